@@ -1,4 +1,5 @@
 import type { MzObject } from './objects.js';
+import type { ObjectName } from './names.js';
 
 /** Where something was written: 1-based line and column. */
 export interface SourceLocation {
@@ -20,4 +21,49 @@ export interface DesiredState {
   readonly prune: boolean;
   /** Where each object was declared, by `nameKey`. */
   readonly locations: ReadonlyMap<string, SourceLocation>;
+}
+
+/** What the server reports beside an object's definition, needed after apply (never diffed). */
+export interface ObjectOutputs {
+  /** SSH tunnel: the two generated public keys, to install on the bastion. */
+  readonly publicKeys?: readonly [string, string];
+  /** AWS PrivateLink: the principal the endpoint service must allow. */
+  readonly principal?: string;
+  /** AWS (assume role): the external id the role's trust policy must name. */
+  readonly externalId?: string;
+}
+
+/** An object read from the catalog. */
+export interface ActualObject {
+  /** Catalog id, e.g. `u12`. */
+  readonly id: string;
+  /** The definition parsed from `create_sql`; the comment is the user's part only (mzform's marker removed). */
+  readonly object: MzObject;
+  /** Ids of the catalog objects this one references (`mz_object_dependencies`). */
+  readonly dependsOn: readonly string[];
+  readonly outputs: ObjectOutputs;
+  /** Secrets only: the value fingerprint mzform stored in the comment, if any. */
+  readonly secretFingerprint?: string;
+  /** Hash of what was read for this object (id, create_sql, comment, owner), to detect a stale saved plan. */
+  readonly fingerprint: string;
+}
+
+/**
+ * A catalog object that is not itself managed but matters to the plan: a
+ * subsource or progress source (it belongs to its parent source), or an object
+ * of another kind (a view, an index) that depends on a managed one.
+ */
+export interface ForeignObject {
+  readonly id: string;
+  /** `mz_sources.type` or the catalog relation it came from, e.g. `subsource`, `progress`, `view`. */
+  readonly type: string;
+  readonly name?: ObjectName;
+  readonly dependsOn: readonly string[];
+}
+
+/** The live catalog as mzform sees it: every user secret, connection and source, sorted by kind then name. */
+export interface ActualState {
+  readonly objects: readonly ActualObject[];
+  /** Subsources, progress sources and other dependents, by id. */
+  readonly foreign: readonly ForeignObject[];
 }
