@@ -1,0 +1,219 @@
+import { InputError } from '../errors.js';
+import {
+  type ActualObject,
+  type ActualState,
+  type DesiredState,
+  type MzObject,
+  type ObjectKind,
+  OBJECT_KINDS,
+  compareNames,
+  displayName,
+  nameKey,
+  sameName,
+} from '../model/index.js';
+import type { Alteration, Change, FieldChange, ReplaceChange } from './change.js';
+import { changeObject } from './change.js';
+import { type KindComparison, NO_DIFFERENCE, fieldChange } from './kinds/comparison.js';
+import { compareConnection } from './kinds/connection.js';
+import { decideSecretValue } from './kinds/secret.js';
+import { compareSource } from './kinds/source.js';
+import { composeSecretComment, FINGERPRINT_PREFIX } from './secret-fingerprint.js';
+
+export interface DiffOptions {
+  /** HMAC key for secret fingerprints. Without it, existing secrets' values are not compared. */
+  readonly fingerprintKey?: string;
+  /** Secrets whose value is set again whatever their fingerprint says. */
+  readonly rotateSecrets?: readonly { readonly database: string; readonly schema: string; readonly name: string }[];
+  /** Drop in-scope objects the manifest does not list, even if the manifest does not ask for it. */
+  readonly prune?: boolean;
+}
+
+/** Subsources and progress sources belong to their source: dropping it takes them along. */
+export const CHILD_TYPES: ReadonlySet<string> = new Set(['subsource', 'progress']);
+
+/**
+ * Compares the manifest with the catalog, object by object, on typed models
+ * with the server's defaults filled in on both sides. Pure: no I/O.
+ *
+ * Objects are matched by fully qualified name. An object in scope (a schema the
+ * manifest manages) that the manifest does not list is dropped only when
+ * pruning is on, and reported as unmanaged otherwise. A replace cascades to
+ * every object that depends on the replaced one.
+ */
+export function diff(desired: DesiredState, actual: ActualState, options: DiffOptions = {}): Change[] {
+  const actualByName = new Map(actual.objects.map((o) => [nameKey(o.object.name), o]));
+  const desiredNames = new Set(desired.objects.map((o) => nameKey(o.name)));
+  const inScope = (o: ActualObject) => desired.scope.some((s) => s.database === o.object.name.database && s.schema === o.object.name.schema);
+  const prune = options.prune === true || desired.prune;
+
+  const changes: Change[] = desired.objects.map((object) => {
+    const current = actualByName.get(nameKey(object.name));
+    return current ? compareObject(object, current, options) : { action: 'create', object, ...storedComment(object, options) };
+  });
+  for (const current of actual.objects) {
+    if (desiredNames.has(nameKey(current.object.name)) || !inScope(current)) continue;
+    changes.push({ action: prune ? 'drop' : 'unmanaged', actual: current });
+  }
+  const cascaded = cascadeReplaces(changes, actual);
+  checkDrops(cascaded, actual);
+  return cascaded.sort(compareChanges);
+}
+
+function compareChanges(a: Change, b: Change): number {
+  const x = changeObject(a);
+  const y = changeObject(b);
+  return compareNames(x.name, y.name) || OBJECT_KINDS.indexOf(x.kind) - OBJECT_KINDS.indexOf(y.kind);
+}
+
+function storedComment(object: MzObject, options: DiffOptions, keptFingerprint?: string): { storedComment?: string } {
+  const fingerprint =
+    object.kind === 'secret' ? (decideForNew(object, options) ?? keptFingerprint) : undefined;
+  const stored = object.kind === 'secret' ? composeSecretComment(object.name, object.comment, fingerprint) : object.comment;
+  return stored === undefined ? {} : { storedComment: stored };
+}
+
+function decideForNew(object: MzObject, options: DiffOptions): string | undefined {
+  if (object.kind !== 'secret') return undefined;
+  const placeholder: ActualObject = { id: '', object, dependsOn: [], outputs: {}, fingerprint: '' };
+  return decideSecretValue(object, placeholder, options.fingerprintKey, true).fingerprint;
+}
+
+function compareObject(object: MzObject, current: ActualObject, options: DiffOptions): Change {
+  if (object.kind !== current.object.kind) {
+    const change = fieldChange('kind', current.object.kind, object.kind);
+    return { action: 'replace', object, actual: current, fields: [change], forcing: ['kind'], ...storedComment(object, options) };
+  }
+  const byKind = compareDefinition(object, current, options);
+  const fields: FieldChange[] = [...byKind.fields];
+  const alterations: Alteration[] = [...byKind.alterations];
+
+  let stored: string | undefined = object.comment;
+  let before: string | undefined = current.object.comment;
+  if (object.kind === 'secret') {
+    const forced = (options.rotateSecrets ?? []).some((n) => sameName(n, object.name));
+    const decision = decideSecretValue(object, current, options.fingerprintKey, forced);
+    if (decision.reason) {
+      fields.push(fieldChange('value', undefined, object.value));
+      alterations.push({ kind: 'secret-value', reason: decision.reason });
+    }
+    stored = composeSecretComment(object.name, object.comment, decision.fingerprint);
+    before = joinSecretComment(current.object.comment, current.secretFingerprint);
+  }
+  if (object.comment !== current.object.comment) fields.push(fieldChange('comment', current.object.comment, object.comment));
+  if (stored !== before) alterations.push({ kind: 'comment', comment: stored ?? null });
+  if (object.owner !== undefined && object.owner !== current.object.owner) {
+    fields.push(fieldChange('owner', current.object.owner, object.owner));
+    alterations.push({ kind: 'owner', role: object.owner });
+  }
+
+  const desiredComment = stored === undefined ? {} : { storedComment: stored };
+  if (byKind.forcing.length > 0) {
+    return { action: 'replace', object, actual: current, fields, forcing: byKind.forcing.map((f) => f.field), ...storedComment(object, options, current.secretFingerprint) };
+  }
+  if (alterations.length === 0) return { action: 'no-op', object, actual: current, ...desiredComment };
+  return { action: 'alter', object, actual: current, fields, alterations, ...desiredComment };
+}
+
+function compareDefinition(object: MzObject, current: ActualObject, _options: DiffOptions): KindComparison {
+  const other = current.object;
+  switch (object.kind) {
+    case 'secret':
+      return NO_DIFFERENCE;
+    case 'connection':
+      return other.kind === 'connection' ? compareConnection(object, other) : NO_DIFFERENCE;
+    case 'source':
+      return other.kind === 'source' ? compareSource(object, other) : NO_DIFFERENCE;
+  }
+}
+
+/** The comment as stored, rebuilt from its parts (no length check: the server already holds it). */
+function joinSecretComment(comment: string | undefined, fingerprint: string | undefined): string | undefined {
+  if (fingerprint === undefined) return comment;
+  const line = `${FINGERPRINT_PREFIX}${fingerprint}`;
+  return comment === undefined ? line : `${comment}\n${line}`;
+}
+
+/** Objects that depend on `id` in the catalog: managed ones, and foreign ones other than the source's own subsources. */
+function dependentsIndex(actual: ActualState) {
+  const managed = new Map<string, ActualObject[]>();
+  const foreign = new Map<string, string[]>();
+  for (const o of actual.objects) for (const dep of o.dependsOn) managed.set(dep, [...(managed.get(dep) ?? []), o]);
+  for (const f of actual.foreign) {
+    if (CHILD_TYPES.has(f.type)) continue;
+    const label = `${f.type} ${f.name ? displayName(f.name) : f.id}`;
+    for (const dep of f.dependsOn) foreign.set(dep, [...(foreign.get(dep) ?? []), label]);
+  }
+  return { managed, foreign };
+}
+
+/**
+ * Replacing an object drops it, and Materialize refuses to drop what others
+ * depend on; so every dependent is replaced too, in turn cascading further.
+ * A dependent the manifest does not describe cannot be re-created: that is an
+ * error the user must resolve, reported before anything runs.
+ */
+function cascadeReplaces(changes: Change[], actual: ActualState): Change[] {
+  const { managed, foreign } = dependentsIndex(actual);
+  const byId = new Map<string, number>();
+  changes.forEach((c, i) => {
+    if ('actual' in c) byId.set(c.actual.id, i);
+  });
+  const queue = changes.filter((c): c is ReplaceChange => c.action === 'replace');
+  while (queue.length > 0) {
+    const replaced = queue.shift() as ReplaceChange;
+    const from = { kind: replaced.actual.object.kind, name: replaced.actual.object.name };
+    blockIfForeign(replaced.actual, foreign, 'replace');
+    for (const dependent of managed.get(replaced.actual.id) ?? []) {
+      const index = byId.get(dependent.id);
+      const change = index === undefined ? undefined : changes[index];
+      if (change === undefined || change.action === 'unmanaged') throw notManaged(replaced.actual, dependent, 'replaced');
+      if (change.action === 'replace' || change.action === 'drop' || change.action === 'create') continue;
+      const next: ReplaceChange = {
+        action: 'replace',
+        object: change.object,
+        actual: change.actual,
+        fields: change.action === 'alter' ? change.fields : [],
+        forcing: [],
+        cascadeFrom: from,
+        ...(change.storedComment === undefined ? {} : { storedComment: change.storedComment }),
+      };
+      changes[index as number] = next;
+      queue.push(next);
+    }
+  }
+  return changes;
+}
+
+/** A dropped object's dependents must go first (dropped or replaced) or stop using it (altered). */
+function checkDrops(changes: Change[], actual: ActualState): void {
+  const { managed, foreign } = dependentsIndex(actual);
+  const actionOf = new Map<string, Change['action']>();
+  for (const c of changes) if ('actual' in c) actionOf.set(c.actual.id, c.action);
+  for (const c of changes) {
+    if (c.action !== 'drop') continue;
+    blockIfForeign(c.actual, foreign, 'drop');
+    for (const dependent of managed.get(c.actual.id) ?? []) {
+      const action = actionOf.get(dependent.id);
+      if (action !== 'drop' && action !== 'replace' && action !== 'alter') throw notManaged(c.actual, dependent, 'dropped');
+    }
+  }
+}
+
+function blockIfForeign(object: ActualObject, foreign: Map<string, string[]>, verb: 'replace' | 'drop'): void {
+  const blockers = foreign.get(object.id);
+  if (!blockers?.length) return;
+  throw new InputError(
+    'plan.foreign-dependents',
+    `${object.object.kind} ${displayName(object.object.name)} must be ${verb === 'drop' ? 'dropped' : 'replaced'}, but ${blockers.sort().join(', ')} depend${blockers.length === 1 ? 's' : ''} on it and mzform does not manage ${blockers.length === 1 ? 'it' : 'them'}`,
+    { hint: 'Drop those objects first (and re-create them after apply), or change the manifest so that no replace is needed.' },
+  );
+}
+
+function notManaged(object: ActualObject, dependent: ActualObject, verb: string): InputError {
+  const kind: ObjectKind = dependent.object.kind;
+  return new InputError(
+    'plan.dependent-not-managed',
+    `${object.object.kind} ${displayName(object.object.name)} must be ${verb}, but ${kind} ${displayName(dependent.object.name)} depends on it and the manifest does not describe it`,
+    { hint: `Add ${displayName(dependent.object.name)} to the manifest (so mzform can re-create it) or drop it yourself first.` },
+  );
+}
