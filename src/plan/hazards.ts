@@ -1,0 +1,137 @@
+import { type ActualObject, type ActualState, type MzObject, displayName } from '../model/index.js';
+
+/**
+ * Every hazard mzform reports, documented once. A hazard is data on a step:
+ * every renderer shows it, and apply refuses a step whose hazards are not
+ * allowed by code.
+ */
+export const HAZARD_CODES = {
+  /** An object the manifest no longer lists is deleted (pruning is on). */
+  drop: 'The object is deleted; a source also loses the data it ingested.',
+  /** A source is dropped and created again: it re-reads (re-snapshots) all its data upstream. */
+  'source-recreate': 'The source is dropped and created again, so it re-ingests all its data from upstream.',
+  /** A connection that sources use is dropped and created again, and those sources with it. */
+  'connection-replace-with-sources': 'The connection is re-created, and so are the sources that use it.',
+  /** A secret's value changes while sources use it; they may keep the old value until their replicas restart. */
+  'secret-rotation-with-sources': 'Running sources may keep using the old value until their replicas are re-created.',
+  /** An SSH tunnel connection is dropped: its key pair is gone, and a re-created tunnel gets new keys. */
+  'ssh-key-loss': 'The SSH key pair is destroyed; the bastion must be given the new public keys.',
+  /** A PrivateLink connection is dropped: a re-created one has a new principal. */
+  'privatelink-principal-loss': 'The PrivateLink principal changes; the endpoint service must allow the new one.',
+  /** An AWS connection is dropped: a re-created one has a new external id. */
+  'aws-external-id-change': "The AWS external id changes; the IAM role's trust policy must name the new one.",
+  /** A source is dropped with CASCADE, taking its subsources along. */
+  'drop-cascade': 'The source is dropped with CASCADE, which also drops its subsources.',
+} as const;
+
+export type HazardCode = keyof typeof HAZARD_CODES;
+
+export interface Hazard {
+  readonly code: HazardCode;
+  /** One sentence about this step, naming the objects concerned. */
+  readonly message: string;
+}
+
+/** Sources that use an object, directly or through other connections, by display name. */
+export function sourcesUsing(id: string, actual: ActualState): string[] {
+  const dependents = new Map<string, ActualObject[]>();
+  for (const o of actual.objects) for (const d of o.dependsOn) dependents.set(d, [...(dependents.get(d) ?? []), o]);
+  const seen = new Set<string>([id]);
+  const queue = [id];
+  const sources: string[] = [];
+  while (queue.length > 0) {
+    for (const o of dependents.get(queue.shift() as string) ?? []) {
+      if (seen.has(o.id)) continue;
+      seen.add(o.id);
+      queue.push(o.id);
+      if (o.object.kind === 'source') sources.push(displayName(o.object.name));
+    }
+  }
+  return sources.sort();
+}
+
+const list = (names: readonly string[]) => names.join(', ');
+
+/** What is lost when an object is dropped, whether for good or to be created again. */
+function lossHazards(object: MzObject, recreated: boolean): Hazard[] {
+  const name = displayName(object.name);
+  if (object.kind !== 'connection') return [];
+  switch (object.spec.type) {
+    case 'ssh-tunnel':
+      return [
+        {
+          code: 'ssh-key-loss',
+          message: recreated
+            ? `SSH tunnel ${name} gets new key pairs: add its new public keys to the bastion's authorized_keys before connections through it can work again.`
+            : `The key pairs of SSH tunnel ${name} are destroyed; remove its public keys from the bastion.`,
+        },
+      ];
+    case 'aws-privatelink':
+      return [
+        {
+          code: 'privatelink-principal-loss',
+          message: recreated
+            ? `PrivateLink connection ${name} gets a new principal: allow it on the VPC endpoint service (and accept the new endpoint connection) before it can connect again.`
+            : `The principal of PrivateLink connection ${name} is destroyed; remove it from the endpoint service's allowed principals.`,
+        },
+      ];
+    case 'aws':
+      return recreated
+        ? [{ code: 'aws-external-id-change', message: `AWS connection ${name} gets a new external id: update the trust policy of its IAM role.` }]
+        : [];
+    default:
+      return [];
+  }
+}
+
+export function dropHazards(current: ActualObject, cascade: readonly string[]): Hazard[] {
+  const object = current.object;
+  const name = displayName(object.name);
+  const hazards: Hazard[] = [
+    {
+      code: 'drop',
+      message:
+        object.kind === 'source'
+          ? `Source ${name} is dropped with the data it ingested.`
+          : `${capitalize(object.kind)} ${name} is dropped; the manifest no longer lists it.`,
+    },
+  ];
+  if (cascade.length > 0) hazards.push({ code: 'drop-cascade', message: `Source ${name} is dropped with CASCADE, which also drops ${list(cascade)}.` });
+  return [...hazards, ...lossHazards(object, false)];
+}
+
+export function replaceHazards(current: ActualObject, desired: MzObject, actual: ActualState, cascade: readonly string[]): Hazard[] {
+  const object = current.object;
+  const name = displayName(object.name);
+  const hazards: Hazard[] = [];
+  if (object.kind === 'source') {
+    hazards.push({ code: 'source-recreate', message: `Source ${name} is dropped and created again: it re-ingests all its data from upstream.` });
+  }
+  if (object.kind === 'connection') {
+    const sources = sourcesUsing(current.id, actual);
+    if (sources.length > 0) {
+      hazards.push({
+        code: 'connection-replace-with-sources',
+        message: `Connection ${name} is re-created, and with it the sources that use it, which re-ingest their data: ${list(sources)}.`,
+      });
+    }
+  }
+  if (cascade.length > 0) hazards.push({ code: 'drop-cascade', message: `Source ${name} is dropped with CASCADE, which also drops ${list(cascade)}.` });
+  // A kind change (same name) destroys what the old object held; an object of the same kind is re-created.
+  return [...hazards, ...lossHazards(object, desired.kind === object.kind)];
+}
+
+export function secretRotationHazards(current: ActualObject, actual: ActualState): Hazard[] {
+  const sources = sourcesUsing(current.id, actual);
+  if (sources.length === 0) return [];
+  return [
+    {
+      code: 'secret-rotation-with-sources',
+      message: `Secret ${displayName(current.object.name)} gets a new value while sources use it; they may keep the old value until their replicas are re-created: ${list(sources)}.`,
+    },
+  ];
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,61 @@
+import type { FieldChange } from '../diff/index.js';
+import type { ObjectKind, ObjectName } from '../model/index.js';
+import type { Statement } from '../sql/index.js';
+import type { Hazard } from './hazards.js';
+
+/** Bumped whenever the plan file's shape changes incompatibly (schemas/plan.schema.json). */
+export const PLAN_FORMAT_VERSION = 1;
+
+export type StepAction = 'create' | 'alter' | 'replace' | 'drop';
+
+/**
+ * One object's action, or one half of a replace: a replace is two steps, the
+ * drop and the create, because dependents must be dropped between them in one
+ * direction and created in the other.
+ */
+export interface Step {
+  /** `1`, `2`, ...: the position in the plan, stable for the same input. */
+  readonly id: string;
+  readonly action: StepAction;
+  /** Replace only: which half this step is. */
+  readonly phase?: 'drop' | 'create';
+  readonly objectKind: ObjectKind;
+  readonly name: ObjectName;
+  /** Exactly what apply runs, in order, one statement per round trip. */
+  readonly statements: readonly Statement[];
+  readonly hazards: readonly Hazard[];
+  /** Why: the field that forced a replace, the object a replace cascades from, why a secret is set. */
+  readonly reason?: string;
+  /** Field-level before/after (on the create half of a replace, and on alters). */
+  readonly fields: readonly FieldChange[];
+}
+
+/** An object in scope that the manifest does not list, kept because pruning is off. */
+export interface UnmanagedObject {
+  readonly id: string;
+  readonly objectKind: ObjectKind;
+  readonly name: ObjectName;
+}
+
+export interface PlanSummary {
+  readonly create: number;
+  readonly alter: number;
+  readonly replace: number;
+  readonly drop: number;
+}
+
+export interface Plan {
+  readonly formatVersion: typeof PLAN_FORMAT_VERSION;
+  readonly steps: readonly Step[];
+  readonly unmanaged: readonly UnmanagedObject[];
+  /** Counted by object: a replace counts once. */
+  readonly summary: PlanSummary;
+  /** Fingerprint of every catalog object read, by id: apply refuses a saved plan if any moved. */
+  readonly catalogFingerprints: Readonly<Record<string, string>>;
+  /** Things the user should know that are not changes, e.g. secret values not compared. */
+  readonly warnings: readonly string[];
+}
+
+export function hasChanges(plan: Plan): boolean {
+  return plan.steps.length > 0;
+}

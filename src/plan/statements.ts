@@ -1,0 +1,50 @@
+import type { Alteration } from '../diff/index.js';
+import { assertNever, type MzObject } from '../model/index.js';
+import {
+  renderAlterConnection,
+  renderAlterSecret,
+  renderAlterSource,
+  renderComment,
+  renderCreate,
+  renderDrop,
+  renderOwner,
+  type Statement,
+} from '../sql/index.js';
+
+/** CREATE, then the comment and owner that CREATE cannot carry. */
+export function createStatements(object: MzObject, storedComment: string | undefined): Statement[] {
+  const statements = [renderCreate(object)];
+  if (storedComment !== undefined) statements.push(renderComment(object.kind, object.name, storedComment));
+  if (object.owner !== undefined) statements.push(renderOwner(object.kind, object.name, object.owner));
+  return statements;
+}
+
+/** One statement per alteration, in the order the diff gave them (a secret's value before its fingerprint comment). */
+export function alterStatements(object: MzObject, alterations: readonly Alteration[]): Statement[] {
+  return alterations.map((alteration) => alterStatement(object, alteration));
+}
+
+function alterStatement(object: MzObject, alteration: Alteration): Statement {
+  switch (alteration.kind) {
+    case 'connection-options':
+      if (object.kind !== 'connection') throw new Error(`connection options on a ${object.kind}`);
+      return renderAlterConnection(object.name, object.spec, alteration.fields, object.validate === false ? { validate: false } : undefined);
+    case 'secret-value':
+      if (object.kind !== 'secret' || object.value === undefined) throw new Error('a secret value to set needs a resolved value');
+      return renderAlterSecret(object.name, object.value);
+    case 'source-option':
+      return renderAlterSource(object.name, alteration.action);
+    case 'add-subsource':
+      return renderAlterSource(object.name, { kind: 'add-subsource', table: alteration.table });
+    case 'comment':
+      return renderComment(object.kind, object.name, alteration.comment);
+    case 'owner':
+      return renderOwner(object.kind, object.name, alteration.role);
+    default:
+      return assertNever(alteration);
+  }
+}
+
+export function dropStatements(object: MzObject, cascade: boolean): Statement[] {
+  return [renderDrop(object.kind, object.name, cascade ? { cascade: true } : {})];
+}
