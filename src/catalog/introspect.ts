@@ -1,0 +1,31 @@
+import type { Database } from '../db/index.js';
+import type { ActualState } from '../model/index.js';
+import {
+  AWS_QUERY,
+  COMMENTS_QUERY,
+  DEPENDENCIES_QUERY,
+  OBJECTS_QUERY,
+  PRIVATELINK_QUERY,
+  SSH_KEYS_QUERY,
+  type AwsRow,
+  type CommentRow,
+  type DependencyRow,
+  type ObjectRow,
+  type PrivatelinkRow,
+  type SshKeyRow,
+} from './queries.js';
+import { type ToActualStateOptions, toActualState } from './to-actual-state.js';
+
+/**
+ * Reads the catalog in a fixed number of queries (six), whatever the number
+ * of objects, one after the other on one connection.
+ */
+export async function introspect(db: Database, options: ToActualStateOptions = {}): Promise<ActualState> {
+  const objects = await db.query<ObjectRow>(OBJECTS_QUERY);
+  const comments = await db.query<CommentRow>(COMMENTS_QUERY);
+  const dependencies = await db.query<DependencyRow>(DEPENDENCIES_QUERY);
+  const sshKeys = await db.query<SshKeyRow>(SSH_KEYS_QUERY);
+  const privatelinks = await db.query<PrivatelinkRow>(PRIVATELINK_QUERY);
+  const aws = await db.query<AwsRow>(AWS_QUERY);
+  return toActualState({ objects, comments, dependencies, sshKeys, privatelinks, aws }, options);
+}

@@ -1,0 +1,104 @@
+import { staticSql } from '../sql/quote.js';
+
+/**
+ * The catalog queries introspection runs: a fixed set, whatever the number of
+ * objects. They read every user object (ids `u…`); scoping happens in memory,
+ * because an object outside the managed schemas can still depend on a managed one.
+ * Only columns that exist in Materialize's mz_catalog / mz_internal are used.
+ */
+
+/** Secrets, connections and sources with their names, owner, type, create_sql and cluster. */
+export const OBJECTS_QUERY = staticSql`
+SELECT o.id, o.kind, d.name AS database_name, s.name AS schema_name, o.name, o.type, o.create_sql,
+       r.name AS owner_name, c.name AS cluster_name
+FROM (
+  SELECT id, 'secret' AS kind, schema_id, name, NULL::text AS type, owner_id, NULL::text AS create_sql, NULL::text AS cluster_id
+    FROM mz_catalog.mz_secrets
+  UNION ALL
+  SELECT id, 'connection' AS kind, schema_id, name, type, owner_id, create_sql, NULL::text AS cluster_id
+    FROM mz_catalog.mz_connections
+  UNION ALL
+  SELECT id, 'source' AS kind, schema_id, name, type, owner_id, create_sql, cluster_id
+    FROM mz_catalog.mz_sources
+) AS o
+JOIN mz_catalog.mz_schemas AS s ON s.id = o.schema_id
+LEFT JOIN mz_catalog.mz_databases AS d ON d.id = s.database_id
+LEFT JOIN mz_catalog.mz_roles AS r ON r.id = o.owner_id
+LEFT JOIN mz_catalog.mz_clusters AS c ON c.id = o.cluster_id
+WHERE o.id LIKE 'u%'
+ORDER BY o.id`;
+
+/** Comments on objects themselves (not on columns). */
+export const COMMENTS_QUERY = staticSql`
+SELECT id, comment FROM mz_internal.mz_comments
+WHERE object_sub_id IS NULL AND id LIKE 'u%'
+ORDER BY id`;
+
+/** Every dependency edge between user objects. Dependents of other kinds (views, indexes) show up by id only. */
+export const DEPENDENCIES_QUERY = staticSql`
+SELECT object_id, referenced_object_id FROM mz_internal.mz_object_dependencies
+WHERE object_id LIKE 'u%' AND referenced_object_id LIKE 'u%'
+ORDER BY object_id, referenced_object_id`;
+
+/** The generated public keys of SSH tunnels. */
+export const SSH_KEYS_QUERY = staticSql`
+SELECT id, public_key_1, public_key_2 FROM mz_catalog.mz_ssh_tunnel_connections
+WHERE id LIKE 'u%'
+ORDER BY id`;
+
+/** The principal of each PrivateLink connection. */
+export const PRIVATELINK_QUERY = staticSql`
+SELECT id, principal FROM mz_catalog.mz_aws_privatelink_connections
+WHERE id LIKE 'u%'
+ORDER BY id`;
+
+/** The external id of each AWS (assume role) connection. */
+export const AWS_QUERY = staticSql`
+SELECT id, external_id FROM mz_internal.mz_aws_connections
+WHERE id LIKE 'u%'
+ORDER BY id`;
+
+export const INTROSPECTION_QUERIES = [OBJECTS_QUERY, COMMENTS_QUERY, DEPENDENCIES_QUERY, SSH_KEYS_QUERY, PRIVATELINK_QUERY, AWS_QUERY] as const;
+
+export interface ObjectRow {
+  id: string;
+  kind: 'secret' | 'connection' | 'source';
+  database_name: string | null;
+  schema_name: string;
+  name: string;
+  type: string | null;
+  create_sql: string | null;
+  owner_name: string | null;
+  cluster_name: string | null;
+}
+export interface CommentRow {
+  id: string;
+  comment: string;
+}
+export interface DependencyRow {
+  object_id: string;
+  referenced_object_id: string;
+}
+export interface SshKeyRow {
+  id: string;
+  public_key_1: string;
+  public_key_2: string;
+}
+export interface PrivatelinkRow {
+  id: string;
+  principal: string;
+}
+export interface AwsRow {
+  id: string;
+  external_id: string | null;
+}
+
+/** Everything the queries returned: the input of the pure `toActualState`. */
+export interface CatalogRows {
+  readonly objects: readonly ObjectRow[];
+  readonly comments: readonly CommentRow[];
+  readonly dependencies: readonly DependencyRow[];
+  readonly sshKeys: readonly SshKeyRow[];
+  readonly privatelinks: readonly PrivatelinkRow[];
+  readonly aws: readonly AwsRow[];
+}

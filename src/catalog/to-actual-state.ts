@@ -1,0 +1,130 @@
+import { parseSecretComment } from '../diff/index.js';
+import { RuntimeError } from '../errors.js';
+import {
+  type ActualObject,
+  type ActualState,
+  CONNECTION_TYPES,
+  type ForeignObject,
+  type MzObject,
+  OBJECT_KINDS,
+  type ObjectName,
+  type ObjectOutputs,
+  SOURCE_TYPES,
+  compareNames,
+  displayName,
+} from '../model/index.js';
+import { parseCreateSql } from '../sql/index.js';
+import { objectFingerprint } from './fingerprint.js';
+import type { CatalogRows, ObjectRow } from './queries.js';
+
+export interface ToActualStateOptions {
+  /**
+   * Whether an object is in the schemas mzform manages. A definition mzform
+   * cannot read is an error there; elsewhere the object is kept as foreign.
+   * Without it, every unreadable definition is an error.
+   */
+  readonly inScope?: (name: ObjectName) => boolean;
+}
+
+/**
+ * Rows from the catalog queries -> the typed actual state. Pure.
+ *
+ * Connections and sources are parsed from their stored create_sql into the
+ * same model the manifest produces; the catalog's own columns win for what
+ * create_sql spells by id (cluster) or does not hold (owner, comment).
+ * Subsources, progress sources and types mzform does not model are foreign
+ * objects: never listed as unmanaged, never dropped on their own.
+ */
+export function toActualState(rows: CatalogRows, options: ToActualStateOptions = {}): ActualState {
+  const comments = new Map(rows.comments.map((r) => [r.id, r.comment]));
+  const dependsOn = new Map<string, string[]>();
+  for (const d of rows.dependencies) dependsOn.set(d.object_id, [...(dependsOn.get(d.object_id) ?? []), d.referenced_object_id]);
+  const outputs = outputsById(rows);
+
+  const objects: ActualObject[] = [];
+  const foreign: ForeignObject[] = [];
+  const seen = new Set<string>();
+  for (const row of rows.objects) {
+    seen.add(row.id);
+    const name: ObjectName = { database: row.database_name ?? '', schema: row.schema_name, name: row.name };
+    const deps = dependsOn.get(row.id) ?? [];
+    const managedType =
+      row.kind === 'secret' ||
+      (row.kind === 'connection' && (CONNECTION_TYPES as readonly string[]).includes(row.type ?? '')) ||
+      (row.kind === 'source' && (SOURCE_TYPES as readonly string[]).includes(row.type ?? ''));
+    if (!managedType || row.database_name === null) {
+      foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps });
+      continue;
+    }
+    const rawComment = comments.get(row.id);
+    let object: MzObject;
+    try {
+      object = definitionOf(row, name);
+    } catch (err) {
+      if (options.inScope && !options.inScope(name)) {
+        foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps });
+        continue;
+      }
+      throw new RuntimeError(
+        'catalog.unreadable',
+        `cannot read the definition of ${row.kind} ${displayName(name)} (${row.id}): ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
+    }
+    const { comment, fingerprint: secretFingerprint } =
+      row.kind === 'secret' ? parseSecretComment(rawComment) : { comment: rawComment, fingerprint: undefined };
+    object = {
+      ...object,
+      ...(comment !== undefined ? { comment } : {}),
+      ...(row.owner_name !== null ? { owner: row.owner_name } : {}),
+    };
+    objects.push({
+      id: row.id,
+      object,
+      dependsOn: deps,
+      outputs: outputs.get(row.id) ?? {},
+      ...(secretFingerprint !== undefined ? { secretFingerprint } : {}),
+      fingerprint: objectFingerprint({
+        id: row.id,
+        kind: row.kind,
+        database: name.database,
+        schema: name.schema,
+        name: name.name,
+        type: row.type,
+        createSql: row.create_sql,
+        comment: rawComment ?? null,
+        owner: row.owner_name,
+        cluster: row.cluster_name,
+      }),
+    });
+  }
+  // Dependents that are neither secrets, connections nor sources (views, indexes, ...): known by id only.
+  for (const d of rows.dependencies) {
+    if (seen.has(d.object_id)) continue;
+    seen.add(d.object_id);
+    foreign.push({ id: d.object_id, type: 'object', dependsOn: dependsOn.get(d.object_id) ?? [] });
+  }
+  objects.sort((a, b) => OBJECT_KINDS.indexOf(a.object.kind) - OBJECT_KINDS.indexOf(b.object.kind) || compareNames(a.object.name, b.object.name));
+  foreign.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { objects, foreign };
+}
+
+function definitionOf(row: ObjectRow, name: ObjectName): MzObject {
+  if (row.kind === 'secret') return { kind: 'secret', name };
+  if (row.create_sql === null) throw new Error('the catalog holds no create_sql for it');
+  const parsed = parseCreateSql(row.create_sql, { defaultDatabase: name.database, defaultSchema: name.schema, objectName: name });
+  const object: MzObject = parsed.object;
+  if (object.kind !== row.kind) throw new Error(`create_sql defines a ${object.kind}, the catalog lists a ${row.kind}`);
+  // The name and cluster come from the catalog's columns: create_sql spells the cluster by id (`IN CLUSTER [u1]`).
+  if (object.kind === 'source') return { ...object, name, cluster: row.cluster_name ?? object.cluster };
+  return { ...object, name };
+}
+
+function outputsById(rows: CatalogRows): Map<string, ObjectOutputs> {
+  const outputs = new Map<string, ObjectOutputs>();
+  const add = (id: string, o: ObjectOutputs) => outputs.set(id, { ...(outputs.get(id) ?? {}), ...o });
+  for (const r of rows.sshKeys) add(r.id, { publicKeys: [r.public_key_1, r.public_key_2] });
+  for (const r of rows.privatelinks) add(r.id, { principal: r.principal });
+  for (const r of rows.aws) if (r.external_id !== null) add(r.id, { externalId: r.external_id });
+  return outputs;
+}
