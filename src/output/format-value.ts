@@ -1,0 +1,45 @@
+import { displayName, type ObjectName, SecretValue } from '../model/index.js';
+
+/**
+ * A model value as one short line for humans: names as `db.schema.name`,
+ * `{kind: 'secret', secret: n}` as `secret n`, secret values as their source.
+ * Never reveals a secret: SecretValue is shown through its own description.
+ */
+export function formatValue(value: unknown): string {
+  if (value === undefined || value === null) return '(none)';
+  if (value instanceof SecretValue) return `(${value.toString().slice(1, -1)})`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (isName(o)) return displayName(o);
+    if (isSecretSourceJson(o)) return `(secret from ${o.source})`;
+    if (o.kind === 'text' && 'value' in o) return formatValue(o.value);
+    if (o.kind === 'secret' && isName(o.secret)) return `secret ${displayName(o.secret)}`;
+    if (typeof o.kind === 'string' && isName(o.connection)) {
+      const rest = Object.entries(o).filter(([k, v]) => k !== 'kind' && k !== 'connection' && v !== undefined);
+      const extra = rest.length ? ` (${rest.map(([k, v]) => `${snake(k)} ${formatValue(v)}`).join(', ')})` : '';
+      return `${o.kind} ${displayName(o.connection)}${extra}`;
+    }
+    const entries = Object.entries(o).filter(([, v]) => v !== undefined);
+    return `{${entries.map(([k, v]) => `${snake(k)}: ${formatValue(v)}`).join(', ')}}`;
+  }
+  return String(value);
+}
+
+function isName(v: unknown): v is ObjectName {
+  if (v === null || typeof v !== 'object') return false;
+  const keys = Object.keys(v).sort().join(',');
+  const o = v as Record<string, unknown>;
+  return keys === 'database,name,schema' && typeof o.database === 'string' && typeof o.schema === 'string' && typeof o.name === 'string';
+}
+
+/** A SecretValue after a JSON round trip (a loaded plan file): `{source: 'env:X'}`. */
+function isSecretSourceJson(o: Record<string, unknown>): o is { source: string } {
+  return Object.keys(o).length === 1 && typeof o.source === 'string';
+}
+
+function snake(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
