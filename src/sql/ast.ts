@@ -239,7 +239,7 @@ export type SourceConnection =
 
 /**
  * Clause order in the text is not kept: Materialize prints these in a fixed
- * order (connection, FOR, FORMAT, INCLUDE, ENVELOPE, EXPOSE PROGRESS, WITH).
+ * order (connection, FORMAT, INCLUDE, ENVELOPE, FOR ..., EXPOSE PROGRESS, WITH).
  */
 export interface CreateSourceStatement {
   readonly kind: 'create_source';

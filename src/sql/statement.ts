@@ -1,0 +1,56 @@
+import type { ObjectName } from '../model/names.js';
+import type { ObjectKind } from '../model/objects.js';
+import type { SecretValue } from '../model/secret-value.js';
+import { asSql, quoteLiteral, type Sql } from './quote.js';
+
+export type StatementKind =
+  | 'create_secret'
+  | 'alter_secret'
+  | 'create_connection'
+  | 'alter_connection'
+  | 'rotate_keys'
+  | 'validate_connection'
+  | 'create_source'
+  | 'alter_source'
+  | 'rename'
+  | 'alter_owner'
+  | 'comment'
+  | 'drop';
+
+/** One statement mzform will run, kept apart from how it was rendered. */
+export interface Statement {
+  readonly kind: StatementKind;
+  readonly objectKind: ObjectKind;
+  readonly target: ObjectName;
+  /** Exactly what runs, except that a secret's value shows as '********'. */
+  readonly sql: Sql;
+  /** create_secret / alter_secret only: the value spliced in at execution time. */
+  readonly secret?: SecretValue;
+}
+
+/** What a secret's value looks like in `Statement.sql`, as Materialize itself stores it. */
+export const SECRET_PLACEHOLDER = "'********'";
+
+/**
+ * The text to send to the server: `sql` with the secret value spliced in.
+ * Only the executor calls this. The placeholder is always the statement's
+ * last token (`... AS '********'`), so a name that happens to contain the
+ * placeholder text cannot receive the value.
+ */
+export function executableSql(statement: Statement): string {
+  if (statement.secret === undefined) return statement.sql;
+  if (!statement.sql.endsWith(SECRET_PLACEHOLDER)) {
+    throw new Error(`statement ${statement.kind} has a secret but no value placeholder`);
+  }
+  return statement.sql.slice(0, -SECRET_PLACEHOLDER.length) + quoteLiteral(statement.secret.reveal());
+}
+
+export function makeStatement(
+  kind: StatementKind,
+  objectKind: ObjectKind,
+  target: ObjectName,
+  text: string,
+  secret?: SecretValue,
+): Statement {
+  return { kind, objectKind, target, sql: asSql(text), ...(secret ? { secret } : {}) };
+}

@@ -1,0 +1,633 @@
+import type {
+  BrokerPath,
+  ConnectionSpec,
+  KafkaBroker,
+  KafkaDefaultPath,
+  KafkaSecurityProtocol,
+  NetworkPath,
+  TextOrSecret,
+} from '../model/connections.js';
+import { displayName, type ObjectName } from '../model/names.js';
+import type { Connection, MzObject, Secret, Source } from '../model/objects.js';
+import type { Envelope, Format, IncludeItem, KafkaFormat, LoadGenerator, SourceSpec, SourceTable, TableSelection } from '../model/sources.js';
+import type {
+  ConnectionOption,
+  ConnectionOptionName,
+  ConnectionTypeName,
+  CreateConnectionStatement,
+  CreateSourceStatement,
+  FormatSpec,
+  GenericOption,
+  ItemName,
+  KafkaBroker as KafkaBrokerAst,
+  ReferencedSubsources,
+  StatementAst,
+  Value,
+} from './ast.js';
+import { SqlParseError, type SqlPosition } from './errors.js';
+import { parseStatement } from './parse-statement.js';
+
+/**
+ * From a CREATE statement (stored `create_sql`, any SHOW CREATE layout, or SQL
+ * a user pasted) to the typed model the manifest also produces.
+ *
+ * Normalized here, so that equal definitions compare equal: identifier and
+ * literal values (`SECURITY PROTOCOL "plaintext"` is `'PLAINTEXT'`), the
+ * schema registry's `USERNAME` and `USER`, `[...]` and `(...)` lists, the
+ * default CSV delimiter. Not done here: server defaults (`withDefaults`).
+ */
+
+export interface ToModelOptions {
+  /** Qualifies one- and two-part names (SHOW CREATE of older servers, pasted SQL). */
+  readonly defaultDatabase: string;
+  readonly defaultSchema: string;
+  /** Names the object in error messages. */
+  readonly objectName?: ObjectName;
+  /** Maps `IN CLUSTER [u1]` of stored create_sql to the cluster's name. */
+  readonly resolveCluster?: (id: string) => string | undefined;
+  /** The cluster of a source written without IN CLUSTER (Materialize takes the session's). */
+  readonly defaultCluster?: string;
+}
+
+/** What the server generated or added: shown to users, never part of the model, never diffed. */
+export interface CreateSqlOutputs {
+  /** An SSH tunnel's `PUBLIC KEY 1` and `PUBLIC KEY 2`. */
+  readonly publicKeys?: readonly [string, string];
+  /** `EXPOSE PROGRESS AS ...`, added by purification on older servers. */
+  readonly progressSubsource?: ObjectName;
+  /** A CSR format's `SEED ... SCHEMA` text, added by purification. */
+  readonly seed?: string;
+  /** `DETAILS = '<hex>'` of Postgres / MySQL sources, added by purification. */
+  readonly details?: string;
+  /**
+   * True for a Postgres / MySQL source whose statement lists no tables: newer
+   * servers move `FOR TABLES` into separate subsources, so the model's
+   * `tables` (an empty list) must be filled from those by the caller.
+   */
+  readonly tablesFromSubsources?: boolean;
+}
+
+export interface CreateSqlModel<T extends MzObject = MzObject> {
+  readonly object: T;
+  readonly outputs: CreateSqlOutputs;
+}
+
+/**
+ * Parses one CREATE SECRET / CONNECTION / SOURCE statement into the model.
+ * Throws `SqlParseError` naming the object and the position of the problem.
+ *
+ * @example parseCreateSql(`CREATE CONNECTION "materialize"."public"."k" TO KAFKA (BROKER = 'k:9092')`,
+ *   { defaultDatabase: 'materialize', defaultSchema: 'public' })
+ */
+export function parseCreateSql(sql: string, options: ToModelOptions): CreateSqlModel {
+  try {
+    return statementToModel(parseStatement(sql), options);
+  } catch (error) {
+    if (error instanceof SqlParseError && options.objectName && error.object === undefined) throw error.forObject(displayName(options.objectName));
+    throw error;
+  }
+}
+
+export function statementToModel(statement: StatementAst, options: ToModelOptions): CreateSqlModel {
+  const c = new Converter(options);
+  switch (statement.kind) {
+    case 'create_secret': {
+      const object: Secret = { kind: 'secret', name: c.name(statement.name) };
+      return { object, outputs: {} };
+    }
+    case 'create_connection':
+      return c.connection(statement);
+    case 'create_source':
+      return c.source(statement);
+    default:
+      throw new SqlParseError(`expected CREATE SECRET, CONNECTION or SOURCE, found a ${statement.kind.replaceAll('_', ' ')} statement`, statement.pos);
+  }
+}
+
+function fail(message: string, at: SqlPosition): never {
+  throw new SqlParseError(message, at);
+}
+
+const SECURITY_PROTOCOLS: readonly KafkaSecurityProtocol[] = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
+const LOAD_GENERATORS: readonly LoadGenerator[] = ['counter', 'auction', 'marketing', 'tpch'];
+
+/** The options each connection type accepts (besides the server-generated PUBLIC KEYs of SSH tunnels). */
+const TLS: readonly ConnectionOptionName[] = ['SSL CERTIFICATE AUTHORITY', 'SSL CERTIFICATE', 'SSL KEY'];
+const ALLOWED: Record<ConnectionSpec['type'], readonly ConnectionOptionName[]> = {
+  'ssh-tunnel': ['HOST', 'PORT', 'USER', 'PUBLIC KEY 1', 'PUBLIC KEY 2'],
+  'aws-privatelink': ['SERVICE NAME', 'AVAILABILITY ZONES'],
+  aws: ['ACCESS KEY ID', 'ASSUME ROLE ARN', 'ASSUME ROLE SESSION NAME', 'ENDPOINT', 'REGION', 'SECRET ACCESS KEY', 'SESSION TOKEN'],
+  kafka: [
+    'BROKER',
+    'BROKERS',
+    'SSH TUNNEL',
+    'AWS PRIVATELINK',
+    'SECURITY PROTOCOL',
+    'SASL MECHANISMS',
+    'SASL USERNAME',
+    'SASL PASSWORD',
+    'AWS CONNECTION',
+    'PROGRESS TOPIC',
+    'PROGRESS TOPIC REPLICATION FACTOR',
+    ...TLS,
+  ],
+  'confluent-schema-registry': ['URL', 'USER', 'PASSWORD', 'SSH TUNNEL', 'AWS PRIVATELINK', ...TLS],
+  postgres: ['HOST', 'PORT', 'DATABASE', 'USER', 'PASSWORD', 'SSL MODE', 'SSH TUNNEL', 'AWS PRIVATELINK', 'AWS CONNECTION', ...TLS],
+  mysql: ['HOST', 'PORT', 'USER', 'PASSWORD', 'SSL MODE', 'SSH TUNNEL', 'AWS PRIVATELINK', 'AWS CONNECTION', ...TLS],
+};
+
+const SQL_TYPE_NAME: Record<ConnectionTypeName, string> = {
+  kafka: 'KAFKA',
+  'confluent-schema-registry': 'CONFLUENT SCHEMA REGISTRY',
+  postgres: 'POSTGRES',
+  mysql: 'MYSQL',
+  aws: 'AWS',
+  'aws-privatelink': 'AWS PRIVATELINK',
+  'ssh-tunnel': 'SSH TUNNEL',
+  'sql-server': 'SQL SERVER',
+  'iceberg-catalog': 'ICEBERG CATALOG',
+};
+
+/** Options of one statement by name, refusing repeats. */
+class OptionBag {
+  private readonly byName = new Map<string, ConnectionOption>();
+
+  constructor(options: readonly ConnectionOption[], allowed: readonly ConnectionOptionName[], typeName: string) {
+    for (const o of options) {
+      if (!allowed.includes(o.name)) fail(`${typeName} connections do not support ${o.name} values`, o.pos);
+      if (this.byName.has(o.name)) fail(`${o.name} specified more than once`, o.pos);
+      this.byName.set(o.name, o);
+    }
+  }
+
+  get(name: ConnectionOptionName): ConnectionOption | undefined {
+    return this.byName.get(name);
+  }
+
+  value(name: ConnectionOptionName): Value | undefined {
+    const o = this.byName.get(name);
+    if (!o) return undefined;
+    if (o.value.kind !== 'value') fail(`unexpected form for ${name}`, o.pos);
+    return o.value.value;
+  }
+}
+
+class Converter {
+  constructor(private readonly options: ToModelOptions) {}
+
+  name(n: ItemName): ObjectName {
+    const parts = n.parts.map((p) => p.value);
+    switch (parts.length) {
+      case 1:
+        return { database: this.options.defaultDatabase, schema: this.options.defaultSchema, name: parts[0]! };
+      case 2:
+        return { database: this.options.defaultDatabase, schema: parts[0]!, name: parts[1]! };
+      case 3:
+        return { database: parts[0]!, schema: parts[1]!, name: parts[2]! };
+      default:
+        return fail(`an object name has at most three parts, found ${parts.length}`, n.pos);
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Values
+
+  /** Text written as a literal or as an identifier (`HOST mysql`, `SECURITY PROTOCOL "plaintext"`). */
+  text(v: Value, what: string): string {
+    if (v.kind === 'string') return v.value;
+    if (v.kind === 'name' && v.name.parts.length === 1 && v.name.id === undefined) return v.name.parts[0]!.value;
+    if (v.kind === 'number') return v.text;
+    return fail(`${what} must be a string`, v.pos);
+  }
+
+  textOrSecret(v: Value, what: string): TextOrSecret {
+    return v.kind === 'secret' ? { kind: 'secret', secret: this.name(v.name) } : { kind: 'text', value: this.text(v, what) };
+  }
+
+  secret(v: Value, what: string): ObjectName {
+    if (v.kind !== 'secret') fail(`${what} must be a secret (SECRET name)`, v.pos);
+    return this.name(v.name);
+  }
+
+  item(v: Value, what: string): ObjectName {
+    if (v.kind !== 'name') fail(`${what} must be an object name`, v.pos);
+    return this.name(v.name);
+  }
+
+  integer(v: Value, what: string): number {
+    const text = v.kind === 'number' ? v.text : v.kind === 'string' ? v.value : undefined;
+    if (text === undefined || !/^[0-9]+$/.test(text)) return fail(`${what} must be a non-negative integer`, v.pos);
+    const n = Number(text);
+    if (!Number.isSafeInteger(n)) fail(`${what} is out of range`, v.pos);
+    return n;
+  }
+
+  number(v: Value, what: string): number {
+    const text = v.kind === 'number' ? v.text : v.kind === 'string' ? v.value : undefined;
+    const n = text === undefined ? NaN : Number(text);
+    if (!Number.isFinite(n) || n < 0) fail(`${what} must be a non-negative number`, v.pos);
+    return n;
+  }
+
+  list(v: Value, what: string): readonly Value[] {
+    if (v.kind === 'list') return v.items;
+    return fail(`${what} must be a list`, v.pos);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Connections
+
+  connection(s: CreateConnectionStatement): CreateSqlModel<Connection> {
+    const type = s.connectionType;
+    if (type === 'sql-server' || type === 'iceberg-catalog') fail(`${SQL_TYPE_NAME[type]} connections are not managed by mzform`, s.pos);
+    const bag = new OptionBag(s.options, ALLOWED[type], SQL_TYPE_NAME[type]);
+    const outputs: { publicKeys?: readonly [string, string] } = {};
+    const req = (name: ConnectionOptionName): Value => bag.value(name) ?? fail(`${SQL_TYPE_NAME[type]} connections need ${name}`, s.pos);
+    const opt = <T>(name: ConnectionOptionName, f: (v: Value, what: string) => T): T | undefined => {
+      const v = bag.value(name);
+      return v === undefined ? undefined : f.call(this, v, name);
+    };
+    const tls = () => ({
+      ...defined('sslCertificateAuthority', opt('SSL CERTIFICATE AUTHORITY', this.textOrSecret)),
+      ...defined('sslCertificate', opt('SSL CERTIFICATE', this.textOrSecret)),
+      ...defined('sslKey', opt('SSL KEY', this.secret)),
+    });
+    let spec: ConnectionSpec;
+    switch (type) {
+      case 'ssh-tunnel': {
+        const k1 = opt('PUBLIC KEY 1', this.text);
+        const k2 = opt('PUBLIC KEY 2', this.text);
+        if (k1 !== undefined && k2 !== undefined) outputs.publicKeys = [k1, k2];
+        spec = { type, host: this.text(req('HOST'), 'HOST'), ...defined('port', opt('PORT', this.integer)), user: this.text(req('USER'), 'USER') };
+        break;
+      }
+      case 'aws-privatelink':
+        spec = {
+          type,
+          serviceName: this.text(req('SERVICE NAME'), 'SERVICE NAME'),
+          availabilityZones: this.list(req('AVAILABILITY ZONES'), 'AVAILABILITY ZONES').map((v) => this.text(v, 'an availability zone')),
+        };
+        break;
+      case 'aws':
+        spec = {
+          type,
+          ...defined('accessKeyId', opt('ACCESS KEY ID', this.textOrSecret)),
+          ...defined('assumeRoleArn', opt('ASSUME ROLE ARN', this.text)),
+          ...defined('assumeRoleSessionName', opt('ASSUME ROLE SESSION NAME', this.text)),
+          ...defined('endpoint', opt('ENDPOINT', this.text)),
+          ...defined('region', opt('REGION', this.text)),
+          ...defined('secretAccessKey', opt('SECRET ACCESS KEY', this.secret)),
+          ...defined('sessionToken', opt('SESSION TOKEN', this.textOrSecret)),
+        };
+        break;
+      case 'kafka': {
+        const securityProtocol = opt('SECURITY PROTOCOL', this.text)?.toUpperCase();
+        if (securityProtocol !== undefined && !(SECURITY_PROTOCOLS as readonly string[]).includes(securityProtocol)) {
+          fail(`unknown SECURITY PROTOCOL ${securityProtocol}; expected one of ${SECURITY_PROTOCOLS.join(', ')}`, bag.get('SECURITY PROTOCOL')!.pos);
+        }
+        spec = {
+          type,
+          brokers: this.kafkaBrokers(bag, s.pos),
+          ...defined('defaultPath', this.kafkaDefaultPath(bag)),
+          ...defined('securityProtocol', securityProtocol as KafkaSecurityProtocol | undefined),
+          ...defined('saslMechanisms', opt('SASL MECHANISMS', this.text)?.toUpperCase()),
+          ...defined('saslUsername', opt('SASL USERNAME', this.textOrSecret)),
+          ...defined('saslPassword', opt('SASL PASSWORD', this.secret)),
+          ...defined('awsConnection', opt('AWS CONNECTION', this.item)),
+          ...defined('progressTopic', opt('PROGRESS TOPIC', this.text)),
+          ...defined('progressTopicReplicationFactor', opt('PROGRESS TOPIC REPLICATION FACTOR', this.integer)),
+          ...tls(),
+        };
+        break;
+      }
+      case 'confluent-schema-registry':
+        spec = {
+          type,
+          url: this.text(req('URL'), 'URL'),
+          ...defined('username', opt('USER', this.textOrSecret)),
+          ...defined('password', opt('PASSWORD', this.secret)),
+          ...defined('path', this.networkPath(bag)),
+          ...tls(),
+        };
+        break;
+      case 'postgres':
+        spec = {
+          type,
+          host: this.text(req('HOST'), 'HOST'),
+          ...defined('port', opt('PORT', this.integer)),
+          database: this.text(req('DATABASE'), 'DATABASE'),
+          user: this.textOrSecret(req('USER'), 'USER'),
+          ...defined('password', opt('PASSWORD', this.secret)),
+          ...defined('sslMode', opt('SSL MODE', this.text)?.toLowerCase()),
+          ...defined('path', this.networkPath(bag)),
+          ...defined('awsConnection', opt('AWS CONNECTION', this.item)),
+          ...tls(),
+        };
+        break;
+      case 'mysql':
+        spec = {
+          type,
+          host: this.text(req('HOST'), 'HOST'),
+          ...defined('port', opt('PORT', this.integer)),
+          user: this.textOrSecret(req('USER'), 'USER'),
+          ...defined('password', opt('PASSWORD', this.secret)),
+          ...defined('sslMode', opt('SSL MODE', this.text)?.toLowerCase()),
+          ...defined('path', this.networkPath(bag)),
+          ...defined('awsConnection', opt('AWS CONNECTION', this.item)),
+          ...tls(),
+        };
+        break;
+    }
+    const validate = s.withOptions.find((o) => o.name === 'VALIDATE');
+    const object: Connection = {
+      kind: 'connection',
+      name: this.name(s.name),
+      spec,
+      ...(validate && validate.value?.kind === 'boolean' && !validate.value.value ? { validate: false } : {}),
+    };
+    return { object, outputs };
+  }
+
+  private kafkaBrokers(bag: OptionBag, at: SqlPosition): KafkaBroker[] {
+    const broker = bag.get('BROKER');
+    const brokers = bag.get('BROKERS');
+    const privatelink = bag.get('AWS PRIVATELINK');
+    const given = [broker, brokers, privatelink].filter((o) => o !== undefined);
+    if (given.length === 0) fail('KAFKA connections need BROKER, BROKERS or AWS PRIVATELINK', at);
+    if (given.length > 1) fail('can only set one of BROKER, BROKERS, or AWS PRIVATELINK', given[1]!.pos);
+    if (broker) {
+      if (broker.value.kind !== 'broker') return fail('BROKER must be a broker address', broker.pos);
+      return [this.broker(broker.value.broker)];
+    }
+    if (brokers) {
+      if (brokers.value.kind !== 'brokers') return fail('BROKERS must be a list of broker addresses', brokers.pos);
+      return brokers.value.brokers.map((b) => this.broker(b));
+    }
+    return [];
+  }
+
+  private broker(b: KafkaBrokerAst): KafkaBroker {
+    let path: BrokerPath | undefined;
+    switch (b.tunnel.kind) {
+      case 'direct':
+        break;
+      case 'ssh-tunnel':
+        path = { kind: 'ssh-tunnel', connection: this.name(b.tunnel.connection) };
+        break;
+      case 'aws-privatelink': {
+        const opts = this.brokerOptions(b.tunnel.options, ['PORT', 'AVAILABILITY ZONE']);
+        path = {
+          kind: 'aws-privatelink',
+          connection: this.name(b.tunnel.connection),
+          ...defined('port', opts.get('PORT') && this.integer(opts.get('PORT')!, 'PORT')),
+          ...defined('availabilityZone', opts.get('AVAILABILITY ZONE') && this.text(opts.get('AVAILABILITY ZONE')!, 'AVAILABILITY ZONE')),
+        };
+        break;
+      }
+    }
+    return { address: b.address, ...defined('path', path) };
+  }
+
+  private brokerOptions(options: readonly GenericOption[], allowed: readonly string[]): Map<string, Value> {
+    const out = new Map<string, Value>();
+    for (const o of options) {
+      if (!allowed.includes(o.name)) fail(`unexpected option ${o.name}; expected ${allowed.join(' or ')}`, o.pos);
+      if (out.has(o.name)) fail(`${o.name} specified more than once`, o.pos);
+      if (!o.value) fail(`${o.name} needs a value`, o.pos);
+      out.set(o.name, o.value);
+    }
+    return out;
+  }
+
+  private kafkaDefaultPath(bag: OptionBag): KafkaDefaultPath | undefined {
+    const ssh = bag.get('SSH TUNNEL');
+    const pl = bag.get('AWS PRIVATELINK');
+    if (ssh && pl) fail('a KAFKA connection takes SSH TUNNEL or AWS PRIVATELINK, not both', pl.pos);
+    if (ssh) return { kind: 'ssh-tunnel', connection: this.item(bag.value('SSH TUNNEL')!, 'SSH TUNNEL') };
+    if (pl) {
+      if (pl.value.kind !== 'privatelink') return fail('AWS PRIVATELINK must name a connection', pl.pos);
+      const port = this.brokerOptions(pl.value.options, ['PORT']).get('PORT');
+      return { kind: 'aws-privatelink', connection: this.name(pl.value.connection), ...defined('port', port && this.integer(port, 'PORT')) };
+    }
+    return undefined;
+  }
+
+  private networkPath(bag: OptionBag): NetworkPath | undefined {
+    const ssh = bag.get('SSH TUNNEL');
+    const pl = bag.get('AWS PRIVATELINK');
+    if (ssh && pl) fail('SSH TUNNEL and AWS PRIVATELINK cannot both be given', pl.pos);
+    if (ssh) return { kind: 'ssh-tunnel', connection: this.item(bag.value('SSH TUNNEL')!, 'SSH TUNNEL') };
+    if (pl) {
+      if (pl.value.kind !== 'privatelink') return fail('AWS PRIVATELINK must name a connection', pl.pos);
+      if (pl.value.options.length > 0) fail('AWS PRIVATELINK options are only supported for KAFKA connections', pl.value.options[0]!.pos);
+      return { kind: 'aws-privatelink', connection: this.name(pl.value.connection) };
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Sources
+
+  source(s: CreateSourceStatement): CreateSqlModel<Source> {
+    const outputs: { progressSubsource?: ObjectName; seed?: string; details?: string; tablesFromSubsources?: boolean } = {};
+    const cluster = this.cluster(s);
+    const conn = s.connection;
+    const opts = this.sourceOptions(conn.options, conn.kind);
+    const details = opts.get('DETAILS');
+    if (details) outputs.details = this.text(details, 'DETAILS');
+    let spec: SourceSpec;
+    const refuse = (what: string, at: SqlPosition | undefined) => {
+      if (at) fail(`${what} is not valid for a ${conn.kind} source`, at);
+    };
+    switch (conn.kind) {
+      case 'kafka': {
+        refuse('FOR TABLES', s.referencedSubsources?.pos);
+        const topic = opts.get('TOPIC') ?? fail('KAFKA sources need TOPIC', conn.pos);
+        const start = opts.get('START OFFSET');
+        const format = s.format && this.kafkaFormat(s.format, outputs);
+        spec = {
+          type: 'kafka',
+          connection: this.name(conn.connection),
+          topic: this.text(topic, 'TOPIC'),
+          ...defined('format', format),
+          ...defined('envelope', s.envelope && this.envelope(s.envelope)),
+          ...(s.include.length > 0 ? { include: s.include.map((i) => this.include(i)) } : {}),
+          // Kept in the model: mzform only ever writes START OFFSET as the user declared it.
+          ...defined('startOffset', start && this.list(start, 'START OFFSET').map((v) => this.integer(v, 'START OFFSET'))),
+          ...defined('groupIdPrefix', opts.get('GROUP ID PREFIX') && this.text(opts.get('GROUP ID PREFIX')!, 'GROUP ID PREFIX')),
+        };
+        break;
+      }
+      case 'postgres':
+      case 'mysql': {
+        refuse('FORMAT', s.format && (s.format.kind === 'bare' ? s.format.format.pos : s.format.key.pos));
+        refuse('ENVELOPE', s.envelope?.pos);
+        refuse('INCLUDE', s.include[0]?.pos);
+        const tables = this.tables(s.referencedSubsources);
+        if (!s.referencedSubsources) outputs.tablesFromSubsources = true;
+        const textColumns = opts.get('TEXT COLUMNS');
+        const excludeColumns = opts.get('EXCLUDE COLUMNS');
+        const columns = {
+          ...defined('textColumns', textColumns && this.columnList(textColumns, 'TEXT COLUMNS')),
+          ...defined('excludeColumns', excludeColumns && this.columnList(excludeColumns, 'EXCLUDE COLUMNS')),
+        };
+        const connection = this.name(conn.connection);
+        if (conn.kind === 'postgres') {
+          const publication = opts.get('PUBLICATION') ?? fail('POSTGRES sources need PUBLICATION', conn.pos);
+          spec = { type: 'postgres', connection, publication: this.text(publication, 'PUBLICATION'), tables, ...columns };
+        } else {
+          spec = { type: 'mysql', connection, tables, ...columns };
+        }
+        break;
+      }
+      case 'load-generator': {
+        refuse('FORMAT', s.format && (s.format.kind === 'bare' ? s.format.format.pos : s.format.key.pos));
+        refuse('ENVELOPE', s.envelope?.pos);
+        const generator = conn.generator.toLowerCase();
+        if (!(LOAD_GENERATORS as readonly string[]).includes(generator)) fail(`LOAD GENERATOR ${conn.generator} is not managed by mzform`, conn.pos);
+        const num = (name: string, f: (v: Value, what: string) => number) => {
+          const v = opts.get(name);
+          return v === undefined ? undefined : f.call(this, v, name);
+        };
+        spec = {
+          type: 'load-generator',
+          generator: generator as LoadGenerator,
+          ...defined('tickInterval', opts.get('TICK INTERVAL') && this.text(opts.get('TICK INTERVAL')!, 'TICK INTERVAL')),
+          ...defined('asOf', num('AS OF', this.integer)),
+          ...defined('upTo', num('UP TO', this.integer)),
+          ...defined('scaleFactor', num('SCALE FACTOR', this.number)),
+          ...defined('maxCardinality', num('MAX CARDINALITY', this.integer)),
+          ...defined('tables', s.referencedSubsources && this.tables(s.referencedSubsources)),
+        };
+        break;
+      }
+    }
+    if (s.exposeProgress) outputs.progressSubsource = this.name(s.exposeProgress);
+    let retainHistory: string | undefined;
+    let timestampInterval: string | undefined;
+    for (const o of s.withOptions) {
+      switch (o.name) {
+        case 'RETAIN HISTORY':
+          if (o.value?.kind !== 'retain-history') fail("RETAIN HISTORY must be written FOR '<duration>'", o.pos);
+          retainHistory = this.text(o.value.value, 'RETAIN HISTORY');
+          break;
+        case 'TIMESTAMP INTERVAL':
+          if (!o.value) fail('TIMESTAMP INTERVAL needs a value', o.pos);
+          timestampInterval = this.text(o.value, 'TIMESTAMP INTERVAL');
+          break;
+        case 'SIZE':
+          // Deprecated and ignored by current servers (mz_sources.size is always NULL); old docs still show it.
+          break;
+        default:
+          fail(`unexpected source option ${o.name}`, o.pos);
+      }
+    }
+    const object: Source = {
+      kind: 'source',
+      name: this.name(s.name),
+      cluster,
+      spec,
+      ...defined('retainHistory', retainHistory),
+      ...defined('timestampInterval', timestampInterval),
+    };
+    return { object, outputs };
+  }
+
+  private cluster(s: CreateSourceStatement): string {
+    const c = s.inCluster;
+    if (!c) return this.options.defaultCluster ?? fail('the source has no IN CLUSTER and no default cluster was given', s.pos);
+    if (c.kind === 'name') return c.name.value;
+    return this.options.resolveCluster?.(c.id) ?? fail(`unknown cluster id ${c.id}`, c.pos);
+  }
+
+  private static readonly SOURCE_OPTIONS: Record<CreateSourceStatement['connection']['kind'], readonly string[]> = {
+    kafka: ['TOPIC', 'GROUP ID PREFIX', 'START OFFSET'],
+    postgres: ['PUBLICATION', 'TEXT COLUMNS', 'EXCLUDE COLUMNS', 'DETAILS'],
+    mysql: ['TEXT COLUMNS', 'EXCLUDE COLUMNS', 'DETAILS'],
+    'load-generator': ['TICK INTERVAL', 'AS OF', 'UP TO', 'SCALE FACTOR', 'MAX CARDINALITY'],
+  };
+
+  private sourceOptions(options: readonly GenericOption[], kind: CreateSourceStatement['connection']['kind']): Map<string, Value> {
+    const allowed = Converter.SOURCE_OPTIONS[kind];
+    const out = new Map<string, Value>();
+    for (const o of options) {
+      if (!allowed.includes(o.name)) fail(`${o.name} is not supported for ${kind} sources by mzform`, o.pos);
+      if (out.has(o.name)) fail(`${o.name} specified more than once`, o.pos);
+      if (!o.value) fail(`${o.name} needs a value`, o.pos);
+      out.set(o.name, o.value);
+    }
+    return out;
+  }
+
+  private columnList(v: Value, what: string): string[][] {
+    return this.list(v, what).map((item) => {
+      if (item.kind === 'name' && item.name.id === undefined) return item.name.parts.map((p) => p.value);
+      if (item.kind === 'string') return [item.value];
+      return fail(`${what} must list column names`, item.pos);
+    });
+  }
+
+  private tables(r: ReferencedSubsources | undefined): TableSelection {
+    if (!r) return { kind: 'tables', tables: [] };
+    switch (r.kind) {
+      case 'all':
+        return { kind: 'all' };
+      case 'schemas':
+        return { kind: 'schemas', schemas: r.schemas.map((s) => s.value) };
+      case 'tables':
+        return {
+          kind: 'tables',
+          tables: r.tables.map((t): SourceTable => {
+            if (t.reference.id !== undefined) fail('an upstream table reference cannot be a catalog reference', t.reference.pos);
+            return { reference: t.reference.parts.map((p) => p.value), ...defined('alias', t.alias && this.name(t.alias)) };
+          }),
+        };
+    }
+  }
+
+  private kafkaFormat(f: NonNullable<CreateSourceStatement['format']>, outputs: { seed?: string }): KafkaFormat {
+    if (f.kind === 'bare') return { kind: 'bare', format: this.format(f.format, outputs) };
+    return { kind: 'key-value', key: this.format(f.key, outputs), value: this.format(f.value, outputs) };
+  }
+
+  private format(f: FormatSpec, outputs: { seed?: string }): Format {
+    switch (f.kind) {
+      case 'json':
+      case 'text':
+      case 'bytes':
+        return { kind: f.kind };
+      case 'csv':
+        return {
+          kind: 'csv',
+          columns: f.columns.kind === 'header' ? { kind: 'header', names: f.columns.names.map((n) => n.value) } : f.columns,
+          // `DELIMITED BY ','` is the default, which Materialize drops.
+          ...(f.delimiter !== undefined && f.delimiter !== ',' ? { delimiter: f.delimiter } : {}),
+        };
+      case 'avro':
+      case 'protobuf':
+        if (f.options.length > 0) fail(`${f.options[0]!.name} is not supported by mzform`, f.options[0]!.pos);
+        if (f.seed) outputs.seed = outputs.seed === undefined ? f.seed.text : `${outputs.seed} ${f.seed.text}`;
+        return { kind: f.kind, schemaRegistry: this.name(f.connection) };
+      case 'avro-inline':
+      case 'protobuf-inline':
+        return fail('formats with an inline schema (USING SCHEMA) are not supported by mzform; use a schema registry connection', f.pos);
+      case 'regex':
+        return fail('FORMAT REGEX is not supported by mzform', f.pos);
+    }
+  }
+
+  private envelope(e: NonNullable<CreateSourceStatement['envelope']>): Envelope {
+    if (e.kind === 'upsert' && e.options.length > 0) fail(`ENVELOPE UPSERT option ${e.options[0]!.name} is not supported by mzform`, e.options[0]!.pos);
+    return e.kind;
+  }
+
+  private include(i: CreateSourceStatement['include'][number]): IncludeItem {
+    if (i.item === 'header') return fail('INCLUDE HEADER is not supported by mzform; use INCLUDE HEADERS', i.pos);
+    return { item: i.item, ...defined('alias', i.alias?.value) };
+  }
+}
+
+/** `{ key: value }` when the value is defined, `{}` otherwise: the model never holds undefined-valued fields. */
+function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
