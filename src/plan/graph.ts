@@ -65,5 +65,8 @@ function findCycle(remaining: readonly string[], successors: ReadonlyMap<string,
     current = (predecessors.get(current) ?? []).sort()[0] as string;
   }
   const loop = walk.slice(seenAt.get(current)).reverse();
-  return [...loop, loop[0] as string];
+  // Start at the smallest key, so the same cycle is always reported the same way.
+  const first = loop.indexOf([...loop].sort()[0] as string);
+  const rotated = [...loop.slice(first), ...loop.slice(0, first)];
+  return [...rotated, rotated[0] as string];
 }
