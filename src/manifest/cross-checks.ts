@@ -1,0 +1,136 @@
+import { displayName, nameKey, referencesOf, type Connection, type MzObject, type ObjectName, type Reference } from '../model/index.js';
+import type { ObjectProblem, ReferenceSite } from './object-context.js';
+import type { DocPath } from './yaml-document.js';
+
+/** What a name in the manifest stands for: enough to check references without the object being valid. */
+export interface Declared {
+  readonly kind: 'secret' | 'connection' | 'source' | 'subsource';
+  /** The connection or source type, when the object declares a known one. */
+  readonly type?: string;
+  readonly label: string;
+  readonly path: DocPath;
+}
+
+export interface CheckedObject {
+  readonly object: MzObject;
+  readonly label: string;
+  readonly path: DocPath;
+  readonly referenceSites: ReadonlyMap<string, ReferenceSite>;
+}
+
+export interface LabelledProblem extends ObjectProblem {
+  readonly object: string;
+}
+
+/** References must name a declared object of the right kind, and must not go round in a cycle. */
+export function checkReferences(objects: readonly CheckedObject[], declared: ReadonlyMap<string, Declared>): LabelledProblem[] {
+  const problems: LabelledProblem[] = [];
+  const byKey = new Map(objects.map((o) => [nameKey(o.object.name), o]));
+  for (const checked of objects) {
+    for (const ref of referencesOf(checked.object)) {
+      const site = checked.referenceSites.get(ref.field) ?? { path: checked.path, label: ref.field };
+      const problem = checkReference(ref, declared.get(nameKey(ref.target)));
+      if (problem) problems.push({ path: site.path, target: 'value', object: checked.label, message: `${site.label}: ${problem}` });
+    }
+    problems.push(...checkAvailabilityZones(checked, byKey));
+  }
+  problems.push(...findCycles(objects));
+  return problems;
+}
+
+function expectedWords(ref: Reference): string {
+  return ref.expect.kind === 'secret' ? 'a secret' : `${ref.expect.types.map(article).join(' or ')} connection`;
+}
+
+function article(type: string): string {
+  // "an ssh-tunnel": the article follows the sound, and ssh is read letter by letter.
+  return `${/^(?:[aeiou]|ssh)/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
+function checkReference(ref: Reference, target: Declared | undefined): string | undefined {
+  const what = ref.expect.kind === 'secret' ? 'secret' : 'connection';
+  if (!target) return `unknown ${what} ${displayName(ref.target)}: it is not declared in this manifest`;
+  const actual = target.type ? `${article(target.type)} ${target.kind}` : `a ${target.kind}`;
+  if (ref.expect.kind === 'secret') {
+    return target.kind === 'secret' ? undefined : `${displayName(ref.target)} is ${actual}, but a secret is needed`;
+  }
+  if (target.kind !== 'connection') return `${displayName(ref.target)} is ${actual}, but ${expectedWords(ref)} is needed`;
+  // A connection of unknown type is already reported by the schema.
+  if (target.type !== undefined && !(ref.expect.types as readonly string[]).includes(target.type)) {
+    return `${displayName(ref.target)} is ${actual}, but ${expectedWords(ref)} is needed`;
+  }
+  return undefined;
+}
+
+/** A broker's AVAILABILITY ZONE must be one of its PrivateLink connection's zones, or Materialize refuses it. */
+function checkAvailabilityZones(checked: CheckedObject, byKey: ReadonlyMap<string, CheckedObject>): LabelledProblem[] {
+  const { object } = checked;
+  if (object.kind !== 'connection' || object.spec.type !== 'kafka') return [];
+  const problems: LabelledProblem[] = [];
+  object.spec.brokers.forEach((broker, i) => {
+    const path = broker.path;
+    if (path?.kind !== 'aws-privatelink' || path.availabilityZone === undefined) return;
+    const target = byKey.get(nameKey(path.connection))?.object as Connection | undefined;
+    if (target?.kind !== 'connection' || target.spec.type !== 'aws-privatelink') return;
+    const zones = target.spec.availabilityZones;
+    if (!zones.includes(path.availabilityZone)) {
+      const site = checked.referenceSites.get(`brokers[${i}].path.connection`);
+      const at = site ? [...site.path.slice(0, -1), 'availability_zone'] : checked.path;
+      const listed = zones.length > 0 ? `(${zones.join(', ')})` : '(it lists none)';
+      problems.push({
+        path: at,
+        target: 'value',
+        object: checked.label,
+        message: `availability zone ${path.availabilityZone} is not one of the zones of ${displayName(path.connection)} ${listed}`,
+      });
+    }
+  });
+  return problems;
+}
+
+/**
+ * Dependency cycles, each reported once, at the object that sorts first in it.
+ * Edges come from `referencesOf`, whatever the kind of the target, so a cycle
+ * made of wrong-kind references is shown as well.
+ */
+function findCycles(objects: readonly CheckedObject[]): LabelledProblem[] {
+  const byKey = new Map(objects.map((o) => [nameKey(o.object.name), o]));
+  const edges = new Map<string, string[]>();
+  for (const o of objects) {
+    const targets = referencesOf(o.object)
+      .map((r) => nameKey(r.target))
+      .filter((k) => byKey.has(k));
+    edges.set(nameKey(o.object.name), [...new Set(targets)].sort());
+  }
+  const problems: LabelledProblem[] = [];
+  const reported = new Set<string>();
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (key: string): void => {
+    state.set(key, 'open');
+    stack.push(key);
+    for (const next of edges.get(key) ?? []) {
+      if (state.get(next) === 'open') {
+        const cycle = stack.slice(stack.indexOf(next));
+        const id = [...cycle].sort().join('|');
+        if (!reported.has(id)) {
+          reported.add(id);
+          const names = cycle.map((k) => byKey.get(k)!.object.name);
+          const first = byKey.get(cycle[0]!)!;
+          problems.push({
+            path: first.path,
+            target: 'key',
+            object: first.label,
+            message: `dependency cycle: ${[...names, names[0]!].map((n: ObjectName) => displayName(n)).join(' → ')}`,
+          });
+        }
+      } else if (!state.has(next)) {
+        visit(next);
+      }
+    }
+    stack.pop();
+    state.set(key, 'done');
+  };
+  for (const key of [...edges.keys()].sort()) if (!state.has(key)) visit(key);
+  return problems;
+}

@@ -1,0 +1,126 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { DocPath } from './yaml-document.js';
+import { manifestSchema } from './schema/manifest-schema.js';
+
+/** A schema violation, located by document path, worded for people. */
+export interface SchemaProblem {
+  readonly path: DocPath;
+  /** Point at the key (unknown or missing fields) or at the value. */
+  readonly target: 'key' | 'value';
+  readonly message: string;
+}
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    // allErrors: every problem in one run. verbose: errors carry their schema, for the wording below.
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+    compiled = ajv.compile(manifestSchema);
+  }
+  return compiled;
+}
+
+export function validateAgainstSchema(value: unknown): SchemaProblem[] {
+  const validate = validator();
+  if (validate(value)) return [];
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const problem = describe(error);
+    if (!problem) continue;
+    // Union shapes fail once per branch at the same place; one message is enough.
+    const key = JSON.stringify([problem.path, error.keyword === 'type' ? 'type' : problem.message]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function pointerToPath(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a mapping',
+  array: 'a list',
+  null: 'empty',
+};
+
+function describe(error: ErrorObject): SchemaProblem | undefined {
+  const path = pointerToPath(error.instancePath);
+  const expected = (error.parentSchema as { 'x-expected'?: string } | undefined)?.['x-expected'];
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'if':
+      // The failing `then` branch reports its own errors.
+      return undefined;
+    case 'type': {
+      const types = ([] as string[]).concat(params.type as string | string[]);
+      return { path, target: 'value', message: `must be ${expected ?? types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}` };
+    }
+    case 'required':
+      return { path, target: 'key', message: `missing required field "${String(params.missingProperty)}"` };
+    case 'additionalProperties': {
+      const field = String(params.additionalProperty);
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      return { path: [...path, field], target: 'key', message: `unknown field "${field}"${suggest(field, known)}` };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const hint = typeof error.data === 'string' ? suggest(error.data, allowed) : '';
+      return { path, target: 'value', message: `must be one of ${allowed.join(', ')}${hint}` };
+    }
+    case 'const':
+      return { path, target: 'value', message: `must be ${JSON.stringify(params.allowedValue)}` };
+    case 'pattern':
+      return { path, target: 'value', message: `must be ${expected ?? `text matching ${String(params.pattern)}`}` };
+    case 'minLength':
+      return { path, target: 'value', message: params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long` };
+    case 'maxLength':
+      return { path, target: 'value', message: params.limit === 1 ? 'must be a single character' : `must be at most ${String(params.limit)} characters long` };
+    case 'minimum':
+      return { path, target: 'value', message: `must be ${String(params.limit)} or more` };
+    case 'maximum':
+      return { path, target: 'value', message: `must be ${String(params.limit)} or less` };
+    case 'minItems':
+      return { path, target: 'value', message: `must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}` };
+    case 'uniqueItems':
+      return { path: [...path, Number(params.i)], target: 'value', message: `repeats item ${Number(params.j) + 1} of the list` };
+    case 'propertyNames':
+      return { path: [...path, String(params.propertyName)], target: 'key', message: 'names must not be empty' };
+    default:
+      return { path, target: 'value', message: error.message ?? `fails the schema rule "${error.keyword}"` };
+  }
+}
+
+/** `(did you mean "ssl_mode"?)` for a near miss: one edit, or the same words in another case or order. */
+function suggest(field: string, known: readonly string[]): string {
+  const simplified = (s: string) => s.toLowerCase().replaceAll(/[-_ ]/g, '');
+  const hit = known.find((k) => simplified(k) === simplified(field)) ?? known.find((k) => editDistance(k, field) <= 2);
+  return hit ? ` (did you mean "${hit}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,94 @@
+import { commonDefinitions } from './common-definitions.js';
+import { CONNECTION_DEFINITION_BY_TYPE, connectionDefinitions } from './connection-definitions.js';
+import { closed, ref, text, type JsonSchema } from './json-schema.js';
+import { SOURCE_DEFINITION_BY_TYPE, sourceDefinitions } from './source-definitions.js';
+
+/** Picks the definition by the `type` key, so that errors come from the matching definition only. */
+function byType(kind: string, definitions: Record<string, string>): JsonSchema {
+  const types = Object.keys(definitions);
+  return {
+    type: 'object',
+    description: `A ${kind}, keyed by its name. \`type\` selects the kind of ${kind} and its options.`,
+    required: ['type'],
+    properties: { type: { enum: types, description: `The kind of ${kind}.` } },
+    allOf: types.map((type) => ({
+      if: { properties: { type: { const: type } }, required: ['type'] },
+      then: { $ref: `#/definitions/${definitions[type]}` },
+    })),
+  };
+}
+
+const objectMap = (description: string, item: JsonSchema): JsonSchema => ({
+  type: 'object',
+  description,
+  propertyNames: { minLength: 1 },
+  additionalProperties: item,
+});
+
+/**
+ * The manifest's JSON Schema (draft-07, which editors support best). It is
+ * built here and written to `schemas/manifest.schema.json`; a test keeps the
+ * two identical.
+ */
+export const manifestSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'mzform manifest',
+  ...closed(
+    'The manifest.',
+    {
+      version: { const: 1, description: 'The manifest format version. Always 1.' },
+      defaults: closed('Where objects go when they do not say, and how plain-string references resolve.', {
+        database: text('The default database (Materialize default: materialize).', { minLength: 1 }),
+        schema: text('The default schema (Materialize default: public).', { minLength: 1 }),
+        cluster: text('The default cluster for sources (e.g. quickstart). Sources without `cluster` need it.', { minLength: 1 }),
+      }),
+      scope: {
+        type: 'array',
+        description:
+          'More schemas that mzform manages besides those the declared objects live in: objects found there that the manifest does not declare are shown, and dropped with `prune`. Each item is a schema name in the default database, or {database_name, schema_name}.',
+        items: {
+          type: ['string', 'object'],
+          'x-expected': 'a schema name or {database_name, schema_name}',
+          description: 'A schema name in the default database, or {database_name, schema_name}.',
+          minLength: 1,
+          if: { type: 'object' },
+          then: closed(
+            'A schema in another database.',
+            {
+              database_name: text('The database.', { minLength: 1 }),
+              schema_name: text('The schema.', { minLength: 1 }),
+            },
+            ['schema_name'],
+          ),
+        },
+      },
+      prune: {
+        type: 'boolean',
+        description: 'Drop objects in scope that the manifest does not declare. Default false: they are only shown.',
+      },
+      secrets: objectMap(
+        'Secrets, keyed by name. Values come from the environment or a file, never from the manifest itself.',
+        closed(
+          'A secret.',
+          {
+            value: text(
+              'Where the value comes from: ${env:NAME} (an environment variable) or ${file:path} (a file, relative to the manifest). A value written in the manifest is refused.',
+              { pattern: '^\\$\\{(env:[A-Za-z_][A-Za-z0-9_]*|file:[^}]+)\\}$', 'x-expected': '${env:NAME} or ${file:path}, never the secret value itself' },
+            ),
+            comment: ref('comment', '`COMMENT ON SECRET`.'),
+            owner: ref('owner', 'Owner role of the secret.'),
+            database_name: ref('databaseName', 'Materialize database of the secret.'),
+            schema_name: ref('schemaName', 'Materialize schema of the secret.'),
+          },
+          ['value'],
+        ),
+      ),
+      connections: objectMap('Connections, keyed by name.', byType('connection', CONNECTION_DEFINITION_BY_TYPE)),
+      sources: objectMap('Sources, keyed by name.', byType('source', SOURCE_DEFINITION_BY_TYPE)),
+    },
+    ['version'],
+  ),
+  description:
+    'Materialize secrets, connections and sources, declared. `mzform plan` compares this file with the live catalog; `mzform apply` makes the catalog match it.',
+  definitions: { ...commonDefinitions, ...connectionDefinitions, ...sourceDefinitions },
+};

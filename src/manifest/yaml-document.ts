@@ -1,0 +1,97 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+
+/** A key path into the document: map keys and sequence indexes. */
+export type DocPath = readonly (string | number)[];
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface YamlSyntaxError {
+  readonly position: Position;
+  readonly message: string;
+}
+
+/**
+ * A parsed manifest that can say where any value was written. Positions come
+ * from the yaml parser's node ranges through a LineCounter, so they point at
+ * what the user typed, not at a re-serialisation.
+ */
+export class YamlDocument {
+  readonly #doc: Document.Parsed;
+  readonly #lines: LineCounter;
+  readonly syntaxErrors: readonly YamlSyntaxError[];
+
+  constructor(text: string) {
+    this.#lines = new LineCounter();
+    // uniqueKeys (the default) turns a name declared twice in one map into an error.
+    this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: true });
+    this.syntaxErrors = this.#doc.errors.map((e) => ({
+      position: this.#at(e.pos[0]),
+      message: describeYamlError(e.code, e.message),
+    }));
+  }
+
+  /** The plain value (maps as objects, sequences as arrays); undefined when there are syntax errors. */
+  toJS(): unknown {
+    if (this.syntaxErrors.length > 0) return undefined;
+    // A small alias budget stops "billion laughs" documents from exhausting memory.
+    return this.#doc.toJS({ maxAliasCount: 100 });
+  }
+
+  /**
+   * Where the value at `path` (or, with `key`, its key) was written. Falls back
+   * to the deepest ancestor that exists, so every problem gets a position.
+   */
+  positionOf(path: DocPath, target: 'value' | 'key' = 'value'): Position {
+    let node: unknown = this.#doc.contents;
+    let best: Position = this.#startOf(node) ?? { line: 1, column: 1 };
+    for (let i = 0; i < path.length; i++) {
+      node = this.#resolve(node);
+      const segment = path[i];
+      let next: unknown;
+      let pair: Pair | undefined;
+      if (isMap(node)) {
+        pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+        next = pair?.value;
+      } else if (isSeq(node)) {
+        next = node.items[Number(segment)];
+      }
+      if (next === undefined && pair === undefined) return best;
+      const last = i === path.length - 1;
+      const keyPos = pair ? this.#startOf(pair.key) : undefined;
+      const valuePos = this.#startOf(next);
+      if (last && target === 'key' && keyPos) return keyPos;
+      best = valuePos ?? keyPos ?? best;
+      node = next;
+    }
+    return best;
+  }
+
+  #resolve(node: unknown): unknown {
+    return isAlias(node) ? node.resolve(this.#doc) : node;
+  }
+
+  #startOf(node: unknown): Position | undefined {
+    const range = (node as Node | null | undefined)?.range;
+    return range ? this.#at(range[0]) : undefined;
+  }
+
+  #at(offset: number): Position {
+    const { line, col } = this.#lines.linePos(offset);
+    return { line, column: col };
+  }
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+/** yaml's messages end with a source excerpt; keep the first line, which says what is wrong. */
+function describeYamlError(code: string, message: string): string {
+  if (code === 'DUPLICATE_KEY') return 'this name is declared twice in the same mapping';
+  const first = message.split('\n', 1)[0] ?? message;
+  return `invalid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+}
