@@ -62,5 +62,5 @@ function code(text: string): string {
 
 /** Plain text in Markdown: characters that would start formatting are escaped. */
 function escapeText(text: string): string {
-  return text.replace(/[\\`*_<>[\]|~]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
+  return text.replace(/[\\`*_<>[\]|]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
 }

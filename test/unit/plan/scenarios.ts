@@ -1,0 +1,55 @@
+import { diff, secretFingerprint } from '../../../src/diff/index.js';
+import type { ActualState, DesiredState, MzObject } from '../../../src/model/index.js';
+import { SecretValue } from '../../../src/model/index.js';
+import { buildPlan, type Plan } from '../../../src/plan/index.js';
+import { actualState, desiredState, kafkaConnection, kafkaSource, n, pgConnection, pgSource, secret, sshTunnel } from '../diff/fixtures.js';
+
+export const KEY = 'golden-key';
+const fp = (name: string, value: string) => secretFingerprint(KEY, n(name), new SecretValue({ kind: 'env', variable: 'X' }, value));
+
+const pgStack: MzObject[] = [secret('pg_password', 's3cr3t-pg'), sshTunnel('tunnel'), pgConnection('pg', 'tunnel'), pgSource('orders', 'pg', ['orders', 'items'])];
+
+export interface Scenario {
+  readonly desired: DesiredState;
+  readonly actual: ActualState;
+  readonly options?: Parameters<typeof diff>[2];
+}
+
+/** Plans that exercise every action, hazard and renderer feature. */
+export const SCENARIOS: Record<string, Scenario> = {
+  'from-empty': { desired: desiredState(pgStack), actual: { objects: [], foreign: [] } },
+  'no-changes': {
+    desired: desiredState(pgStack),
+    actual: actualState(pgStack, { pg_password: { secretFingerprint: fp('pg_password', 's3cr3t-pg') } }),
+  },
+  'alter-in-place': {
+    desired: desiredState([
+      { ...secret('pg_password', 'rotated-value'), comment: 'Postgres replication user' },
+      { ...sshTunnel('tunnel'), spec: { type: 'ssh-tunnel', host: 'bastion-2.example.com', user: 'mz', port: 2222 } },
+      pgConnection('pg', 'tunnel'),
+      { ...pgSource('orders', 'pg', ['orders', 'items', 'customers']), retainHistory: '1h' },
+    ]),
+    actual: actualState(pgStack, { pg_password: { secretFingerprint: fp('pg_password', 's3cr3t-pg') } }),
+  },
+  'replace-cascade': {
+    desired: desiredState([secret('pg_password', 's3cr3t-pg'), sshTunnel('tunnel'), pgConnection('pg'), pgSource('orders', 'pg', ['orders', 'items'])]),
+    actual: {
+      ...actualState([...pgStack, sshTunnel('legacy')], { pg_password: { secretFingerprint: fp('pg_password', 's3cr3t-pg') } }),
+      foreign: [
+        { id: 'u90', type: 'subsource', name: n('orders_orders'), dependsOn: ['u4'] },
+        { id: 'u91', type: 'subsource', name: n('orders_items'), dependsOn: ['u4'] },
+      ],
+    },
+  },
+  'prune-kafka': {
+    desired: desiredState([secret('kafka_password', 'k')], { prune: true }),
+    actual: actualState([secret('kafka_password'), kafkaConnection('kafka'), kafkaSource('events', 'kafka')], {
+      kafka_password: { secretFingerprint: fp('kafka_password', 'k') },
+    }),
+  },
+};
+
+export function planFor(s: Scenario, withKey = true): Plan {
+  const changes = diff(s.desired, s.actual, { ...(withKey ? { fingerprintKey: KEY } : {}), ...(s.options ?? {}) });
+  return buildPlan(changes, s.desired, s.actual, withKey ? {} : { warnings: ['MZFORM_FINGERPRINT_KEY is not set: secret values were not compared.'] });
+}
