@@ -51,7 +51,13 @@ export function renderSourceTable(t: SourceTable): string {
   return `${renderReference(t.reference)}${t.alias ? ` AS ${qualifiedName(t.alias)}` : ''}`;
 }
 
-function renderTableSelection(t: TableSelection): string {
+/** No clause for an empty table list: that is how newer servers store a source whose tables became subsources. */
+function renderTableSelection(t: TableSelection): string[] {
+  if (t.kind === 'tables' && t.tables.length === 0) return [];
+  return [renderTableSelectionClause(t)];
+}
+
+function renderTableSelectionClause(t: TableSelection): string {
   switch (t.kind) {
     case 'all':
       return 'FOR ALL TABLES';
@@ -87,11 +93,11 @@ function renderSourceBody(spec: SourceSpec): string[] {
     }
     case 'postgres': {
       const options = [`PUBLICATION = ${quoteLiteral(spec.publication)}`, ...columnList('TEXT COLUMNS', spec.textColumns), ...columnList('EXCLUDE COLUMNS', spec.excludeColumns)];
-      return [`FROM POSTGRES CONNECTION ${qualifiedName(spec.connection)}${optionList(options)}`, renderTableSelection(spec.tables)];
+      return [`FROM POSTGRES CONNECTION ${qualifiedName(spec.connection)}${optionList(options)}`, ...renderTableSelection(spec.tables)];
     }
     case 'mysql': {
       const options = [...columnList('TEXT COLUMNS', spec.textColumns), ...columnList('EXCLUDE COLUMNS', spec.excludeColumns)];
-      return [`FROM MYSQL CONNECTION ${qualifiedName(spec.connection)}${optionList(options)}`, renderTableSelection(spec.tables)];
+      return [`FROM MYSQL CONNECTION ${qualifiedName(spec.connection)}${optionList(options)}`, ...renderTableSelection(spec.tables)];
     }
     case 'load-generator': {
       const options: string[] = [];
@@ -101,7 +107,7 @@ function renderSourceBody(spec: SourceSpec): string[] {
       if (spec.scaleFactor !== undefined) options.push(`SCALE FACTOR = ${renderNumber(spec.scaleFactor, 'SCALE FACTOR')}`);
       if (spec.maxCardinality !== undefined) options.push(`MAX CARDINALITY = ${renderInteger(spec.maxCardinality, 'MAX CARDINALITY')}`);
       const parts = [`FROM LOAD GENERATOR ${LOAD_GENERATOR_SQL[spec.generator]}${optionList(options)}`];
-      if (spec.tables) parts.push(renderTableSelection(spec.tables));
+      if (spec.tables) parts.push(...renderTableSelection(spec.tables));
       return parts;
     }
     default:
