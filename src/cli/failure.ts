@@ -22,13 +22,13 @@ export interface Failure {
 }
 
 /**
- * oclif's flag and argument errors (unknown flag, missing value, failed
- * validation) carry the parser input in `parse`. They are usage errors: the
- * user's input is wrong, so they exit like an invalid manifest, never with
- * oclif's default 2, which would read as "changes present".
+ * oclif's own errors (unknown flag, flag without a value, failed validation)
+ * carry an `oclif` property. Commands raise MzformErrors only, so these come
+ * from parsing the command line: usage errors, which exit like an invalid
+ * manifest, never with oclif's default 2, which would read as "changes present".
  */
 function isUsageError(err: unknown): err is Error {
-  return err instanceof Error && 'parse' in err && 'oclif' in err;
+  return err instanceof Error && 'oclif' in err;
 }
 
 function hasJsonDetails(err: unknown): err is WithJsonDetails {
@@ -51,7 +51,6 @@ export function describeFailure(err: unknown): Failure {
       exitCode: EXIT_CODES.invalidInput,
       code: 'usage',
       message: err.message,
-      hint: 'Run the command with --help to see its flags.',
       ...(err.stack ? { stack: err.stack } : {}),
     };
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { DesiredState } from '../model/index.js';
-import { ManifestError } from './diagnostics.js';
+import { InputError } from '../errors.js';
 import { parseManifest } from './parse-manifest.js';
 
 export interface LoadManifestOptions {
@@ -14,7 +14,8 @@ export interface LoadManifestOptions {
 
 /**
  * Read, validate and resolve a manifest file. Throws ManifestError (exit code 3)
- * listing every problem; messages name the file as the caller wrote it.
+ * listing every problem, or InputError `manifest.unreadable`; messages name the
+ * file as the caller wrote it.
  */
 export async function loadManifest(file: string, options: LoadManifestOptions = {}): Promise<DesiredState> {
   const path = resolve(options.cwd ?? process.cwd(), file);
@@ -23,7 +24,7 @@ export async function loadManifest(file: string, options: LoadManifestOptions = 
     text = decodeUtf8(await readFile(path));
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describe(err);
-    throw new ManifestError(file, [{ file, line: 1, column: 1, message: `cannot read the manifest: ${reason}` }]);
+    throw new InputError('manifest.unreadable', `cannot read manifest ${file}: ${reason}`);
   }
   // `${file:...}` paths are relative to the manifest, so a manifest and its certificates move together.
   const base = dirname(path);
