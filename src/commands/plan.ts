@@ -1,0 +1,68 @@
+import { writeFile } from 'node:fs/promises';
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../cli/base-command.js';
+import { EXIT_CODES, RuntimeError } from '../errors.js';
+import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../output/index.js';
+import { runPlanPipeline } from '../pipeline/index.js';
+import { hasChanges, serializePlan, type PlanFile, toPlanFile } from '../plan/index.js';
+
+export default class Plan extends BaseCommand<typeof Plan> {
+  static override summary = 'Show what apply would change in Materialize to match the manifest.';
+
+  static override description = `Reads the manifest and the live catalog (a fixed number of queries), compares them field by field and prints the ordered steps: + create, ~ alter in place, -/+ replace (drop and create again), - drop, each with its hazards and the exact SQL apply will run. Secret values never appear.
+
+Connects to --url, else MZFORM_URL, else the standard PG* variables; --emulator plans against an in-process emulator instead. Objects in the manifest's schemas that it does not list are shown, and dropped only with --prune (or "prune: true" in the manifest).
+
+Secret values cannot be read back: set MZFORM_FINGERPRINT_KEY so mzform can compare them through the keyed fingerprint it keeps in each secret's comment. --rotate-secret sets a secret again regardless.
+
+Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exitcode, 0 no changes, 2 changes present.`;
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml --url postgres://user@host:6875/materialize?sslmode=require',
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml --emulator',
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml --format markdown > plan.md',
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml --out plan.json --detailed-exitcode',
+  ];
+
+  static override flags = {
+    file: Flags.string({ char: 'f', description: 'The manifest.', default: 'materialize.yaml' }),
+    url: Flags.string({ description: 'Materialize connection URL (postgres://user:password@host:6875/materialize?sslmode=require). Default: MZFORM_URL, then PG* variables.' }),
+    emulator: Flags.boolean({ description: 'Plan against an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
+    'emulator-state': Flags.string({ description: 'Load the emulator from this state file.', dependsOn: ['emulator'] }),
+    format: Flags.string({ description: 'Output format.', options: ['text', 'markdown', 'json'], default: 'text' }),
+    out: Flags.string({ description: 'Also save the plan, as JSON with the catalog fingerprints, to this file.' }),
+    'detailed-exitcode': Flags.boolean({ description: 'Exit 0 when there are no changes, 2 when there are, 1 on error.' }),
+    prune: Flags.boolean({ description: 'Drop objects in the managed schemas that the manifest does not list.' }),
+    'rotate-secret': Flags.string({ description: 'Set this secret again even if its fingerprint matches (repeatable).', multiple: true }),
+  };
+
+  public async run(): Promise<PlanFile> {
+    const flags = this.flags;
+    const debug = flags.debug ? (line: string) => this.logToStderr(`debug: ${line}`) : undefined;
+    const { plan } = await runPlanPipeline({
+      file: flags.file,
+      ...(flags.url !== undefined ? { url: flags.url } : {}),
+      env: process.env,
+      ...(flags.emulator ? { emulator: flags['emulator-state'] ? { stateFile: flags['emulator-state'] } : {} } : {}),
+      prune: flags.prune,
+      rotateSecrets: flags['rotate-secret'] ?? [],
+      ...(debug ? { debug } : {}),
+    });
+
+    if (flags.out !== undefined) {
+      try {
+        await writeFile(flags.out, serializePlan(plan));
+      } catch (err) {
+        throw new RuntimeError('plan.write-failed', `cannot write ${flags.out}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+
+    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const rendered =
+      flags.format === 'json' ? renderPlanJson(plan) : flags.format === 'markdown' ? renderPlanMarkdown(plan) : renderPlanText(plan, { color });
+    process.stdout.write(rendered);
+
+    if (flags['detailed-exitcode'] && hasChanges(plan)) this.exit(EXIT_CODES.changesPresent);
+    return toPlanFile(plan);
+  }
+}

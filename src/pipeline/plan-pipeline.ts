@@ -1,0 +1,111 @@
+import { introspect } from '../catalog/index.js';
+import { connect, type Database } from '../db/index.js';
+import { diff } from '../diff/index.js';
+import { InputError } from '../errors.js';
+import { loadManifest } from '../manifest/index.js';
+import { type ActualState, type DesiredState, type ObjectName, displayName } from '../model/index.js';
+import { buildPlan, type Plan } from '../plan/index.js';
+import { openEmulator } from './emulator-target.js';
+
+/** The environment variable holding the HMAC key for secret fingerprints. */
+export const FINGERPRINT_KEY_VARIABLE = 'MZFORM_FINGERPRINT_KEY';
+
+export interface PlanPipelineOptions {
+  readonly file: string;
+  /** --url; falls back to MZFORM_URL and the PG* variables. */
+  readonly url?: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Plan against an in-process emulator instead of a server: empty, or loaded from `stateFile`. */
+  readonly emulator?: { readonly stateFile?: string };
+  readonly prune?: boolean;
+  /** Secret names given to --rotate-secret: `name`, `schema.name` or `database.schema.name`. */
+  readonly rotateSecrets?: readonly string[];
+  readonly debug?: (line: string) => void;
+}
+
+export interface PlanPipelineResult {
+  readonly plan: Plan;
+  readonly desired: DesiredState;
+  readonly actual: ActualState;
+  /** Round trips introspection needed. */
+  readonly queries: number;
+}
+
+/** The manifest as typed desired state. */
+export function loadDesired(file: string, env: Readonly<Record<string, string | undefined>>): Promise<DesiredState> {
+  return loadManifest(file, { env: { ...env } });
+}
+
+/** The catalog, with unreadable definitions an error only inside the manifest's scope. */
+export function loadActual(db: Database, desired: DesiredState): Promise<ActualState> {
+  return introspect(db, { inScope: (n) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema) });
+}
+
+/** Diff and plan, pure: what `plan` shows and `apply` runs. */
+export function planChanges(
+  desired: DesiredState,
+  actual: ActualState,
+  options: { env: Readonly<Record<string, string | undefined>>; prune?: boolean; rotateSecrets?: readonly string[] },
+): Plan {
+  const key = options.env[FINGERPRINT_KEY_VARIABLE] || undefined;
+  const rotateSecrets = resolveSecretNames(desired, options.rotateSecrets ?? []);
+  const changes = diff(desired, actual, { ...(key ? { fingerprintKey: key } : {}), rotateSecrets, prune: options.prune === true });
+  const hasSecrets = desired.objects.some((o) => o.kind === 'secret');
+  const warnings =
+    key === undefined && hasSecrets
+      ? [`${FINGERPRINT_KEY_VARIABLE} is not set: the values of existing secrets were not compared (use --rotate-secret to set one).`]
+      : [];
+  return buildPlan(changes, desired, actual, { warnings });
+}
+
+/** The whole of `mzform plan` without the CLI: load, connect, introspect, diff, plan. */
+export async function runPlanPipeline(options: PlanPipelineOptions): Promise<PlanPipelineResult> {
+  const desired = await loadDesired(options.file, options.env);
+  const target = await openTarget(options);
+  try {
+    const before = target.db.roundTrips;
+    const actual = await loadActual(target.db, desired);
+    const queries = target.db.roundTrips - before;
+    options.debug?.(`introspection: ${queries} queries, ${actual.objects.length} objects`);
+    const plan = planChanges(desired, actual, options);
+    return { plan, desired, actual, queries };
+  } finally {
+    await target.close();
+  }
+}
+
+interface Target {
+  readonly db: Database;
+  close(): Promise<void>;
+}
+
+async function openTarget(options: PlanPipelineOptions): Promise<Target> {
+  if (options.emulator) {
+    const emulator = await openEmulator(options.emulator.stateFile);
+    try {
+      const db = await connect({ url: emulator.url, env: {}, ...(options.debug ? { debug: options.debug } : {}) });
+      return { db, close: async () => { await db.close(); await emulator.stop(); } };
+    } catch (err) {
+      await emulator.stop();
+      throw err;
+    }
+  }
+  const db = await connect({ ...(options.url !== undefined ? { url: options.url } : {}), env: options.env, ...(options.debug ? { debug: options.debug } : {}) });
+  return { db, close: () => db.close() };
+}
+
+/**
+ * --rotate-secret names: the full `database.schema.name`, `schema.name`, or
+ * the bare name when only one declared secret has it.
+ */
+export function resolveSecretNames(desired: DesiredState, names: readonly string[]): ObjectName[] {
+  const secrets = desired.objects.filter((o) => o.kind === 'secret').map((o) => o.name);
+  return names.map((given) => {
+    const matches = secrets.filter(
+      (n) => displayName(n) === given || `${n.database}.${n.schema}.${n.name}` === given || `${n.schema}.${n.name}` === given || n.name === given,
+    );
+    if (matches.length === 1) return matches[0] as ObjectName;
+    if (matches.length === 0) throw new InputError('flags.unknown-secret', `--rotate-secret ${given}: the manifest declares no such secret`);
+    throw new InputError('flags.ambiguous-secret', `--rotate-secret ${given} matches ${matches.map(displayName).join(', ')}; give the full name`);
+  });
+}
