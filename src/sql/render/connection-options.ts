@@ -74,15 +74,13 @@ function networkPath(path: NetworkPath | undefined, add: Collect): void {
 }
 
 function kafkaBrokers(spec: KafkaConnection, add: Collect): void {
-  if (spec.brokers.length === 1) add('BROKER', renderBroker(spec.brokers[0]!), 'brokers');
-  if (spec.brokers.length > 1) add('BROKERS', `(${spec.brokers.map(renderBroker).join(', ')})`, 'brokers');
+  add('BROKER', spec.brokers.length === 1 ? renderBroker(spec.brokers[0]!) : undefined, 'brokers');
+  add('BROKERS', spec.brokers.length > 1 ? `(${spec.brokers.map(renderBroker).join(', ')})` : undefined, 'brokers');
   const d = spec.defaultPath;
   add('SSH TUNNEL', d?.kind === 'ssh-tunnel' ? qualifiedName(d.connection) : undefined, 'defaultPath');
-  if (d?.kind === 'aws-privatelink') {
-    // The default PrivateLink keeps Materialize's stored form: no `=` inside the parentheses.
-    const port = d.port === undefined ? '' : ` (PORT ${renderInteger(d.port, 'PORT')})`;
-    add('AWS PRIVATELINK', `${qualifiedName(d.connection)}${port}`, 'defaultPath');
-  }
+  // The default PrivateLink keeps Materialize's stored form: no `=` inside the parentheses.
+  const port = d?.kind === 'aws-privatelink' && d.port !== undefined ? ` (PORT ${renderInteger(d.port, 'PORT')})` : '';
+  add('AWS PRIVATELINK', d?.kind === 'aws-privatelink' ? `${qualifiedName(d.connection)}${port}` : undefined, 'defaultPath');
 }
 
 const COLLECTORS: { readonly [T in ConnectionType]: (spec: Extract<ConnectionSpec, { type: T }>, add: Collect) => void } = {
