@@ -58,8 +58,9 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
     }
     const rawComment = comments.get(row.id);
     let object: MzObject;
+    let tablesUnknown = false;
     try {
-      object = definitionOf(row, name);
+      ({ object, tablesUnknown } = definitionOf(row, name));
     } catch (err) {
       if (options.inScope && !options.inScope(name)) {
         foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps });
@@ -84,6 +85,7 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
       dependsOn: deps,
       outputs: outputs.get(row.id) ?? {},
       ...(secretFingerprint !== undefined ? { secretFingerprint } : {}),
+      ...(tablesUnknown ? { tablesUnknown } : {}),
       fingerprint: objectFingerprint({
         id: row.id,
         kind: row.kind,
@@ -109,15 +111,20 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
   return { objects, foreign };
 }
 
-function definitionOf(row: ObjectRow, name: ObjectName): MzObject {
-  if (row.kind === 'secret') return { kind: 'secret', name };
+function definitionOf(row: ObjectRow, name: ObjectName): { object: MzObject; tablesUnknown: boolean } {
+  if (row.kind === 'secret') return { object: { kind: 'secret', name }, tablesUnknown: false };
   if (row.create_sql === null) throw new Error('the catalog holds no create_sql for it');
-  const parsed = parseCreateSql(row.create_sql, { defaultDatabase: name.database, defaultSchema: name.schema, objectName: name });
+  const parsed = parseCreateSql(row.create_sql, {
+    defaultDatabase: name.database,
+    defaultSchema: name.schema,
+    objectName: name,
+    // create_sql spells the source's own cluster by id (`IN CLUSTER [u1]`); the catalog row has its name.
+    resolveCluster: () => row.cluster_name ?? undefined,
+    ...(row.cluster_name ? { defaultCluster: row.cluster_name } : {}),
+  });
   const object: MzObject = parsed.object;
   if (object.kind !== row.kind) throw new Error(`create_sql defines a ${object.kind}, the catalog lists a ${row.kind}`);
-  // The name and cluster come from the catalog's columns: create_sql spells the cluster by id (`IN CLUSTER [u1]`).
-  if (object.kind === 'source') return { ...object, name, cluster: row.cluster_name ?? object.cluster };
-  return { ...object, name };
+  return { object: { ...object, name }, tablesUnknown: parsed.outputs.tablesFromSubsources === true };
 }
 
 function outputsById(rows: CatalogRows): Map<string, ObjectOutputs> {

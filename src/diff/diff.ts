@@ -122,7 +122,7 @@ function compareDefinition(object: MzObject, current: ActualObject, _options: Di
     case 'connection':
       return other.kind === 'connection' ? compareConnection(object, other) : NO_DIFFERENCE;
     case 'source':
-      return other.kind === 'source' ? compareSource(object, other) : NO_DIFFERENCE;
+      return other.kind === 'source' ? compareSource(object, other, { tablesUnknown: current.tablesUnknown === true }) : NO_DIFFERENCE;
   }
 }
 

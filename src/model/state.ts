@@ -42,6 +42,12 @@ export interface ActualObject {
   /** Ids of the catalog objects this one references (`mz_object_dependencies`). */
   readonly dependsOn: readonly string[];
   readonly outputs: ObjectOutputs;
+  /**
+   * Postgres / MySQL sources whose create_sql lists no tables (newer servers
+   * keep them as separate subsources): the table list read is not the truth,
+   * so it is not compared.
+   */
+  readonly tablesUnknown?: boolean;
   /** Secrets only: the value fingerprint mzform stored in the comment, if any. */
   readonly secretFingerprint?: string;
   /** Hash of what was read for this object (id, create_sql, comment, owner), to detect a stale saved plan. */

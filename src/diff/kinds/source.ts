@@ -10,7 +10,7 @@ import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from
  * publication, format, envelope and cluster changes need DROP + CREATE, which
  * re-ingests the data.
  */
-export function compareSource(desired: Source, actual: Source): KindComparison {
+export function compareSource(desired: Source, actual: Source, options: { tablesUnknown?: boolean } = {}): KindComparison {
   if (desired.spec.type !== actual.spec.type) {
     const change = fieldChange('type', actual.spec.type, desired.spec.type);
     return { fields: [change], forcing: [change], alterations: [] };
@@ -28,6 +28,8 @@ export function compareSource(desired: Source, actual: Source): KindComparison {
   const dSpec = normalizeTables(withSourceDefaults(desired.spec), desired.name);
   const aSpec = normalizeTables(withSourceDefaults(actual.spec), actual.name);
   for (const { key, change } of differingFields(dSpec, aSpec)) {
+    // The catalog did not say which tables the source has (see ActualObject.tablesUnknown): nothing to compare.
+    if (key === 'tables' && options.tablesUnknown) continue;
     fields.push(change);
     const added = key === 'tables' ? addedTables(dSpec, aSpec) : undefined;
     if (added) alterations.push(...added.map((table) => ({ kind: 'add-subsource', table }) as const));
