@@ -4,6 +4,7 @@ import type { DocPath } from './yaml-document.js';
 
 /** What a name in the manifest stands for: enough to check references without the object being valid. */
 export interface Declared {
+  readonly name: ObjectName;
   readonly kind: 'secret' | 'connection' | 'source' | 'subsource';
   /** The connection or source type, when the object declares a known one. */
   readonly type?: string;
@@ -29,7 +30,7 @@ export function checkReferences(objects: readonly CheckedObject[], declared: Rea
   for (const checked of objects) {
     for (const ref of referencesOf(checked.object)) {
       const site = checked.referenceSites.get(ref.field) ?? { path: checked.path, label: ref.field };
-      const problem = checkReference(ref, declared.get(nameKey(ref.target)));
+      const problem = checkReference(ref, declared.get(nameKey(ref.target)), declared);
       if (problem) problems.push({ path: site.path, target: 'value', object: checked.label, message: `${site.label}: ${problem}` });
     }
     problems.push(...checkAvailabilityZones(checked, byKey));
@@ -47,9 +48,16 @@ function article(type: string): string {
   return `${/^(?:[aeiou]|ssh)/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
-function checkReference(ref: Reference, target: Declared | undefined): string | undefined {
+function checkReference(ref: Reference, target: Declared | undefined, declared: ReadonlyMap<string, Declared>): string | undefined {
   const what = ref.expect.kind === 'secret' ? 'secret' : 'connection';
-  if (!target) return `unknown ${what} ${displayName(ref.target)}: it is not declared in this manifest`;
+  if (!target) {
+    // A plain string resolves in the default schema; the likely fix for a namesake elsewhere is the object form.
+    const namesake = [...declared.values()].find((d) => d.name.name === ref.target.name && d.kind === what);
+    const hint = namesake
+      ? ` (${displayName(namesake.name)} is declared: refer to it as {name: ${ref.target.name}, schema_name: ${namesake.name.schema}, database_name: ${namesake.name.database}})`
+      : '';
+    return `unknown ${what} ${displayName(ref.target)}: it is not declared in this manifest${hint}`;
+  }
   const actual = target.type ? `${article(target.type)} ${target.kind}` : `a ${target.kind}`;
   if (ref.expect.kind === 'secret') {
     return target.kind === 'secret' ? undefined : `${displayName(ref.target)} is ${actual}, but a secret is needed`;

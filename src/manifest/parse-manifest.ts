@@ -46,6 +46,7 @@ export function parseManifest(
     diagnostics.push({ file, ...yaml.positionOf(path, target), ...(object ? { object } : {}), message });
   };
   const fail = () => new ManifestError(file, diagnostics);
+  const lineOf = (path: DocPath) => yaml.positionOf(path, 'key').line;
 
   for (const e of yaml.syntaxErrors) diagnostics.push({ file, ...e.position, message: e.message });
   if (diagnostics.length > 0) throw fail();
@@ -86,7 +87,7 @@ export function parseManifest(
       };
       placements.set(JSON.stringify(path), name);
       const type = kind === 'secret' ? undefined : typeof entry?.type === 'string' ? entry.type : undefined;
-      declare(declared, name, { kind, ...(type ? { type } : {}), label: objectLabel(kind, key), path }, report);
+      declare(declared, name, { name, kind, ...(type ? { type } : {}), label: objectLabel(kind, key), path }, report, lineOf);
     }
   }
 
@@ -107,7 +108,7 @@ export function parseManifest(
       if (!object) continue;
       if (object.kind === 'source') {
         for (const sub of subsourceNames(object.spec)) {
-          declare(declared, sub.name, { kind: 'subsource', label, path: [...path, 'tables', sub.index, 'name'] }, report);
+          declare(declared, sub.name, { name: sub.name, kind: 'subsource', label, path: [...path, 'tables', sub.index, 'name'] }, report, lineOf);
         }
       }
       checked.push({ object, label, path, referenceSites: ctx.referenceSites });
@@ -181,11 +182,13 @@ function declare(
   name: ObjectName,
   entry: Declared,
   report: (path: DocPath, target: 'key' | 'value', message: string, object?: string) => void,
+  lineOf: (path: DocPath) => number,
 ): void {
   const key = nameKey(name);
   const first = declared.get(key);
   if (first) {
-    report(entry.path, entry.kind === 'subsource' ? 'value' : 'key', `the name ${displayQualified(name)} is already taken by ${first.label}`, entry.label);
+    const message = `the name ${displayQualified(name)} is already taken by ${first.label} (line ${lineOf(first.path)})`;
+    report(entry.path, entry.kind === 'subsource' ? 'value' : 'key', message, entry.label);
     return;
   }
   declared.set(key, entry);

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ManifestError, parseManifest } from '../../../src/manifest/index.js';
+
+const DIR = 'test/fixtures/manifests/bad';
+const ENV = { EMPTY: '', PW: 'pw-value', KEY: 'key-value' };
+
+function diagnosticsOf(name: string): string[] {
+  const file = `${name}.yaml`;
+  try {
+    parseManifest(readFileSync(`${DIR}/${file}`, 'utf8'), file, ENV);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ManifestError);
+    const e = err as ManifestError;
+    expect(e.exitCode).toBe(3);
+    expect(e.code).toBe('manifest.invalid');
+    return e.diagnostics.map((d) => {
+      expect(d.file).toBe(file);
+      return `${d.line}:${d.column}: ${d.object ? `${d.object}: ` : ''}${d.message}`;
+    });
+  }
+  throw new Error(`${file} was accepted`);
+}
+
+// Each fixture with every diagnostic it must produce, in order: line:column: object: message.
+const CASES: [string, string[]][] = [
+  ['all-errors-at-once', ["4:12: secret pw: environment variable MISSING is not set", "6:3: connection tunnel: missing required field \"user\"", "12:17: connection k: ssh_tunnel: unknown connection materialize.public.nowhere: it is not declared in this manifest"]],
+  ['availability-zone-not-in-privatelink', ["12:28: connection k: availability zone use1-az9 is not one of the zones of materialize.public.pl (use1-az1, use1-az2)"]],
+  ['avro-without-registry', ["13:5: source s: missing required field \"schema_registry\""]],
+  ['aws-without-credentials', ["3:3: connection aws: needs assume_role_arn (recommended) or access_key_id with secret_access_key"]],
+  ['bad-enum-security-protocol', ["6:24: connection k: must be one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL (did you mean \"SASL_SSL\"?)"]],
+  ['bad-format', ["13:13: source s: must be one of json, text, bytes (did you mean \"json\"?)"]],
+  ['broken-yaml', ["5:1: invalid YAML: A block sequence may not be used as an implicit map key", "5:3: invalid YAML: Implicit keys need to be on a single line", "5:3: invalid YAML: Implicit map keys need to be followed by map values"]],
+  ['broker-tunnel-wrong-kind', ["11:21: connection k: brokers[0].ssh_tunnel: materialize.public.pl is an aws-privatelink connection, but an ssh-tunnel connection is needed"]],
+  ['broker-with-brokers', ["6:5: connection k: set either broker or brokers, not both (Materialize refuses BROKER with BROKERS)"]],
+  ['comment-too-long', ["7:14: connection tunnel: comment is longer than 1024 bytes"]],
+  ['cycle', ["3:3: connection a: dependency cycle: materialize.public.a → materialize.public.b → materialize.public.a", "6:17: connection a: ssh_tunnel: materialize.public.b is a kafka connection, but an ssh-tunnel connection is needed", "10:17: connection b: ssh_tunnel: materialize.public.a is a kafka connection, but an ssh-tunnel connection is needed"]],
+  ['default-privatelink-with-brokers', ["10:5: connection k: a default aws_privatelink is the bootstrap server and excludes broker and brokers; to route listed brokers through PrivateLink, set aws_privatelink on each broker"]],
+  ['duplicate-across-kinds', ["6:3: connection shared: the name materialize.public.shared is already taken by secret shared (line 3)"]],
+  ['duplicate-after-qualification', ["5:3: connection tunnel: the name materialize.public.tunnel is already taken by secret tunnel (line 10)"]],
+  ['duplicate-key', ["7:3: this name is declared twice in the same mapping"]],
+  ['empty-env-variable', ["4:12: secret kafka_password: environment variable EMPTY is empty"]],
+  ['empty', ["1:1: the manifest is empty; it needs at least `version: 1`"]],
+  ['format-with-key-format', ["14:5: source s: key_format and value_format go together: set both, or use format", "14:5: source s: set either format, or key_format with value_format, not both"]],
+  ['iam-with-sasl-mechanisms', ["10:5: connection k: sasl_mechanisms cannot be set with aws_connection (IAM authentication picks its own)"]],
+  ['include-twice', ["13:23: source s: INCLUDE offset is listed twice"]],
+  ['literal-secret-value', ["4:12: secret pw: must be ${env:NAME} or ${file:path}, never the secret value itself"]],
+  ['load-generator-needs-tables', ["7:5: source auction: the auction generator needs tables: all", "8:5: source auction: scale_factor is only valid with the tpch generator"]],
+  ['missing-env-variable', ["4:12: secret kafka_password: environment variable KAFKA_PASSWORD is not set"]],
+  ['missing-type', ["3:3: connection k: missing required field \"type\""]],
+  ['missing-version', ["1:1: missing required field \"version\""]],
+  ['no-brokers', ["3:3: connection k: needs broker, brokers, or a default aws_privatelink"]],
+  ['not-a-mapping', ["1:1: must be a mapping"]],
+  ['password-as-text', ["11:15: connection pg: must be a secret reference {secret: <name>} (never a value written in the manifest)"]],
+  ['port-out-of-range', ["6:11: connection pg: must be 65535 or less"]],
+  ['postgres-source-without-tables', ["11:3: source s: needs tables ('all' or a list) or schemas"]],
+  ['privatelink-port-without-privatelink', ["7:9: connection k: privatelink_port is only valid with aws_privatelink on the same broker"]],
+  ['reference-in-other-schema', ["12:25: connection pg: password.secret: unknown secret materialize.public.pgpass: it is not declared in this manifest (materialize.vault.pgpass is declared: refer to it as {name: pgpass, schema_name: vault, database_name: materialize})"]],
+  ['sasl-missing-password', ["6:5: connection k: security_protocol SASL_SSL needs sasl_password"]],
+  ['sasl-under-ssl', ["10:5: connection k: sasl_mechanisms needs security_protocol SASL_PLAINTEXT or SASL_SSL, not SSL", "11:5: connection k: sasl_username needs security_protocol SASL_PLAINTEXT or SASL_SSL, not SSL", "12:5: connection k: sasl_password needs security_protocol SASL_PLAINTEXT or SASL_SSL, not SSL"]],
+  ['secret-reference-to-connection', ["12:25: connection pg: password.secret: materialize.public.tunnel is an ssh-tunnel connection, but a secret is needed"]],
+  ['source-connection-wrong-type', ["13:17: source s: connection: materialize.public.pg is a postgres connection, but a kafka connection is needed"]],
+  ['source-without-cluster', ["3:3: source counter: has no cluster: set cluster on the source or defaults.cluster"]],
+  ['ssl-key-without-certificate', ["9:5: connection k: ssl_key is only valid with ssl_certificate"]],
+  ['ssl-under-plaintext', ["7:5: connection k: ssl_certificate_authority needs security_protocol SSL or SASL_SSL, not PLAINTEXT"]],
+  ['subsource-name-taken', ["16:39: source s: the name materialize.public.pg is already taken by connection pg (line 5)"]],
+  ['tunnel-and-privatelink', ["17:5: connection pg: set either ssh_tunnel or aws_privatelink, not both"]],
+  ['unknown-connection-reference', ["7:17: source s: connection: unknown connection materialize.public.kafka_connection: it is not declared in this manifest"]],
+  ['unknown-connection-type', ["4:11: connection k: must be one of ssh-tunnel, aws-privatelink, aws, kafka, confluent-schema-registry, postgres, mysql (did you mean \"kafka\"?)"]],
+  ['unknown-field-typo', ["3:3: connection tunnel: missing required field \"user\"", "6:5: connection tunnel: unknown field \"usr\" (did you mean \"user\"?)"]],
+  ['unknown-secret-reference', ["8:25: connection pg: password.secret: unknown secret materialize.public.pgpass: it is not declared in this manifest"]],
+  ['unknown-top-level-key', ["2:1: unknown field \"conections\" (did you mean \"connections\"?)"]],
+  ['wrong-type-port', ["7:11: connection tunnel: must be a whole number"]],
+  ['wrong-version', ["1:10: must be 1"]],
+];
+
+describe('invalid manifests', () => {
+  it('has at least 30 cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(CASES)('%s', (name, expected) => {
+    expect(diagnosticsOf(name)).toEqual(expected);
+  });
+
+  it('never puts a secret value in a message', () => {
+    const text = 'version: 1\nsecrets:\n  pw:\n    value: ${env:PW}\nconnections:\n  k:\n    type: kafka\n    broker: a:9092\n    security_protocol: SSL\n    sasl_password: { secret: pw }\n';
+    const err = (() => {
+      try {
+        parseManifest(text, 'm.yaml', { PW: 'super-secret-value' });
+      } catch (e) {
+        return e as ManifestError;
+      }
+      throw new Error('accepted');
+    })();
+    expect(err.message).not.toContain('super-secret-value');
+    expect(JSON.stringify(err.jsonDetails())).not.toContain('super-secret-value');
+  });
+
+  it('lists every diagnostic in the message, one per line', () => {
+    try {
+      parseManifest(readFileSync(`${DIR}/all-errors-at-once.yaml`, 'utf8'), 'all.yaml', {});
+    } catch (e) {
+      expect((e as Error).message.split('\n')).toEqual([
+        'all.yaml is not a valid manifest (3 problems):',
+        'all.yaml:4:12: secret pw: environment variable MISSING is not set',
+        'all.yaml:6:3: connection tunnel: missing required field "user"',
+        'all.yaml:12:17: connection k: ssh_tunnel: unknown connection materialize.public.nowhere: it is not declared in this manifest',
+      ]);
+      return;
+    }
+    throw new Error('accepted');
+  });
+});
