@@ -31,6 +31,7 @@ function refuseNul(s: string, what: string): void {
  */
 export function quoteIdent(s: string): string {
   refuseNul(s, 'an identifier');
+  if (s === '') throw new Error('an identifier cannot be empty');
   return `"${s.replaceAll('"', '""')}"`;
 }
 
