@@ -33,7 +33,7 @@ export interface PlanPipelineResult {
 
 /** The manifest as typed desired state. */
 export function loadDesired(file: string, env: Readonly<Record<string, string | undefined>>): Promise<DesiredState> {
-  return loadManifest(file, { env: { ...env } });
+  return loadManifest(file, { env });
 }
 
 /** The catalog, with unreadable definitions an error only inside the manifest's scope. */
