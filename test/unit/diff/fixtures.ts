@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ActualObject, ActualState, Connection, DesiredState, MzObject, ObjectName, Secret, Source } from '../../../src/model/index.js';
 import { SecretValue } from '../../../src/model/index.js';
 
@@ -82,7 +83,7 @@ export function actualState(objects: MzObject[], extra: Partial<Record<string, P
     objects: objects.map((o) => {
       const { value: _value, ...withoutValue } = o as Secret;
       const object = (o.kind === 'secret' ? withoutValue : o) as MzObject;
-      return { id: ids.get(o.name.name) as string, object, dependsOn: refsOf(o), outputs: {}, fingerprint: `fp-${o.name.name}`, ...(extra[o.name.name] ?? {}) };
+      return { id: ids.get(o.name.name) as string, object, dependsOn: refsOf(o), outputs: {}, fingerprint: `sha256:${createHash('sha256').update(o.name.name).digest('hex')}`, ...(extra[o.name.name] ?? {}) };
     }),
     foreign: [],
   };
