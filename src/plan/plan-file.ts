@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { type ObjectKind, OBJECT_KINDS, type ObjectName, type SecretValue, displayName } from '../model/index.js';
-import { makeStatement, type Statement, type StatementKind } from '../sql/index.js';
+import type { Statement, StatementKind } from '../sql/index.js';
+import { makeStatement } from '../sql/statement.js';
 import { HAZARD_CODES, type Hazard, type HazardCode } from './hazards.js';
 import { PLAN_FORMAT_VERSION, type Plan, type Step, type StepAction, type UnmanagedObject } from './plan.js';
 
