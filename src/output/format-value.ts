@@ -16,6 +16,13 @@ export function formatValue(value: unknown): string {
     if (isName(o)) return displayName(o);
     if (isSecretSourceJson(o)) return `(secret from ${o.source})`;
     if (o.kind === 'text' && 'value' in o) return formatValue(o.value);
+    if (o.kind === 'all' && Object.keys(o).length === 1) return 'all tables';
+    if (o.kind === 'tables' && Array.isArray(o.tables)) return `tables (${o.tables.map(formatValue).join(', ')})`;
+    if (o.kind === 'schemas' && Array.isArray(o.schemas)) return `schemas (${o.schemas.map(formatValue).join(', ')})`;
+    if (Array.isArray(o.reference) && o.reference.every((p) => typeof p === 'string')) {
+      const reference = (o.reference as string[]).map((p) => JSON.stringify(p)).join('.');
+      return isName(o.alias) ? `${reference} AS ${displayName(o.alias)}` : reference;
+    }
     if (o.kind === 'secret' && isName(o.secret)) return `secret ${displayName(o.secret)}`;
     if (typeof o.kind === 'string' && isName(o.connection)) {
       const rest = Object.entries(o).filter(([k, v]) => k !== 'kind' && k !== 'connection' && v !== undefined);
