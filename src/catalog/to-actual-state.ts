@@ -15,6 +15,7 @@ import {
 } from '../model/index.js';
 import { parseCreateSql } from '../sql/index.js';
 import { objectFingerprint } from './fingerprint.js';
+import { isLockObject } from './lock-object.js';
 import type { CatalogRows, ObjectRow } from './queries.js';
 
 export interface ToActualStateOptions {
@@ -46,6 +47,8 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
   const seen = new Set<string>();
   for (const row of rows.objects) {
     seen.add(row.id);
+    // The apply lock is mzform's, not the user's: neither managed, unmanaged nor a dependent.
+    if (isLockObject(row)) continue;
     const name: ObjectName = { database: row.database_name ?? '', schema: row.schema_name, name: row.name };
     const deps = dependsOn.get(row.id) ?? [];
     const managedType =

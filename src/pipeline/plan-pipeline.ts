@@ -1,6 +1,6 @@
 import { introspect } from '../catalog/index.js';
 import { connect, type Database } from '../db/index.js';
-import { diff } from '../diff/index.js';
+import { type Change, diff } from '../diff/index.js';
 import { InputError } from '../errors.js';
 import { loadManifest } from '../manifest/index.js';
 import { type ActualState, type DesiredState, type ObjectName, displayName } from '../model/index.js';
@@ -45,17 +45,24 @@ export function loadActual(db: Database, desired: DesiredState): Promise<ActualS
 export function planChanges(
   desired: DesiredState,
   actual: ActualState,
-  options: { env: Readonly<Record<string, string | undefined>>; prune?: boolean; rotateSecrets?: readonly string[] },
+  options: {
+    env: Readonly<Record<string, string | undefined>>;
+    prune?: boolean;
+    rotateSecrets?: readonly string[];
+    /** Narrows the changes before ordering (apply's --target); its warnings go on the plan. */
+    selectChanges?: (changes: readonly Change[]) => { changes: readonly Change[]; warnings: readonly string[] };
+  },
 ): Plan {
   const key = options.env[FINGERPRINT_KEY_VARIABLE] || undefined;
   const rotateSecrets = resolveSecretNames(desired, options.rotateSecrets ?? []);
-  const changes = diff(desired, actual, { ...(key ? { fingerprintKey: key } : {}), rotateSecrets, prune: options.prune === true });
+  const all = diff(desired, actual, { ...(key ? { fingerprintKey: key } : {}), rotateSecrets, prune: options.prune === true });
+  const selected = options.selectChanges ? options.selectChanges(all) : { changes: all, warnings: [] };
   const hasSecrets = desired.objects.some((o) => o.kind === 'secret');
   const warnings =
     key === undefined && hasSecrets
       ? [`${FINGERPRINT_KEY_VARIABLE} is not set: the values of existing secrets were not compared (use --rotate-secret to set one).`]
       : [];
-  return buildPlan(changes, desired, actual, { warnings });
+  return buildPlan(selected.changes, desired, actual, { warnings: [...warnings, ...selected.warnings] });
 }
 
 /** The whole of `mzform plan` without the CLI: load, connect, introspect, diff, plan. */
