@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GITHUB_COMMENT_LIMIT, PLAN_COMMENT_BUDGET, planCommentMarker } from '../../../src/github/index.js';
-import type { MzObject } from '../../../src/model/index.js';
+import type { KafkaConnection, MzObject } from '../../../src/model/index.js';
 import { renderPlanMarkdown, summaryLine } from '../../../src/output/index.js';
 import { actualState, desiredState, kafkaConnection, kafkaSource, secret, sshTunnel } from '../diff/fixtures.js';
 import { planFor, SCENARIOS } from '../plan/scenarios.js';
@@ -11,7 +11,8 @@ const marker = planCommentMarker({ manifest: 'materialize.yaml', environment: 'p
 function bigPlan(count: number) {
   const sources = Array.from({ length: count }, (_, i) => kafkaSource(`events_${String(i).padStart(4, '0')}`, 'kafka'));
   const kafka = kafkaConnection('kafka');
-  const desired: MzObject[] = [secret('kafka_password'), { ...kafka, spec: { ...kafka.spec, brokers: [{ address: 'broker-2:9092' }] } }, ...sources.map((s) => ({ ...s, cluster: 'other' }))];
+  const moved: MzObject = { ...kafka, spec: { ...(kafka.spec as KafkaConnection), brokers: [{ address: 'broker-2:9092' }] } };
+  const desired: MzObject[] = [secret('kafka_password'), moved, ...sources.map((s) => ({ ...s, cluster: 'other' }))];
   const actual = actualState([secret('kafka_password'), kafka, ...sources, ...Array.from({ length: count }, (_, i) => sshTunnel(`stray_${i}`))]);
   return planFor({ desired: desiredState(desired), actual });
 }
