@@ -1,6 +1,6 @@
 import { LOCK_OBJECT_NAME, LOCK_QUERY, type LockRow } from '../catalog/index.js';
 import { type Database, DatabaseError } from '../db/index.js';
-import { RefusedError, RuntimeError } from '../errors.js';
+import { InputError, RefusedError, RuntimeError } from '../errors.js';
 import { type ObjectName, SecretValue, displayName } from '../model/index.js';
 import { executableSql, renderComment, renderCreate, renderDrop } from '../sql/index.js';
 
@@ -202,4 +202,14 @@ export function parseDuration(text: string): number | undefined {
     default:
       return n * 1000;
   }
+}
+
+/** `--lock-schema database.schema` (default materialize.public). */
+export function parseLockSchema(text: string | undefined): LockLocation {
+  if (text === undefined) return DEFAULT_LOCK_LOCATION;
+  const parts = text.split('.');
+  if (parts.length !== 2 || parts.some((p) => p === '')) {
+    throw new InputError('flags.lock-schema', `--lock-schema ${text}: expected database.schema, e.g. materialize.public`);
+  }
+  return { database: parts[0] as string, schema: parts[1] as string };
 }

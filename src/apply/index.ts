@@ -1,0 +1,37 @@
+/**
+ * `mzform apply` and what goes with it: the lock, the stale-plan check, the
+ * hazard gate, statement-by-statement execution, the report, the outputs.
+ */
+export { runApply, loadSavedPlan, validationTargets, type ApplyInput, type ApplyOptions, type ApplyResult } from './run-apply.js';
+export { runOutputs, type OutputsOptions, type OutputsResult } from './run-outputs.js';
+export { runForceUnlock, type ForceUnlockOptions } from './run-force-unlock.js';
+export {
+  DEFAULT_LOCK_LOCATION,
+  acquireLock,
+  releaseLock,
+  forceUnlock,
+  readLock,
+  describeHolder,
+  composeLockComment,
+  parseLockComment,
+  lockObjectName,
+  parseDuration,
+  parseLockSchema,
+  formatDuration,
+  type LockHolder,
+  type LockLocation,
+  type LockState,
+  type HeldLock,
+  type ForceUnlockOutcome,
+} from './lock.js';
+export { currentHolder } from './holder.js';
+export { blockedSteps, checkHazards, hazardGateError, parseAllowedHazards, type BlockedStep } from './hazard-gate.js';
+export { staleObjects, stalePlanError, type StaleObject } from './stale-check.js';
+export { selectTargets, deferredWarning, type TargetSelection } from './target.js';
+export { executePlan, planSecrets, type ExecuteOptions, type ExecuteResult } from './execute.js';
+export { collectOutputs, validateConnections } from './outputs.js';
+export * from './report.js';
+export { renderApplyText, renderOutputsText, validationLines } from './report-text.js';
+export { renderApplyMarkdown } from './report-markdown.js';
+export { renderApplyJson, renderOutputsJson, toApplyReportJson, toOutputJson, REPORT_FORMAT_VERSION, type ApplyReportJson, type OutputJson } from './report-json.js';
+export { openApplyTarget, type ApplyTarget, type TargetOptions } from './target-connection.js';
