@@ -1,4 +1,5 @@
-export { introspect } from './introspect.js';
+export { introspect, readCatalogRows } from './introspect.js';
+export { CATALOG_DUMP_FORMAT_VERSION, parseCatalogDump, serializeCatalogDump } from './catalog-dump.js';
 export { toActualState, type ToActualStateOptions } from './to-actual-state.js';
 export { objectFingerprint } from './fingerprint.js';
 export * from './queries.js';

@@ -8,6 +8,7 @@ import {
   PRIVATELINK_QUERY,
   SSH_KEYS_QUERY,
   type AwsRow,
+  type CatalogRows,
   type CommentRow,
   type DependencyRow,
   type ObjectRow,
@@ -21,11 +22,16 @@ import { type ToActualStateOptions, toActualState } from './to-actual-state.js';
  * of objects, one after the other on one connection.
  */
 export async function introspect(db: Database, options: ToActualStateOptions = {}): Promise<ActualState> {
+  return toActualState(await readCatalogRows(db), options);
+}
+
+/** The raw rows of the six queries: what `toActualState` reads, and what `mzform catalog dump` saves. */
+export async function readCatalogRows(db: Database): Promise<CatalogRows> {
   const objects = await db.query<ObjectRow>(OBJECTS_QUERY);
   const comments = await db.query<CommentRow>(COMMENTS_QUERY);
   const dependencies = await db.query<DependencyRow>(DEPENDENCIES_QUERY);
   const sshKeys = await db.query<SshKeyRow>(SSH_KEYS_QUERY);
   const privatelinks = await db.query<PrivatelinkRow>(PRIVATELINK_QUERY);
   const aws = await db.query<AwsRow>(AWS_QUERY);
-  return toActualState({ objects, comments, dependencies, sshKeys, privatelinks, aws }, options);
+  return { objects, comments, dependencies, sshKeys, privatelinks, aws };
 }

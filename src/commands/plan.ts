@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { EXIT_CODES, RuntimeError } from '../errors.js';
-import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../output/index.js';
+import { type MarkdownOptions, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../output/index.js';
+import { DEFAULT_ENVIRONMENT, PLAN_COMMENT_BUDGET, planCommentMarker } from '../github/index.js';
 import { runPlanPipeline } from '../pipeline/index.js';
 import { hasChanges, serializePlan, type PlanFile, toPlanFile } from '../plan/index.js';
 
@@ -20,7 +21,8 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
   static override examples = [
     '<%= config.bin %> <%= command.id %> -f materialize.yaml --url postgres://user@host:6875/materialize?sslmode=require',
     '<%= config.bin %> <%= command.id %> -f materialize.yaml --emulator',
-    '<%= config.bin %> <%= command.id %> -f materialize.yaml --format markdown > plan.md',
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml --format markdown --environment production > plan.md',
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml --catalog catalog.json',
     '<%= config.bin %> <%= command.id %> -f materialize.yaml --out plan.json --detailed-exitcode',
   ];
 
@@ -29,7 +31,15 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
     url: Flags.string({ description: 'Materialize connection URL (postgres://user:password@host:6875/materialize?sslmode=require). Default: MZFORM_URL, then PG* variables.' }),
     emulator: Flags.boolean({ description: 'Plan against an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
     'emulator-state': Flags.string({ description: 'Load the emulator from this state file.', dependsOn: ['emulator'] }),
+    catalog: Flags.string({
+      description: 'Plan against a catalog dump (from `mzform catalog dump`) instead of connecting: no database credentials needed.',
+      exclusive: ['url', 'emulator'],
+    }),
     format: Flags.string({ description: 'Output format.', options: ['text', 'markdown', 'json'], default: 'text' }),
+    environment: Flags.string({
+      description: 'Name of the target environment, for --format markdown: shown in the heading and in the hidden marker that keeps one pull-request comment per manifest and environment.',
+      default: DEFAULT_ENVIRONMENT,
+    }),
     out: Flags.string({ description: 'Also save the plan, as JSON with the catalog fingerprints, to this file.' }),
     'detailed-exitcode': Flags.boolean({ description: 'Exit 0 when there are no changes, 2 when there are, 1 on error.' }),
     prune: Flags.boolean({ description: 'Drop objects in the managed schemas that the manifest does not list.' }),
@@ -44,6 +54,7 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
       ...(flags.url !== undefined ? { url: flags.url } : {}),
       env: process.env,
       ...(flags.emulator ? { emulator: flags['emulator-state'] ? { stateFile: flags['emulator-state'] } : {} } : {}),
+      ...(flags.catalog !== undefined ? { catalogFile: flags.catalog } : {}),
       prune: flags.prune,
       rotateSecrets: flags['rotate-secret'] ?? [],
       ...(debug ? { debug } : {}),
@@ -59,10 +70,23 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
 
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
     const rendered =
-      flags.format === 'json' ? renderPlanJson(plan) : flags.format === 'markdown' ? renderPlanMarkdown(plan) : renderPlanText(plan, { color });
+      flags.format === 'json'
+        ? renderPlanJson(plan)
+        : flags.format === 'markdown'
+          ? renderPlanMarkdown(plan, markdownOptions(flags.file, flags.environment))
+          : renderPlanText(plan, { color });
     process.stdout.write(rendered);
 
     if (flags['detailed-exitcode'] && hasChanges(plan)) this.exit(EXIT_CODES.changesPresent);
     return toPlanFile(plan);
   }
+}
+
+/** For GitHub: the sticky-comment marker, the manifest and environment in the heading, and a length that fits a comment. */
+function markdownOptions(manifest: string, environment: string): MarkdownOptions {
+  return {
+    marker: planCommentMarker({ manifest, environment }),
+    subject: environment === DEFAULT_ENVIRONMENT ? manifest : `${manifest} (${environment})`,
+    maxLength: PLAN_COMMENT_BUDGET,
+  };
 }

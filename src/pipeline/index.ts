@@ -1,6 +1,10 @@
 export {
   FINGERPRINT_KEY_VARIABLE,
   loadActual,
+  loadActualFromRows,
+  readCatalogDumpFile,
+  readLiveCatalogRows,
+  type TargetOptions,
   loadDesired,
   planChanges,
   resolveSecretNames,

@@ -1,4 +1,5 @@
-import { introspect } from '../catalog/index.js';
+import { readFile } from 'node:fs/promises';
+import { type CatalogRows, introspect, parseCatalogDump, readCatalogRows, toActualState } from '../catalog/index.js';
 import { connect, type Database } from '../db/index.js';
 import { type Change, diff } from '../diff/index.js';
 import { InputError } from '../errors.js';
@@ -17,6 +18,8 @@ export interface PlanPipelineOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Plan against an in-process emulator instead of a server: empty, or loaded from `stateFile`. */
   readonly emulator?: { readonly stateFile?: string };
+  /** Plan against the rows of a `catalog dump` file instead of connecting (no credentials needed). */
+  readonly catalogFile?: string;
   readonly prune?: boolean;
   /** Secret names given to --rotate-secret: `name`, `schema.name` or `database.schema.name`. */
   readonly rotateSecrets?: readonly string[];
@@ -68,6 +71,12 @@ export function planChanges(
 /** The whole of `mzform plan` without the CLI: load, connect, introspect, diff, plan. */
 export async function runPlanPipeline(options: PlanPipelineOptions): Promise<PlanPipelineResult> {
   const desired = await loadDesired(options.file, options.env);
+  if (options.catalogFile !== undefined) {
+    // Offline: the rows a `catalog dump` saved go through the same rows -> model code as live ones.
+    const actual = loadActualFromRows(await readCatalogDumpFile(options.catalogFile), desired);
+    options.debug?.(`catalog read from ${options.catalogFile}: ${actual.objects.length} objects`);
+    return { plan: planChanges(desired, actual, options), desired, actual, queries: 0 };
+  }
   const target = await openTarget(options);
   try {
     const before = target.db.roundTrips;
@@ -81,12 +90,43 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
   }
 }
 
+/** The catalog from the rows of a `catalog dump`, scoped like `loadActual`. */
+export function loadActualFromRows(rows: CatalogRows, desired: DesiredState): ActualState {
+  return toActualState(rows, { inScope: (n) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema) });
+}
+
+/** Reads and checks a `catalog dump` file. */
+export async function readCatalogDumpFile(file: string): Promise<CatalogRows> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new InputError('catalog-dump.unreadable', `cannot read the catalog dump ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return parseCatalogDump(text, file);
+}
+
+export type TargetOptions = Pick<PlanPipelineOptions, 'url' | 'env' | 'emulator' | 'debug'>;
+
+/** The raw catalog rows of the server (or emulator) the options name: what `catalog dump` saves and `import` reads. */
+export async function readLiveCatalogRows(options: TargetOptions): Promise<CatalogRows> {
+  const target = await openTarget(options);
+  try {
+    const before = target.db.roundTrips;
+    const rows = await readCatalogRows(target.db);
+    options.debug?.(`introspection: ${target.db.roundTrips - before} queries, ${rows.objects.length} objects`);
+    return rows;
+  } finally {
+    await target.close();
+  }
+}
+
 interface Target {
   readonly db: Database;
   close(): Promise<void>;
 }
 
-async function openTarget(options: PlanPipelineOptions): Promise<Target> {
+async function openTarget(options: TargetOptions): Promise<Target> {
   if (options.emulator) {
     const emulator = await openEmulator(options.emulator.stateFile);
     try {

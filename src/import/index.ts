@@ -1,0 +1,2 @@
+export { writeManifest, type ImportResult, type ImportSelection, type SecretVariable } from './write-manifest.js';
+export { secretVariableNames, snake } from './secret-variables.js';

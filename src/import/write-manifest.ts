@@ -1,0 +1,214 @@
+import { Document } from 'yaml';
+import { InputError } from '../errors.js';
+import {
+  type ActualObject,
+  type ActualState,
+  type MzObject,
+  type ObjectKind,
+  type ObjectName,
+  compareNames,
+  displayName,
+  nameKey,
+  referencesOf,
+} from '../model/index.js';
+import { connectionDocument, type Doc, sourceDocument, type WriteRef } from './object-documents.js';
+import { secretVariableNames } from './secret-variables.js';
+
+/** What to import: every object of some schemas, and named objects; what they reference comes along. */
+export interface ImportSelection {
+  readonly schemas: readonly { readonly database: string; readonly schema: string }[];
+  readonly objects: readonly ObjectName[];
+}
+
+export interface SecretVariable {
+  /** The environment variable the manifest reads the value from. */
+  readonly variable: string;
+  readonly secret: ObjectName;
+}
+
+export interface ImportResult {
+  /** The manifest, YAML text. */
+  readonly manifest: string;
+  /** Every `${env:...}` the manifest reads, sorted by variable: the user must set them before plan or apply. */
+  readonly variables: readonly SecretVariable[];
+  /** The objects written, in manifest order. */
+  readonly objects: readonly { readonly kind: ObjectKind; readonly name: ObjectName }[];
+  /** Objects written only because a selected object references them. */
+  readonly pulledIn: readonly ObjectName[];
+  /** Things the user should check by hand. */
+  readonly notes: readonly string[];
+}
+
+const SECTION: Record<ObjectKind, 'secrets' | 'connections' | 'sources'> = { secret: 'secrets', connection: 'connections', source: 'sources' };
+
+/**
+ * Writes a manifest for objects that exist, so that `plan` right after shows
+ * no changes. Pure: the catalog comes in, YAML text comes out.
+ *
+ * - Secret values cannot be read back: each secret reads `${env:NAME}`,
+ *   NAME from `secretVariableNames`; the user sets them.
+ * - Comments, owners, clusters and references are kept as the catalog has them.
+ * - `defaults` are the schema holding most of the objects and the cluster of
+ *   every source when they share one; anything else is written per object.
+ * - Order: kind sections, then names in code-unit order. Same catalog, same bytes.
+ */
+export function writeManifest(actual: ActualState, selection: ImportSelection): ImportResult {
+  const picked = selectObjects(actual, selection);
+  checkNamesFit(picked.objects);
+  const objects = picked.objects.map((o) => o.object);
+
+  const placement = defaultPlacement(objects, selection);
+  const clusters = [...new Set(objects.flatMap((o) => (o.kind === 'source' ? [o.cluster] : [])))];
+  const defaultCluster = clusters.length === 1 ? clusters[0] : undefined;
+  const inDefault = (n: ObjectName) => n.database === placement.database && n.schema === placement.schema;
+  const ref: WriteRef = (t) => (inDefault(t) ? t.name : { name: t.name, schema_name: t.schema, database_name: t.database });
+
+  const variables = secretVariableNames(objects.filter((o) => o.kind === 'secret').map((o) => o.name));
+  const notes: string[] = [];
+  const sections: Record<string, Doc> = { secrets: {}, connections: {}, sources: {} };
+  for (const current of picked.objects) {
+    const o = current.object;
+    const doc: Doc = {};
+    if (o.kind === 'secret') doc.value = `\${env:${variables.get(nameKey(o.name))}}`;
+    if (o.kind === 'connection') Object.assign(doc, connectionDocument(o.spec, ref));
+    if (o.kind === 'source') {
+      if (o.cluster !== defaultCluster) doc.cluster = o.cluster;
+      Object.assign(doc, sourceDocument(o.spec, ref));
+      if (o.retainHistory !== undefined) doc.retain_history = o.retainHistory;
+      if (o.timestampInterval !== undefined) doc.timestamp_interval = o.timestampInterval;
+      notes.push(...sourceNotes(current));
+    }
+    if (!inDefault(o.name)) {
+      doc.database_name = o.name.database;
+      doc.schema_name = o.name.schema;
+    }
+    if (o.comment !== undefined) doc.comment = o.comment;
+    if (o.owner !== undefined) doc.owner = o.owner;
+    (sections[SECTION[o.kind]] as Doc)[o.name.name] = doc;
+  }
+
+  const emptySchemas = selection.schemas.filter((s) => !objects.some((o) => o.name.database === s.database && o.name.schema === s.schema));
+  const manifest: Doc = {
+    version: 1,
+    defaults: { database: placement.database, schema: placement.schema, ...(defaultCluster !== undefined ? { cluster: defaultCluster } : {}) },
+    ...(emptySchemas.length > 0 ? { scope: emptySchemas.map((s) => ({ database_name: s.database, schema_name: s.schema })) } : {}),
+    ...Object.fromEntries(Object.entries(sections).filter(([, section]) => Object.keys(section).length > 0)),
+  };
+  const list = [...variables.entries()]
+    .map(([key, variable]) => ({ variable, secret: objects.find((o) => nameKey(o.name) === key)?.name as ObjectName }))
+    .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0));
+
+  const document = new Document(manifest);
+  document.commentBefore = header(list);
+  return {
+    manifest: document.toString({ lineWidth: 0 }),
+    variables: list,
+    objects: objects.map((o) => ({ kind: o.kind, name: o.name })),
+    pulledIn: picked.pulledIn,
+    notes,
+  };
+}
+
+function header(variables: readonly SecretVariable[]): string {
+  const lines = [
+    ' Written by `mzform import` from the live catalog.',
+    ' Secret values cannot be read back from Materialize: each secret reads an environment variable.',
+  ];
+  if (variables.length > 0) {
+    lines.push(' Set these before `mzform plan` or `mzform apply`:');
+    for (const v of variables) lines.push(`   ${v.variable}  (secret ${displayName(v.secret)})`);
+  }
+  return lines.join('\n');
+}
+
+/** The selected objects and, transitively, what they reference; sorted by kind, then name. */
+function selectObjects(actual: ActualState, selection: ImportSelection): { objects: ActualObject[]; pulledIn: ObjectName[] } {
+  const byName = new Map(actual.objects.map((o) => [nameKey(o.object.name), o]));
+  const chosen = new Map<string, ActualObject>();
+  for (const o of actual.objects) {
+    if (selection.schemas.some((s) => s.database === o.object.name.database && s.schema === o.object.name.schema)) chosen.set(nameKey(o.object.name), o);
+  }
+  for (const name of selection.objects) {
+    const found = byName.get(nameKey(name));
+    if (!found) throw new InputError('import.unknown-object', `no secret, connection or source ${displayName(name)} in the catalog`);
+    chosen.set(nameKey(name), found);
+  }
+  const pulledIn: ObjectName[] = [];
+  const queue = [...chosen.values()];
+  while (queue.length > 0) {
+    const o = queue.shift() as ActualObject;
+    for (const r of referencesOf(o.object)) {
+      if (chosen.has(nameKey(r.target))) continue;
+      const target = byName.get(nameKey(r.target));
+      if (!target) {
+        throw new InputError('import.dangling-reference', `${o.object.kind} ${displayName(o.object.name)} references ${displayName(r.target)}, which the catalog does not list`);
+      }
+      chosen.set(nameKey(r.target), target);
+      pulledIn.push(r.target);
+      queue.push(target);
+    }
+  }
+  const kinds: ObjectKind[] = ['secret', 'connection', 'source'];
+  const objects = [...chosen.values()].sort(
+    (a, b) => kinds.indexOf(a.object.kind) - kinds.indexOf(b.object.kind) || compareNames(a.object.name, b.object.name),
+  );
+  return { objects, pulledIn: pulledIn.sort(compareNames) };
+}
+
+/**
+ * A manifest keys objects by bare name within a kind, so two secrets (or
+ * connections, or sources) of the same name in different schemas cannot
+ * share one manifest.
+ */
+function checkNamesFit(objects: readonly ActualObject[]): void {
+  const seen = new Map<string, ObjectName>();
+  for (const { object } of objects) {
+    const key = `${object.kind}\0${object.name.name}`;
+    const first = seen.get(key);
+    if (first) {
+      throw new InputError(
+        'import.name-clash',
+        `${object.kind} ${displayName(first)} and ${displayName(object.name)} have the same name; one manifest keys each ${object.kind} by its name`,
+        { hint: 'Import the two schemas into separate manifests (mzform import --schema ..., once per schema).' },
+      );
+    }
+    seen.set(key, object.name);
+  }
+}
+
+/** The schema most objects live in (the first selected schema when none), ties broken by name. */
+function defaultPlacement(objects: readonly MzObject[], selection: ImportSelection): { database: string; schema: string } {
+  const counts = new Map<string, { database: string; schema: string; count: number }>();
+  for (const o of objects) {
+    const key = JSON.stringify([o.name.database, o.name.schema]);
+    const entry = counts.get(key) ?? { database: o.name.database, schema: o.name.schema, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  const best = [...counts.values()].sort(
+    (a, b) => b.count - a.count || compareNames({ ...a, name: '' }, { ...b, name: '' }),
+  )[0];
+  return best ?? selection.schemas[0] ?? { database: 'materialize', schema: 'public' };
+}
+
+function sourceNotes(current: ActualObject): string[] {
+  const o = current.object;
+  if (o.kind !== 'source') return [];
+  const notes: string[] = [];
+  if (current.tablesUnknown) {
+    notes.push(
+      `source ${displayName(o.name)}: the server keeps its tables as separate subsources, so the table list was not read; mzform does not compare it, but check it before you change the source.`,
+    );
+  }
+  if ((o.spec.type === 'postgres' || o.spec.type === 'mysql') && o.spec.tables.kind === 'tables') {
+    for (const t of o.spec.tables.tables) {
+      if (t.alias && (t.alias.database !== o.name.database || t.alias.schema !== o.name.schema)) {
+        throw new InputError(
+          'import.subsource-elsewhere',
+          `source ${displayName(o.name)} puts table ${t.reference.join('.')} in ${displayName(t.alias)}, outside the source's schema; a manifest can only name subsources in the source's own schema`,
+        );
+      }
+    }
+  }
+  return notes;
+}
