@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+
+/** The in-process emulator, as the tests use it. Its fault injection is reached through `faults`. */
+export interface Emulator {
+  url: string;
+  stop(): Promise<void>;
+  // biome-ignore lint: the emulator's own type
+  [key: string]: unknown;
+}
+
+export const emulatorAvailable = existsSync('src/emulator/index.ts');
+
+const modulePath = '../../../src/emulator/index.js';
+
+export async function startEmulator(options: Record<string, unknown> = {}): Promise<Emulator> {
+  const mod = (await import(modulePath)) as { startEmulator: (o: Record<string, unknown>) => Promise<Emulator> };
+  return mod.startEmulator({ port: 0, host: '127.0.0.1', ...options });
+}

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SECRET } from './common.js';
+import { emulatorAvailable } from './emulator.js';
+
+/**
+ * Every command, as a user runs it, with a known secret value in the
+ * environment: the value must appear in no output, no plan file, no report,
+ * in any format, nor in any form a renderer might give it (JSON-escaped,
+ * SQL-quoted).
+ */
+const built = existsSync('dist/commands/apply.js');
+const dir = mkdtempSync(join(tmpdir(), 'mzform-leak-'));
+const state = join(dir, 'state.json');
+const planFile = join(dir, 'plan.json');
+const manifest = 'examples/msk-privatelink.yaml';
+const forms = [SECRET, SECRET.replaceAll("'", "''"), JSON.stringify(SECRET).slice(1, -1), 's3cr3t'];
+
+function mzform(...args: string[]): { status: number | null; out: string } {
+  const r = spawnSync(process.execPath, ['bin/run.js', ...args], {
+    env: { ...process.env, MSK_PASSWORD: SECRET, MZFORM_FINGERPRINT_KEY: 'leak-test-key', NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
+}
+
+const emulator = ['--emulator', '--emulator-state', state];
+
+describe.skipIf(!emulatorAvailable || !built)('no command lets a secret value out', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each<[string, string[], number]>([
+    ['validate', ['validate', '-f', manifest], 0],
+    ['plan (text, --out)', ['plan', '-f', manifest, ...emulator, '--out', planFile], 0],
+    ['plan (markdown)', ['plan', '-f', manifest, ...emulator, '--format', 'markdown'], 0],
+    ['plan (json)', ['plan', '-f', manifest, ...emulator, '--format', 'json'], 0],
+    ['apply (text)', ['apply', '-f', manifest, ...emulator, '--auto-approve'], 0],
+    ['apply, rotating the secret (markdown)', ['apply', '-f', manifest, ...emulator, '--auto-approve', '--rotate-secret', 'kafka_password', '--format', 'markdown'], 0],
+    ['apply, rotating the secret (json)', ['apply', '-f', manifest, ...emulator, '--auto-approve', '--rotate-secret', 'kafka_password', '--format', 'json'], 0],
+    ['plan a rotation (--out)', ['plan', '-f', manifest, ...emulator, '--rotate-secret', 'kafka_password', '--out', planFile], 0],
+    ['apply the saved plan', ['apply', planFile, ...emulator], 0],
+    ['outputs (text)', ['outputs', '-f', manifest, ...emulator], 0],
+    ['outputs (json)', ['outputs', '-f', manifest, ...emulator, '--format', 'json'], 0],
+    ['apply with --debug', ['apply', '-f', manifest, ...emulator, '--auto-approve', '--rotate-secret', 'kafka_password', '--debug'], 0],
+    ['force-unlock', ['force-unlock', '--force', ...emulator], 0],
+  ])('%s', (_name, args, status) => {
+    const { status: actual, out } = mzform(...args);
+    expect(actual, out).toBe(status);
+    for (const form of forms) expect(out).not.toContain(form);
+    if (existsSync(planFile)) for (const form of forms) expect(readFileSync(planFile, 'utf8')).not.toContain(form);
+  }, 60_000);
+});
