@@ -1,0 +1,77 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../cli/base-command.js';
+import { diff } from '../diff/index.js';
+import { describeDrift, driftJson, hasDrift, renderDriftMarkdown, renderDriftText } from '../drift/index.js';
+import { EXIT_CODES } from '../errors.js';
+import { DEFAULT_ENVIRONMENT, driftIssueMarker } from '../github/index.js';
+import {
+  FINGERPRINT_KEY_VARIABLE,
+  loadActualFromRows,
+  loadDesired,
+  readCatalogDumpFile,
+  readLiveCatalogRows,
+} from '../pipeline/index.js';
+
+export default class Drift extends BaseCommand<typeof Drift> {
+  static override summary = 'Report what changed in Materialize outside the manifest; exit 2 when anything did.';
+
+  static override description = `Compares the manifest with the live catalog, like plan, and lists each difference in plain words: fields changed by hand (the manifest's value and the live one), objects in the manifest that are missing (dropped outside mzform), objects created in the managed schemas outside the manifest, and secrets whose stored fingerprint no longer matches the manifest's value (needs MZFORM_FINGERPRINT_KEY). Nothing is changed.
+
+Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Made for a nightly CI job; \`mzform plan --detailed-exitcode\` gives the same exit codes with the statements instead of the explanation.`;
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml',
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml --format markdown --environment production > drift.md',
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml --json',
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml --catalog catalog.json',
+  ];
+
+  static override enableJsonFlag = true;
+
+  static override flags = {
+    file: Flags.string({ char: 'f', description: 'The manifest.', default: 'materialize.yaml' }),
+    url: Flags.string({ description: 'Materialize connection URL. Default: MZFORM_URL, then PG* variables.' }),
+    emulator: Flags.boolean({ description: 'Compare with an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
+    'emulator-state': Flags.string({ description: 'Load the emulator from this state file.', dependsOn: ['emulator'] }),
+    catalog: Flags.string({ description: 'Compare with a catalog dump (from `mzform catalog dump`) instead of connecting.', exclusive: ['url', 'emulator'] }),
+    format: Flags.string({ description: 'Output format (--json gives the JSON report).', options: ['text', 'markdown'], default: 'text' }),
+    environment: Flags.string({
+      description: 'Name of the target environment, for --format markdown: in the heading and in the hidden marker that keeps one drift issue per manifest and environment.',
+      default: DEFAULT_ENVIRONMENT,
+    }),
+  };
+
+  public async run(): Promise<Record<string, unknown>> {
+    const flags = this.flags;
+    const env = process.env;
+    const desired = await loadDesired(flags.file, env);
+    const rows =
+      flags.catalog !== undefined
+        ? await readCatalogDumpFile(flags.catalog)
+        : await readLiveCatalogRows({
+            ...(flags.url !== undefined ? { url: flags.url } : {}),
+            env,
+            ...(flags.emulator ? { emulator: flags['emulator-state'] ? { stateFile: flags['emulator-state'] } : {} } : {}),
+            ...(flags.debug ? { debug: (line: string) => this.logToStderr(`debug: ${line}`) } : {}),
+          });
+    const key = env[FINGERPRINT_KEY_VARIABLE] || undefined;
+    const changes = diff(desired, loadActualFromRows(rows, desired), key ? { fingerprintKey: key } : {});
+    const report = describeDrift(changes, { manifest: flags.file, secretsCompared: key !== undefined || !desired.objects.some((o) => o.kind === 'secret') });
+
+    if (!this.jsonEnabled()) {
+      const subject = flags.environment === DEFAULT_ENVIRONMENT ? flags.file : `${flags.file} (${flags.environment})`;
+      process.stdout.write(
+        flags.format === 'markdown'
+          ? renderDriftMarkdown(report, { marker: driftIssueMarker({ manifest: flags.file, environment: flags.environment }), subject })
+          : renderDriftText(report),
+      );
+    }
+    const json = driftJson(report);
+    if (hasDrift(report)) {
+      // oclif prints the returned value with --json only when run() returns; print it before exiting 2.
+      if (this.jsonEnabled()) this.logJson(json);
+      this.exit(EXIT_CODES.changesPresent);
+    }
+    return json;
+  }
+}
