@@ -88,6 +88,8 @@ export interface AcquireOptions {
   readonly now?: () => number;
   /** Lets Ctrl-C stop the wait. */
   readonly signal?: AbortSignal;
+  /** A new connection, to take back a half-made lock when this one drops. */
+  readonly reconnect?: () => Promise<Database>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -120,7 +122,16 @@ export async function acquireLock(db: Database, options: AcquireOptions): Promis
   try {
     await db.execute(executableSql(renderComment('secret', name, composeLockComment(options.holder))));
   } catch (err) {
-    await db.execute(executableSql(renderDrop('secret', name))).catch(() => {});
+    // The lock is ours (the CREATE succeeded) but names no holder: take it back, over a new connection if this one dropped.
+    const dropped = await db.execute(executableSql(renderDrop('secret', name))).then(
+      () => true,
+      () => false,
+    );
+    if (!dropped && options.reconnect) {
+      const fresh = await options.reconnect().catch(() => undefined);
+      await fresh?.execute(executableSql(renderDrop('secret', name))).catch(() => {});
+      await fresh?.close();
+    }
     throw lockError(err, options.location);
   }
   return { location: options.location, holder: options.holder };

@@ -69,7 +69,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     const first = await target.connect();
     let lock: HeldLock;
     try {
-      lock = await acquireLock(first, { ...options.lock, ...(options.signal ? { signal: options.signal } : {}) });
+      lock = await acquireLock(first, { ...options.lock, ...(options.signal ? { signal: options.signal } : {}), reconnect: () => target.connect() });
     } catch (err) {
       await first.close();
       throw err;

@@ -16,3 +16,19 @@ export async function startEmulator(options: Record<string, unknown> = {}): Prom
   const mod = (await import(modulePath)) as { startEmulator: (o: Record<string, unknown>) => Promise<Emulator> };
   return mod.startEmulator({ port: 0, host: '127.0.0.1', ...options });
 }
+
+export type Fault =
+  | { readonly kind: 'close-after'; readonly statements: number }
+  | { readonly kind: 'fail-matching'; readonly pattern: string; readonly message: string; readonly sqlstate?: string };
+
+interface WithFaults {
+  faults: { inject(f: Fault): void; clear(): void };
+}
+
+export function injectFault(emulator: Emulator, fault: Fault): void {
+  (emulator as unknown as WithFaults).faults.inject(fault);
+}
+
+export function clearFaults(emulator: Emulator): void {
+  (emulator as unknown as WithFaults).faults.clear();
+}

@@ -88,6 +88,13 @@ describe('acquire and release', () => {
     expect((await readLock(server.connect(), location)).held).toBe(true);
   });
 
+  it('takes back a lock whose holder could not be recorded, so it never blocks anyone', async () => {
+    const server = new FakeServer();
+    server.failAt = 1;
+    await expect(acquireLock(server.connect(), { location, holder: holder('run-1'), timeoutMs: 0 })).rejects.toThrow(/cannot take the apply lock/);
+    expect(server.locks.size).toBe(0);
+  });
+
   it('uses the schema given, so runs against other schemas do not collide', async () => {
     const server = new FakeServer();
     await acquireLock(server.connect(), { location, holder: holder('run-1'), timeoutMs: 0 });
