@@ -11,18 +11,19 @@ import type { Sql } from '../../../src/sql/index.js';
 export class FakeServer {
   readonly executed: string[] = [];
   readonly locks = new Map<string, { id: string; comment: string | null }>();
-  /** Fail the statement with this 0-based index (counted over every execute). */
+  /** Fail the statement with this 0-based index (counted over every execute, failed ones included). */
   failAt?: number;
   /** Drop "the connection" at this index: the statement fails as a lost connection. */
   dropAt?: number;
   #ids = 0;
+  #attempts = 0;
 
   connect(): Database {
     return new FakeDatabase(this);
   }
 
   run(text: string, secrets: readonly string[]): void {
-    const index = this.executed.length;
+    const index = this.#attempts++;
     if (index === this.dropAt) throw statementError({ code: 'ECONNRESET', message: 'read ECONNRESET' }, secrets);
     if (index === this.failAt) throw statementError({ code: '25001', message: `${text} cannot be run inside a transaction block` }, secrets);
     const lock = /^(CREATE|COMMENT ON|DROP) SECRET ("[^"]*"\."[^"]*")\."__mzform_lock"(?: IS '((?:[^']|'')*)')?/.exec(text);
