@@ -1,0 +1,219 @@
+import type { ConnectionOption, Value } from '../../sql/ast.js';
+import { storedConnectionStatement, storedCreateSql } from '../print/stored.js';
+import type { EmulatorSettings } from '../settings.js';
+import type { CatalogStore, ConnectionItem, Item, SourceItem } from './store.js';
+import type { TableRows } from './writer.js';
+
+const NO_PRIVILEGES: string[] = [];
+
+/** Every catalog row of one object, as Materialize packs them (builtin_table_updates.rs). */
+export function itemRows(store: CatalogStore, settings: EmulatorSettings, id: string): TableRows {
+  const item = store.items.get(id);
+  if (!item) return {};
+  const rows: TableRows = {};
+  const add = (table: string, row: Record<string, unknown>) => (rows[table] ??= []).push(row);
+  const base = { id: item.id, oid: item.oid, schema_id: item.schemaId, name: item.name, owner_id: item.ownerId, privileges: NO_PRIVILEGES };
+
+  switch (item.kind) {
+    case 'secret':
+      add('mz_catalog.mz_secrets', base);
+      break;
+    case 'connection':
+      add('mz_catalog.mz_connections', {
+        ...base,
+        type: item.statement.connectionType,
+        create_sql: storedCreateSql(store, item, 'stable'),
+        redacted_create_sql: storedCreateSql(store, item, 'redacted'),
+      });
+      connectionDetailRows(settings, item, add);
+      break;
+    case 'source':
+      sourceRows(store, settings, item, base, add);
+      break;
+  }
+  for (const referenced of dependenciesOf(item)) add('mz_internal.mz_object_dependencies', { object_id: item.id, referenced_object_id: referenced });
+  if (item.comment !== undefined) add('mz_internal.mz_comments', { id: item.id, object_type: item.kind, object_sub_id: null, comment: item.comment });
+  return rows;
+}
+
+type Add = (table: string, row: Record<string, unknown>) => void;
+
+function optionValue(item: ConnectionItem, name: string): Value | undefined {
+  const o = item.statement.options.find((opt) => opt.name === name);
+  return o?.value.kind === 'value' ? o.value.value : undefined;
+}
+
+function textOf(v: Value | undefined): string | null {
+  if (!v) return null;
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'number') return v.text;
+  if (v.kind === 'name') return v.name.parts.map((p) => p.value).join('.');
+  return null;
+}
+
+function secretIdOf(v: Value | undefined): string | null {
+  return v?.kind === 'secret' ? (v.name.id ?? null) : null;
+}
+
+/** The broker addresses of a Kafka connection, as mz_kafka_connections lists them. */
+export function brokerAddresses(options: readonly ConnectionOption[]): string[] {
+  const out: string[] = [];
+  for (const o of options) {
+    if (o.value.kind === 'broker') out.push(o.value.broker.address);
+    if (o.value.kind === 'brokers') out.push(...o.value.brokers.map((b) => b.address));
+  }
+  return out;
+}
+
+/** The principal Materialize tells users to allow: `arn:aws:iam::<account>:role/mz_<environment>_<id>`. */
+export function principalOf(settings: EmulatorSettings, id: string): string {
+  return `arn:aws:iam::${settings.awsAccountId}:role/mz_${settings.environmentId}_${id}`;
+}
+
+export function externalIdOf(settings: EmulatorSettings, id: string): string {
+  return `mz_${settings.environmentId}_${id}`;
+}
+
+function connectionDetailRows(settings: EmulatorSettings, item: ConnectionItem, add: Add): void {
+  switch (item.statement.connectionType) {
+    case 'kafka': {
+      const progress = textOf(optionValue(item, 'PROGRESS TOPIC')) ?? `_materialize-progress-${settings.environmentId}-${item.id}`;
+      add('mz_catalog.mz_kafka_connections', { id: item.id, brokers: brokerAddresses(item.statement.options), sink_progress_topic: progress });
+      break;
+    }
+    case 'ssh-tunnel':
+      if (item.sshKeys) add('mz_catalog.mz_ssh_tunnel_connections', { id: item.id, public_key_1: item.sshKeys.key1, public_key_2: item.sshKeys.key2 });
+      break;
+    case 'aws-privatelink':
+      add('mz_catalog.mz_aws_privatelink_connections', { id: item.id, principal: principalOf(settings, item.id) });
+      add('mz_internal.mz_aws_privatelink_connection_statuses', {
+        id: item.id,
+        name: item.name,
+        last_status_change_at: null,
+        status: 'available',
+      });
+      break;
+    case 'aws': {
+      const assumeRole = textOf(optionValue(item, 'ASSUME ROLE ARN'));
+      const accessKey = optionValue(item, 'ACCESS KEY ID');
+      const sessionToken = optionValue(item, 'SESSION TOKEN');
+      const externalId = assumeRole ? externalIdOf(settings, item.id) : null;
+      const principal = assumeRole ? `arn:aws:iam::${settings.awsAccountId}:role/MaterializeConnection` : null;
+      add('mz_internal.mz_aws_connections', {
+        id: item.id,
+        endpoint: textOf(optionValue(item, 'ENDPOINT')),
+        region: textOf(optionValue(item, 'REGION')),
+        access_key_id: accessKey?.kind === 'secret' ? null : textOf(accessKey),
+        access_key_id_secret_id: secretIdOf(accessKey),
+        secret_access_key_secret_id: secretIdOf(optionValue(item, 'SECRET ACCESS KEY')),
+        session_token: sessionToken?.kind === 'secret' ? null : textOf(sessionToken),
+        session_token_secret_id: secretIdOf(sessionToken),
+        assume_role_arn: assumeRole,
+        assume_role_session_name: textOf(optionValue(item, 'ASSUME ROLE SESSION NAME')),
+        principal,
+        external_id: externalId,
+        example_trust_policy: assumeRole
+          ? JSON.stringify({
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { AWS: principal },
+                  Condition: { StringEquals: { 'sts:ExternalId': externalId } },
+                },
+              ],
+            })
+          : null,
+      });
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+function formatName(f: NonNullable<SourceItem['statement']>['format'], which: 'key' | 'value'): string | null {
+  if (!f) return null;
+  const spec = f.kind === 'bare' ? (which === 'value' ? f.format : undefined) : which === 'key' ? f.key : f.value;
+  if (!spec) return null;
+  return spec.kind.replace('-inline', '');
+}
+
+function sourceRows(store: CatalogStore, settings: EmulatorSettings, item: SourceItem, base: Record<string, unknown>, add: Add): void {
+  const s = item.statement;
+  const connectionId = s && s.connection.kind !== 'load-generator' ? (s.connection.connection.id ?? null) : null;
+  const envelope = s && s.connection.kind === 'kafka' ? (s.envelope?.kind ?? 'none') : null;
+  add('mz_catalog.mz_sources', {
+    ...base,
+    type: item.type,
+    connection_id: connectionId,
+    size: null,
+    envelope_type: envelope,
+    key_format: s ? formatName(s.format, 'key') : null,
+    value_format: s ? formatName(s.format, 'value') : null,
+    cluster_id: item.clusterId,
+    create_sql: storedCreateSql(store, item, 'stable'),
+    redacted_create_sql: storedCreateSql(store, item, 'redacted'),
+  });
+  add('mz_internal.mz_source_statuses', {
+    id: item.id,
+    name: item.name,
+    type: item.type,
+    last_status_change_at: null,
+    status: 'running',
+    error: null,
+    details: null,
+  });
+  if (s?.connection.kind === 'kafka') {
+    const topic = s.connection.options.find((o) => o.name === 'TOPIC')?.value;
+    const prefix = s.connection.options.find((o) => o.name === 'GROUP ID PREFIX')?.value;
+    const groupPrefix = prefix?.kind === 'string' ? prefix.value : 'materialize-';
+    add('mz_catalog.mz_kafka_sources', {
+      id: item.id,
+      group_id_prefix: `${groupPrefix}${settings.environmentId}-${item.id}`,
+      topic: topic?.kind === 'string' ? topic.value : '',
+    });
+  }
+  if (s?.connection.kind === 'postgres') {
+    add('mz_internal.mz_postgres_sources', { id: item.id, replication_slot: `materialize_${item.id}`, timeline_id: 1 });
+  }
+  if (item.type === 'subsource' && item.externalReference) {
+    const parent = item.parentId ? store.items.get(item.parentId) : undefined;
+    const parentType = parent?.kind === 'source' ? parent.type : undefined;
+    const ref = item.externalReference;
+    const table = ref[ref.length - 1] ?? '';
+    const schema = ref[ref.length - 2] ?? '';
+    if (parentType === 'postgres') add('mz_internal.mz_postgres_source_tables', { id: item.id, schema_name: schema, table_name: table });
+    if (parentType === 'mysql') add('mz_internal.mz_mysql_source_tables', { id: item.id, schema_name: schema, table_name: table });
+  }
+}
+
+/** The ids an item's definition names (materialize-semantics.md section 1, dependency rows). */
+export function dependenciesOf(item: Item): string[] {
+  const ids = new Set<string>();
+  const visitValue = (v: Value | undefined) => {
+    if (!v) return;
+    if ((v.kind === 'name' || v.kind === 'secret') && v.name.id) ids.add(v.name.id);
+    if (v.kind === 'list') v.items.forEach(visitValue);
+  };
+  if (item.kind === 'connection') {
+    for (const o of storedConnectionStatement(item).options) {
+      const v = o.value;
+      if (v.kind === 'value') visitValue(v.value);
+      if (v.kind === 'privatelink' && v.connection.id) ids.add(v.connection.id);
+      const brokers = v.kind === 'broker' ? [v.broker] : v.kind === 'brokers' ? v.brokers : [];
+      for (const b of brokers) if (b.tunnel.kind !== 'direct' && b.tunnel.connection.id) ids.add(b.tunnel.connection.id);
+    }
+  }
+  if (item.kind === 'source') {
+    if (item.parentId) ids.add(item.parentId);
+    const s = item.statement;
+    if (s) {
+      if (s.connection.kind !== 'load-generator' && s.connection.connection.id) ids.add(s.connection.connection.id);
+      const formats = s.format ? (s.format.kind === 'bare' ? [s.format.format] : [s.format.key, s.format.value]) : [];
+      for (const f of formats) if ((f.kind === 'avro' || f.kind === 'protobuf') && f.connection.id) ids.add(f.connection.id);
+    }
+  }
+  return [...ids].sort();
+}

@@ -1,0 +1,250 @@
+import type { AlterSourceStatement, CreateSourceStatement, GenericOption, ItemName, SourceConnection } from '../../sql/ast.js';
+import type { ConnectionItem, SourceItem } from '../catalog/store.js';
+import { MzError } from '../errors.js';
+import type { Outcome, SessionVars } from '../session.js';
+import { DEFAULT_UPSTREAM_TABLES } from '../settings.js';
+import type { DdlHost } from './host.js';
+import { alreadyExistsNotice, findItem, fullName, itemTypeName, NO_POSITION, requireKind, targetSchema, writtenName } from './names.js';
+import { Resolver } from './references.js';
+import { unreachableAddress, validateConnection } from './validation.js';
+
+/** The tables of the multi-output load generators, as Materialize creates them. */
+const LOAD_GENERATOR_TABLES: Record<string, readonly string[]> = {
+  AUCTION: ['accounts', 'auctions', 'bids', 'organizations', 'users'],
+  MARKETING: ['conversion_predictions', 'coupons', 'customers', 'impressions', 'leads'],
+  TPCH: ['customer', 'lineitem', 'nation', 'orders', 'part', 'partsupp', 'region', 'supplier'],
+};
+
+/** One subsource to create: its upstream reference (outermost first) and its name. */
+interface PlannedSubsource {
+  readonly reference: readonly string[];
+  readonly alias?: ItemName;
+}
+
+function optionString(options: readonly GenericOption[], name: string): string | undefined {
+  const v = options.find((o) => o.name === name)?.value;
+  return v?.kind === 'string' ? v.value : undefined;
+}
+
+function connectionOptionText(item: ConnectionItem, name: string): string | undefined {
+  const o = item.statement.options.find((x) => x.name === name);
+  if (o?.value.kind !== 'value') return undefined;
+  const v = o.value.value;
+  return v.kind === 'string' ? v.value : v.kind === 'name' ? v.name.parts.map((p) => p.value).join('.') : undefined;
+}
+
+/** The upstream tables a Postgres / MySQL connection's host has, as `[schema, table]`. */
+function upstreamTables(host: DdlHost, connection: ConnectionItem): string[][] {
+  const h = connectionOptionText(connection, 'HOST') ?? '';
+  const tables = host.settings.upstreamTables.get(h) ?? DEFAULT_UPSTREAM_TABLES;
+  return tables.map((t) => t.split('.'));
+}
+
+function planSubsources(host: DdlHost, ast: CreateSourceStatement, connection: ConnectionItem | undefined): PlannedSubsource[] {
+  const c = ast.connection;
+  const selection = ast.referencedSubsources;
+  if (c.kind === 'load-generator') {
+    const tables = LOAD_GENERATOR_TABLES[c.generator];
+    if (!tables) {
+      if (selection) throw new MzError(`FOR ${selection.kind === 'all' ? 'ALL TABLES' : 'TABLES'} is only valid for multi-output sources`);
+      return [];
+    }
+    if (!selection) throw new MzError('multi-output sources require a FOR TABLES (..) or FOR ALL TABLES statement');
+    const available = tables.map((t) => ['mz_load_generators', c.generator.toLowerCase(), t]);
+    return select(selection, available, (ref) => ref.slice(1));
+  }
+  if (c.kind !== 'postgres' && c.kind !== 'mysql') return [];
+  if (!selection || !connection) return [];
+  const database = connectionOptionText(connection, 'DATABASE') ?? 'postgres';
+  const available = upstreamTables(host, connection).map((t) => (c.kind === 'postgres' ? [database, ...t] : t));
+  const planned = select(selection, available, (ref) => ref.slice(-2));
+  if (planned.length === 0 && c.kind === 'postgres') {
+    throw new MzError(`PUBLICATION ${optionString(c.options, 'PUBLICATION') ?? ''} is empty`);
+  }
+  return planned;
+}
+
+/** Picks the subsources a FOR clause names from what the upstream has; `schemaOf` gives the part matched by FOR SCHEMAS. */
+function select(
+  selection: NonNullable<CreateSourceStatement['referencedSubsources']>,
+  available: string[][],
+  schemaAndTable: (ref: string[]) => string[],
+): PlannedSubsource[] {
+  switch (selection.kind) {
+    case 'all':
+      return available.map((reference) => ({ reference }));
+    case 'schemas': {
+      const wanted = new Set(selection.schemas.map((s) => s.value));
+      return available.filter((ref) => wanted.has(schemaAndTable(ref)[0] ?? '')).map((reference) => ({ reference }));
+    }
+    case 'tables':
+      return selection.tables.map((t) => {
+        const written = t.reference.parts.map((p) => p.value);
+        const match = available.find((ref) => written.length <= ref.length && written.every((w, i) => ref[ref.length - written.length + i] === w));
+        if (!match) throw new MzError(`reference to ${written.join('.')} not found in source`);
+        return { reference: match, ...(t.alias ? { alias: t.alias } : {}) };
+      });
+  }
+}
+
+function checkUpstream(host: DdlHost, ast: CreateSourceStatement, connection: ConnectionItem | undefined): void {
+  if (!connection) return;
+  // Purification always contacts the upstream: an unreachable host fails here too.
+  if (unreachableAddress(host, connection) !== undefined) validateConnection(host, connection);
+  if (ast.connection.kind === 'kafka') {
+    const topic = optionString(ast.connection.options, 'TOPIC');
+    if (topic === undefined) throw new MzError('KAFKA CONNECTION option TOPIC is required');
+    if (host.settings.missingTopics.has(topic)) throw new MzError('Topic does not exist', { detail: `topic "${topic}" is not known to the brokers` });
+  }
+  if (ast.connection.kind === 'postgres' && optionString(ast.connection.options, 'PUBLICATION') === undefined) {
+    throw new MzError('POSTGRES CONNECTION option PUBLICATION is required');
+  }
+}
+
+function detailsOption(subsources: readonly PlannedSubsource[]): GenericOption {
+  const hex = Buffer.from(JSON.stringify(subsources.map((s) => s.reference))).toString('hex');
+  return { name: 'DETAILS', hasEquals: true, value: { kind: 'string', value: hex, pos: NO_POSITION }, pos: NO_POSITION };
+}
+
+export async function createSource(host: DdlHost, ast: CreateSourceStatement, vars: SessionVars): Promise<Outcome> {
+  const store = host.store;
+  const { schema, itemName } = targetSchema(store, ast.name, vars);
+  const existing = store.itemByName(schema.id, itemName);
+  if (existing) {
+    if (ast.ifNotExists) return { tag: 'CREATE SOURCE', notices: [alreadyExistsNotice(store, existing)] };
+    throw new MzError(`${itemTypeName(existing)} "${fullName(store, existing)}" already exists`);
+  }
+  const clusterName = ast.inCluster?.kind === 'name' ? ast.inCluster.name.value : vars.get('cluster') ?? 'quickstart';
+  const cluster = ast.inCluster?.kind === 'id' ? store.clusters.get(ast.inCluster.id) : store.clusterByName(clusterName);
+  if (!cluster) throw new MzError(`unknown cluster '${clusterName}'`);
+
+  const resolver = new Resolver(store, vars);
+  let connection: SourceConnection = ast.connection;
+  let connectionItem: ConnectionItem | undefined;
+  if (connection.kind !== 'load-generator') {
+    const resolved = resolver.connection(connection.connection, connection.kind);
+    connectionItem = store.items.get(resolved.id!) as ConnectionItem;
+    connection = { ...connection, connection: resolved };
+  }
+  const format = ast.format ? resolver.format(ast.format) : undefined;
+  checkUpstream(host, ast, connectionItem);
+  const subsources = planSubsources(host, ast, connectionItem);
+  if (connection.kind === 'postgres' || connection.kind === 'mysql') {
+    connection = { ...connection, options: [...connection.options.filter((o) => o.name !== 'DETAILS'), detailsOption(subsources)] };
+  }
+  const names = subsources.map((s) => (s.alias ? targetSchema(store, s.alias, vars) : { schema, itemName: s.reference[s.reference.length - 1]! }));
+  const progressName = `${itemName}_progress`;
+  for (const n of [...names, { schema, itemName: progressName }]) {
+    const clash = store.itemByName(n.schema.id, n.itemName);
+    if (clash) throw new MzError(`${itemTypeName(clash)} "${fullName(store, clash)}" already exists`);
+  }
+
+  const ownerId = host.ownerId(vars);
+  const id = store.allocateItemId();
+  const progressId = store.allocateItemId();
+  // Purification moves FOR ... into subsources and fixes the cluster; the stored statement keeps neither form.
+  const { referencedSubsources: _moved, ...rest } = ast;
+  const statement: CreateSourceStatement = {
+    ...rest,
+    ifNotExists: false,
+    inCluster: { kind: 'id', id: cluster.id, pos: NO_POSITION },
+    connection,
+    ...(format ? { format } : {}),
+  };
+  const source: SourceItem = {
+    kind: 'source',
+    type: connection.kind,
+    id,
+    oid: store.allocateOid(),
+    schemaId: schema.id,
+    name: itemName,
+    ownerId,
+    clusterId: cluster.id,
+    statement,
+  };
+  store.items.set(id, source);
+  store.items.set(progressId, {
+    kind: 'source',
+    type: 'progress',
+    id: progressId,
+    oid: store.allocateOid(),
+    schemaId: schema.id,
+    name: progressName,
+    ownerId,
+    clusterId: null,
+    parentId: id,
+  });
+  const created = [id, progressId, ...addSubsources(host, source, subsources, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), ownerId)];
+  await host.writeItems(created);
+  return { tag: 'CREATE SOURCE' };
+}
+
+function addSubsources(host: DdlHost, source: SourceItem, planned: readonly PlannedSubsource[], names: readonly { schemaId: string; name: string }[], ownerId: string): string[] {
+  const store = host.store;
+  return planned.map((p, i) => {
+    const id = store.allocateItemId();
+    const n = names[i]!;
+    store.items.set(id, {
+      kind: 'source',
+      type: 'subsource',
+      id,
+      oid: store.allocateOid(),
+      schemaId: n.schemaId,
+      name: n.name,
+      ownerId,
+      clusterId: source.clusterId,
+      parentId: source.id,
+      externalReference: p.reference,
+    });
+    return id;
+  });
+}
+
+const ALTERABLE_SOURCE_OPTIONS = ['RETAIN HISTORY', 'TIMESTAMP INTERVAL'];
+
+export async function alterSource(host: DdlHost, ast: AlterSourceStatement, vars: SessionVars): Promise<Outcome> {
+  const store = host.store;
+  const found = findItem(store, ast.name, vars);
+  if (!found) {
+    if (!ast.ifExists) throw new MzError(`unknown catalog item '${writtenName(ast.name)}'`);
+    return { tag: 'ALTER SOURCE', notices: [{ severity: 'NOTICE', code: '42704', message: `source "${writtenName(ast.name)}" does not exist, skipping` }] };
+  }
+  const source = requireKind(found, 'source', ast.name);
+  const action = ast.action;
+  switch (action.kind) {
+    case 'set':
+    case 'reset': {
+      const names = action.kind === 'set' ? action.options.map((o) => o.name) : action.options;
+      for (const n of names) if (!ALTERABLE_SOURCE_OPTIONS.includes(n)) throw new MzError(`Cannot modify the ${n} of a SOURCE.`);
+      if (names.length > 1) throw new MzError(`${names[0]} must be only option`);
+      if (!source.statement) throw new MzError(`Cannot modify the ${names[0]} of a ${source.type.toUpperCase()}.`);
+      const kept = source.statement.withOptions.filter((o) => !names.includes(o.name));
+      const added = action.kind === 'set' ? action.options.map((o) => ({ ...o, hasEquals: true })) : [];
+      source.statement = { ...source.statement, withOptions: [...kept, ...added] };
+      await host.writeItems([source.id]);
+      return { tag: 'ALTER SOURCE' };
+    }
+    case 'add-subsource': {
+      const statement = source.statement;
+      if (!statement || (statement.connection.kind !== 'postgres' && statement.connection.kind !== 'mysql')) {
+        throw new MzError(`source ${fullName(store, source)} does not support ADD SUBSOURCE`);
+      }
+      const connectionItem = statement.connection.connection.id ? (store.items.get(statement.connection.connection.id) as ConnectionItem | undefined) : undefined;
+      const selection = { kind: 'tables' as const, tables: action.subsources, pos: NO_POSITION };
+      const planned = planSubsources(host, { ...statement, referencedSubsources: selection }, connectionItem);
+      const schema = store.schemas.get(source.schemaId)!;
+      const names = planned.map((p) =>
+        p.alias ? targetSchema(store, p.alias, vars) : { schema, itemName: p.reference[p.reference.length - 1]! },
+      );
+      for (const n of names) {
+        const clash = store.itemByName(n.schema.id, n.itemName);
+        if (clash) throw new MzError(`catalog item '${n.itemName}' already exists`);
+      }
+      const ids = addSubsources(host, source, planned, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), source.ownerId);
+      await host.writeItems(ids);
+      return { tag: 'ALTER SOURCE' };
+    }
+    case 'refresh-references':
+      return { tag: 'ALTER SOURCE' };
+  }
+}

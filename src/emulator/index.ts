@@ -1,0 +1,104 @@
+import { Engine } from './engine.js';
+import { Emulator } from './emulator.js';
+import type { Fault } from './faults.js';
+import type { QueryLogEntry } from './query-log.js';
+import { Session } from './session.js';
+import { defaultSettings } from './settings.js';
+import { loadState, saveState } from './state-file.js';
+import { WireServer } from './wire/server.js';
+
+export type { Fault } from './faults.js';
+export type { QueryLogEntry } from './query-log.js';
+export { EMULATED_VERSION } from './emulator.js';
+
+export interface EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Load the catalog from this file if it exists; `stop()` saves it back. */
+  readonly stateFile?: string;
+  /** Hosts (`host` or `host:port`) whose validation fails as unreachable. */
+  readonly unreachableHosts?: readonly string[];
+  /** Kafka topics that do not exist. */
+  readonly missingTopics?: readonly string[];
+  /** Upstream tables (`schema.table`) per Postgres / MySQL host, for FOR ALL TABLES / FOR SCHEMAS. */
+  readonly upstreamTables?: Readonly<Record<string, readonly string[]>>;
+  /** Faults armed from the start. */
+  readonly faults?: readonly Fault[];
+  /** Require this password (cleartext auth); absent means no password, as a local Materialize. */
+  readonly password?: string;
+}
+
+/** Test hooks of a running emulator. */
+export interface EmulatorControl {
+  queryLog(): readonly QueryLogEntry[];
+  statementCount(): number;
+  resetCounters(): void;
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  save(file: string): Promise<void>;
+}
+
+export interface RunningEmulator {
+  /** `postgres://materialize@127.0.0.1:PORT/materialize` */
+  readonly url: string;
+  readonly port: number;
+  readonly control: EmulatorControl;
+  /** Closes every client connection and the server; saves to `stateFile` when one was given. */
+  stop(): Promise<void>;
+}
+
+/** Starts a Materialize emulator serving the Postgres wire protocol, in this process. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const settings = defaultSettings();
+  for (const h of options.unreachableHosts ?? []) settings.unreachableHosts.add(h);
+  for (const t of options.missingTopics ?? []) settings.missingTopics.add(t);
+  for (const [h, tables] of Object.entries(options.upstreamTables ?? {})) settings.upstreamTables.set(h, [...tables]);
+
+  const engine = await Engine.start();
+  const emulator = Emulator.fresh(engine, settings);
+  if (options.stateFile) {
+    const loaded = await loadState(options.stateFile, settings);
+    if (loaded) emulator.store = loaded;
+  }
+  await emulator.writeAll();
+  for (const fault of options.faults ?? []) emulator.faults.inject(fault);
+
+  let sessions = 0;
+  const host = options.host ?? '127.0.0.1';
+  const server = new WireServer({
+    host,
+    port: options.port ?? 0,
+    ...(options.password !== undefined ? { password: options.password } : {}),
+    openSession: (params) => new Session(emulator, ++sessions, params),
+  });
+  let port: number;
+  try {
+    port = await server.listen();
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let stopped = false;
+  return {
+    url: `postgres://materialize@${urlHost}:${port}/materialize`,
+    port,
+    control: {
+      queryLog: () => emulator.log.list(),
+      statementCount: () => emulator.log.statementCount(),
+      resetCounters: () => emulator.log.reset(),
+      injectFault: (fault) => emulator.faults.inject(fault),
+      clearFaults: () => emulator.faults.clear(),
+      save: (file) => saveState(file, emulator.store, emulator.settings),
+    },
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.close();
+      if (options.stateFile) await emulator.save(options.stateFile);
+      await engine.close();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { CatalogStore, type Item } from './catalog/store.js';
+import { MzError } from './errors.js';
+import type { EmulatorSettings } from './settings.js';
+
+/**
+ * The emulator's state on disk: the catalog and the settings, as JSON.
+ * Secret values are not written (a state file is not a secret store): a
+ * loaded secret exists, with an empty value, which nothing can read anyway.
+ */
+const FORMAT_VERSION = 1;
+
+interface StateFile {
+  readonly format_version: number;
+  readonly catalog: {
+    readonly databases: unknown[];
+    readonly schemas: unknown[];
+    readonly clusters: unknown[];
+    readonly roles: unknown[];
+    readonly items: unknown[];
+    readonly counters: Record<string, number>;
+  };
+  readonly settings: {
+    readonly unreachable_hosts: string[];
+    readonly missing_topics: string[];
+    readonly upstream_tables: Record<string, string[]>;
+  };
+}
+
+export async function saveState(file: string, store: CatalogStore, settings: EmulatorSettings): Promise<void> {
+  const items = [...store.items.values()].map((item) => (item.kind === 'secret' ? { ...item, value: '' } : item));
+  const state: StateFile = {
+    format_version: FORMAT_VERSION,
+    catalog: {
+      databases: [...store.databases.values()],
+      schemas: [...store.schemas.values()],
+      clusters: [...store.clusters.values()],
+      roles: [...store.roles.values()],
+      items,
+      counters: {
+        item: store.nextItemId,
+        database: store.nextDatabaseId,
+        schema: store.nextSchemaId,
+        cluster: store.nextClusterId,
+        role: store.nextRoleId,
+        oid: store.nextOid,
+      },
+    },
+    settings: {
+      unreachable_hosts: [...settings.unreachableHosts].sort(),
+      missing_topics: [...settings.missingTopics].sort(),
+      upstream_tables: Object.fromEntries([...settings.upstreamTables].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    },
+  };
+  const partial = `${file}.partial`;
+  await writeFile(partial, `${JSON.stringify(state, null, 2)}\n`);
+  await rename(partial, file);
+}
+
+/** Reads a state file; `undefined` when it does not exist yet (a fresh emulator then saves to it). */
+export async function loadState(file: string, settings: EmulatorSettings): Promise<CatalogStore | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  let state: StateFile;
+  try {
+    state = JSON.parse(text) as StateFile;
+  } catch (err) {
+    throw new MzError(`emulator state file ${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (state.format_version !== FORMAT_VERSION) throw new MzError(`emulator state file ${file} has format_version ${String(state.format_version)}, expected ${FORMAT_VERSION}`);
+  const store = new CatalogStore();
+  const keyed = <T extends { id: string }>(rows: unknown[], into: Map<string, T>) => {
+    for (const row of rows as T[]) into.set(row.id, row);
+  };
+  keyed(state.catalog.databases, store.databases);
+  keyed(state.catalog.schemas, store.schemas);
+  keyed(state.catalog.clusters, store.clusters);
+  keyed(state.catalog.roles, store.roles);
+  keyed(state.catalog.items as Item[], store.items);
+  const c = state.catalog.counters;
+  store.nextItemId = c['item'] ?? store.nextItemId;
+  store.nextDatabaseId = c['database'] ?? store.nextDatabaseId;
+  store.nextSchemaId = c['schema'] ?? store.nextSchemaId;
+  store.nextClusterId = c['cluster'] ?? store.nextClusterId;
+  store.nextRoleId = c['role'] ?? store.nextRoleId;
+  store.nextOid = c['oid'] ?? store.nextOid;
+  for (const h of state.settings?.unreachable_hosts ?? []) settings.unreachableHosts.add(h);
+  for (const t of state.settings?.missing_topics ?? []) settings.missingTopics.add(t);
+  for (const [host, tables] of Object.entries(state.settings?.upstream_tables ?? {})) settings.upstreamTables.set(host, tables);
+  return store;
+}
