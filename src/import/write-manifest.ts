@@ -6,6 +6,8 @@ import {
   type MzObject,
   type ObjectKind,
   type ObjectName,
+  type Source,
+  type SourceSpec,
   compareNames,
   displayName,
   nameKey,
@@ -73,7 +75,7 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
     if (o.kind === 'connection') Object.assign(doc, connectionDocument(o.spec, ref));
     if (o.kind === 'source') {
       if (o.cluster !== defaultCluster) doc.cluster = o.cluster;
-      Object.assign(doc, sourceDocument(o.spec, ref));
+      Object.assign(doc, sourceDocument(withReadableTables(current), ref));
       if (o.retainHistory !== undefined) doc.retain_history = o.retainHistory;
       if (o.timestampInterval !== undefined) doc.timestamp_interval = o.timestampInterval;
       notes.push(...sourceNotes(current));
@@ -191,13 +193,28 @@ function defaultPlacement(objects: readonly MzObject[], selection: ImportSelecti
   return best ?? selection.schemas[0] ?? { database: 'materialize', schema: 'public' };
 }
 
+/**
+ * Newer servers keep a Postgres / MySQL source's tables as separate
+ * subsources, so its create_sql lists none, and an empty list is no valid
+ * manifest. mzform does not compare that list (`tablesUnknown`); the
+ * manifest says `tables: all` and a note asks the user to check it.
+ */
+function withReadableTables(current: ActualObject): SourceSpec {
+  const o = current.object as Source;
+  const spec = o.spec;
+  if (current.tablesUnknown && (spec.type === 'postgres' || spec.type === 'mysql') && spec.tables.kind === 'tables' && spec.tables.tables.length === 0) {
+    return { ...spec, tables: { kind: 'all' } };
+  }
+  return spec;
+}
+
 function sourceNotes(current: ActualObject): string[] {
   const o = current.object;
   if (o.kind !== 'source') return [];
   const notes: string[] = [];
   if (current.tablesUnknown) {
     notes.push(
-      `source ${displayName(o.name)}: the server keeps its tables as separate subsources, so the table list was not read; mzform does not compare it, but check it before you change the source.`,
+      `source ${displayName(o.name)}: the server keeps its tables as separate subsources, so the table list was not read and the manifest says "tables: all"; mzform does not compare it, but write the real list before you change the source (re-creating it would take every table).`,
     );
   }
   if ((o.spec.type === 'postgres' || o.spec.type === 'mysql') && o.spec.tables.kind === 'tables') {
