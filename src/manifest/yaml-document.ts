@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 
 /** A key path into the document: map keys and sequence indexes. */
 export type DocPath = readonly (string | number)[];
@@ -22,22 +22,76 @@ export class YamlDocument {
   readonly #doc: Document.Parsed;
   readonly #lines: LineCounter;
   readonly syntaxErrors: readonly YamlSyntaxError[];
+  #value: unknown;
 
   constructor(text: string) {
     this.#lines = new LineCounter();
     // uniqueKeys (the default) turns a name declared twice in one map into an error.
     this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: true });
-    this.syntaxErrors = this.#doc.errors.map((e) => ({
+    const errors = this.#doc.errors.map((e) => ({
       position: this.#at(e.pos[0]),
       message: describeYamlError(e.code, e.message),
     }));
+    this.syntaxErrors = errors.length > 0 ? errors : this.#structureErrors();
+    if (this.syntaxErrors.length === 0) {
+      try {
+        // A small alias budget stops "billion laughs" documents from exhausting memory.
+        this.#value = this.#doc.toJS({ maxAliasCount: 100 });
+      } catch (error) {
+        // yaml throws (not reports) when the alias budget is spent.
+        if (!(error instanceof ReferenceError)) throw error;
+        this.syntaxErrors = [{ position: this.#firstAlias() ?? { line: 1, column: 1 }, message: 'too many aliases: the document expands to more than 100 aliased values' }];
+      }
+    }
+  }
+
+  /**
+   * What the parser accepts but toJS cannot turn into a manifest, found
+   * before toJS runs. A mapping or list used as a key (`{a: 1}: x`) is never
+   * a name, and yaml turns such keys into strings level by level, which takes
+   * minutes for a few hundred nested `{`. An alias with no anchor before it
+   * makes toJS throw.
+   */
+  #structureErrors(): YamlSyntaxError[] {
+    const found: YamlSyntaxError[] = [];
+    const anchors = new Map<string, unknown>();
+    visit(this.#doc, {
+      Pair: (_key, pair) => {
+        if (!isCollection(pair.key)) return undefined;
+        found.push({ position: this.#startOf(pair.key) ?? { line: 1, column: 1 }, message: 'a mapping key must be a name, not a mapping or a list' });
+        return visit.SKIP;
+      },
+      Node: (_key, node, ancestors) => {
+        // Visited in document order, as yaml resolves aliases: an alias means the last anchor of its name before it.
+        if (isAlias(node)) {
+          const target = anchors.get(node.source);
+          const at = this.#startOf(node) ?? { line: 1, column: 1 };
+          if (target === undefined) found.push({ position: at, message: `the alias *${node.source} has no anchor &${node.source} before it` });
+          // A value that contains itself has no end: every walk over it would recurse forever.
+          else if (ancestors.includes(target as never)) found.push({ position: at, message: `the alias *${node.source} is inside the value it names` });
+        } else if (node.anchor) {
+          anchors.set(node.anchor, node);
+        }
+        return undefined;
+      },
+    });
+    return found;
+  }
+
+  #firstAlias(): Position | undefined {
+    let first: Position | undefined;
+    visit(this.#doc, {
+      Alias: (_key, node) => {
+        first = this.#startOf(node);
+        return visit.BREAK;
+      },
+    });
+    return first;
   }
 
   /** The plain value (maps as objects, sequences as arrays); undefined when there are syntax errors. */
   toJS(): unknown {
-    if (this.syntaxErrors.length > 0) return undefined;
-    // A small alias budget stops "billion laughs" documents from exhausting memory.
-    return this.#doc.toJS({ maxAliasCount: 100 });
+    return this.syntaxErrors.length > 0 ? undefined : this.#value;
   }
 
   /**
