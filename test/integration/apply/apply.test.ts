@@ -7,7 +7,7 @@ import { connect } from '../../../src/db/index.js';
 import { RefusedError } from '../../../src/errors.js';
 import { renderPlanText } from '../../../src/output/index.js';
 import { serializePlan } from '../../../src/plan/index.js';
-import { apply, env, holder, idsByName, planAgainst, reset } from './common.js';
+import { apply, env, holder, idsByName, planAgainst, prepareContainers, prepareUpstream, reset } from './common.js';
 import { type Emulator, emulatorAvailable, startEmulator } from './emulator.js';
 
 const examples = readdirSync('examples').filter((f) => f.endsWith('.yaml')).sort();
@@ -25,6 +25,7 @@ describe.skipIf(!emulatorAvailable)('mzform apply against the emulator', () => {
   let dir: string;
   beforeAll(async () => {
     emulator = await startEmulator();
+    await prepareContainers(emulator.url, examples.map((f) => `examples/${f}`));
     dir = mkdtempSync(join(tmpdir(), 'mzform-apply-'));
   });
   afterAll(async () => {
@@ -33,11 +34,14 @@ describe.skipIf(!emulatorAvailable)('mzform apply against the emulator', () => {
   });
 
   describe.each(examples)('%s', (file) => {
-    beforeEach(() => reset(emulator.url, `examples/${file}`));
+    beforeEach(async () => {
+      await reset(emulator.url, `examples/${file}`);
+      await prepareUpstream(emulator.url, `examples/${file}`);
+    });
 
     it('applies from empty, then plans to "No changes", and releases the lock', async () => {
       const { plan, report } = await apply(emulator.url, `examples/${file}`);
-      expect(report.outcome).toBe('applied');
+      expect(report.outcome, JSON.stringify(report.steps.find((s) => s.error))).toBe('applied');
       expect(report.steps.map((s) => s.status)).toEqual(plan.steps.map(() => 'done'));
       expect(renderPlanText(await planAgainst(emulator.url, `examples/${file}`))).toBe('No changes.\n');
       expect((await lockState(emulator.url)).held).toBe(false);
@@ -81,7 +85,6 @@ describe.skipIf(!emulatorAvailable)('mzform apply against the emulator', () => {
     const file = 'examples/kafka-ssh-tunnel.yaml';
     await reset(emulator.url, file);
     await apply(emulator.url, file);
-    await reset(emulator.url, 'examples/msk-privatelink.yaml');
     const planFile = join(dir, 'plan.json');
     // A plan that changes something: the manifest's source is dropped by hand, so the plan re-creates it.
     const db = await connect({ url: emulator.url, env: {} });

@@ -2,7 +2,7 @@ import { type ApplyOptions, type ApplyResult, DEFAULT_LOCK_LOCATION, type LockHo
 import { connect } from '../../../src/db/index.js';
 import { loadActual, loadDesired, planChanges } from '../../../src/pipeline/index.js';
 import type { Plan } from '../../../src/plan/index.js';
-import { executableSql } from '../../../src/sql/index.js';
+import { executableSql, quoteIdent, quoteLiteral } from '../../../src/sql/index.js';
 
 /** A value with every character that could break out of a literal, a JSON string or a regex. */
 export const SECRET = `s3cr3t-'"-Ω-value`;
@@ -55,6 +55,47 @@ export async function reset(url: string, file: string): Promise<void> {
     const desired = await loadDesired(file, env);
     const plan = planChanges({ ...desired, objects: [] }, await loadActual(db, desired), { env, prune: true });
     for (const step of plan.steps) for (const st of step.statements) await db.execute(executableSql(st));
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Clusters, databases and schemas are not mzform's to create: make the ones
+ * the manifests name, as an administrator would before the first apply.
+ */
+export async function prepareContainers(url: string, files: readonly string[]): Promise<void> {
+  const db = await connect({ url, env: {} });
+  try {
+    for (const file of files) {
+      const desired = await loadDesired(file, env);
+      for (const o of desired.objects) {
+        await db.execute(`CREATE DATABASE IF NOT EXISTS ${quoteIdent(o.name.database)}`);
+        await db.execute(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(o.name.database)}.${quoteIdent(o.name.schema)}`);
+        if (o.kind === 'source') await db.execute(`CREATE CLUSTER IF NOT EXISTS ${quoteIdent(o.cluster)} (SIZE = '25cc')`);
+      }
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/** Tells the emulator which tables each upstream Postgres / MySQL host of the manifest has: those its sources list. */
+export async function prepareUpstream(url: string, file: string): Promise<void> {
+  const desired = await loadDesired(file, env);
+  const hosts = new Map<string, Set<string>>();
+  for (const o of desired.objects) {
+    if (o.kind !== 'connection' || (o.spec.type !== 'postgres' && o.spec.type !== 'mysql')) continue;
+    const tables = new Set<string>();
+    for (const s of desired.objects) {
+      if (s.kind !== 'source' || (s.spec.type !== 'postgres' && s.spec.type !== 'mysql') || s.spec.connection.name !== o.name.name) continue;
+      if (s.spec.tables.kind === 'tables') for (const t of s.spec.tables.tables) tables.add(t.reference.join('.'));
+    }
+    hosts.set(o.spec.host, tables.size > 0 ? tables : new Set(['public.orders', 'public.customers']));
+  }
+  const db = await connect({ url, env: {} });
+  try {
+    for (const [host, tables] of hosts) await db.execute(`EMULATOR UPSTREAM TABLES ${quoteLiteral(host)} (${[...tables].map(quoteLiteral).join(', ')})`);
   } finally {
     await db.close();
   }

@@ -21,14 +21,14 @@ export type Fault =
   | { readonly kind: 'close-after'; readonly statements: number }
   | { readonly kind: 'fail-matching'; readonly pattern: string; readonly message: string; readonly sqlstate?: string };
 
-interface WithFaults {
-  faults: { inject(f: Fault): void; clear(): void };
+interface WithControl {
+  control: { injectFault(f: Fault): void; clearFaults(): void };
 }
 
 export function injectFault(emulator: Emulator, fault: Fault): void {
-  (emulator as unknown as WithFaults).faults.inject(fault);
+  (emulator as unknown as WithControl).control.injectFault(fault);
 }
 
 export function clearFaults(emulator: Emulator): void {
-  (emulator as unknown as WithFaults).faults.clear();
+  (emulator as unknown as WithControl).control.clearFaults();
 }
