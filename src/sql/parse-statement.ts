@@ -118,9 +118,13 @@ const ITEM_KINDS_PLURAL: Record<string, ItemKind> = { secrets: 'secret', connect
 /** `u5`, `s20`, `si3`: the ids Materialize writes inside `[... AS ...]` and `IN CLUSTER [...]`. */
 const CATALOG_ID = /^[a-z]+[0-9]+$/;
 
+/** Materialize's values nest two levels at most (`BROKERS = (... (PORT ...))`); far more is not DDL. */
+const MAX_LIST_DEPTH = 32;
+
 class Parser {
   private readonly tokens: Token[];
   private i = 0;
+  private listDepth = 0;
 
   constructor(private readonly text: string) {
     this.tokens = tokenize(text);
@@ -349,14 +353,21 @@ class Parser {
 
   private parseList(): Value {
     const pos = this.pos();
+    // Lists recurse through parseValue: a bound keeps thousands of `(` a parse error instead of a stack overflow.
+    if (this.listDepth >= MAX_LIST_DEPTH) return this.fail(`lists are nested more than ${MAX_LIST_DEPTH} deep`);
     const open = this.next().value as '(' | '[';
     const close = open === '(' ? ')' : ']';
     const items: Value[] = [];
-    if (!this.eatSymbol(close)) {
-      do {
-        items.push(this.parseValue());
-      } while (this.eatSymbol(','));
-      this.expectSymbol(close);
+    this.listDepth++;
+    try {
+      if (!this.eatSymbol(close)) {
+        do {
+          items.push(this.parseValue());
+        } while (this.eatSymbol(','));
+        this.expectSymbol(close);
+      }
+    } finally {
+      this.listDepth--;
     }
     return { kind: 'list', bracket: open, items, pos };
   }
