@@ -22,7 +22,7 @@ export type Fault =
   | { readonly kind: 'fail-matching'; readonly pattern: string; readonly message: string; readonly sqlstate?: string };
 
 interface WithControl {
-  control: { injectFault(f: Fault): void; clearFaults(): void };
+  control: { injectFault(f: Fault): void; clearFaults(): void; statementCount(): number; resetCounters(): void };
 }
 
 export function injectFault(emulator: Emulator, fault: Fault): void {
@@ -31,4 +31,12 @@ export function injectFault(emulator: Emulator, fault: Fault): void {
 
 export function clearFaults(emulator: Emulator): void {
   (emulator as unknown as WithControl).control.clearFaults();
+}
+
+export function statementCount(emulator: Emulator): number {
+  return (emulator as unknown as WithControl).control.statementCount();
+}
+
+export function resetCounters(emulator: Emulator): void {
+  (emulator as unknown as WithControl).control.resetCounters();
 }
