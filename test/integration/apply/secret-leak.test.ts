@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SECRET } from './common.js';
-import { emulatorAvailable } from './emulator.js';
+import { renderApplyJson, renderApplyMarkdown, renderApplyText } from '../../../src/apply/index.js';
+import { serializePlan, toPlanFile } from '../../../src/plan/index.js';
+import { SECRET, apply, prepareContainers } from './common.js';
+import { emulatorAvailable, injectFault, startEmulator } from './emulator.js';
 
 /**
  * Every command, as a user runs it, with a known secret value in the
@@ -29,6 +31,7 @@ function mzform(...args: string[]): { status: number | null; out: string } {
 }
 
 const emulator = ['--emulator', '--emulator-state', state];
+const rotate = ['--rotate-secret', 'kafka_password', '--allow-hazards', 'secret-rotation-with-sources'];
 
 describe.skipIf(!emulatorAvailable || !built)('no command lets a secret value out', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,13 +42,13 @@ describe.skipIf(!emulatorAvailable || !built)('no command lets a secret value ou
     ['plan (markdown)', ['plan', '-f', manifest, ...emulator, '--format', 'markdown'], 0],
     ['plan (json)', ['plan', '-f', manifest, ...emulator, '--format', 'json'], 0],
     ['apply (text)', ['apply', '-f', manifest, ...emulator, '--auto-approve'], 0],
-    ['apply, rotating the secret (markdown)', ['apply', '-f', manifest, ...emulator, '--auto-approve', '--rotate-secret', 'kafka_password', '--format', 'markdown'], 0],
-    ['apply, rotating the secret (json)', ['apply', '-f', manifest, ...emulator, '--auto-approve', '--rotate-secret', 'kafka_password', '--format', 'json'], 0],
+    ['apply, rotating the secret (markdown)', ['apply', '-f', manifest, ...emulator, '--auto-approve', ...rotate, '--format', 'markdown'], 0],
+    ['apply, rotating the secret (json)', ['apply', '-f', manifest, ...emulator, '--auto-approve', ...rotate, '--format', 'json'], 0],
     ['plan a rotation (--out)', ['plan', '-f', manifest, ...emulator, '--rotate-secret', 'kafka_password', '--out', planFile], 0],
-    ['apply the saved plan', ['apply', planFile, ...emulator], 0],
+    ['apply the saved plan', ['apply', planFile, ...emulator, '--allow-hazards', 'secret-rotation-with-sources'], 0],
     ['outputs (text)', ['outputs', '-f', manifest, ...emulator], 0],
     ['outputs (json)', ['outputs', '-f', manifest, ...emulator, '--format', 'json'], 0],
-    ['apply with --debug', ['apply', '-f', manifest, ...emulator, '--auto-approve', '--rotate-secret', 'kafka_password', '--debug'], 0],
+    ['apply with --debug', ['apply', '-f', manifest, ...emulator, '--auto-approve', ...rotate, '--debug'], 0],
     ['force-unlock', ['force-unlock', '--force', ...emulator], 0],
   ])('%s', (_name, args, status) => {
     const { status: actual, out } = mzform(...args);
@@ -53,4 +56,27 @@ describe.skipIf(!emulatorAvailable || !built)('no command lets a secret value ou
     for (const form of forms) expect(out).not.toContain(form);
     if (existsSync(planFile)) for (const form of forms) expect(readFileSync(planFile, 'utf8')).not.toContain(form);
   }, 60_000);
+});
+
+describe.skipIf(!emulatorAvailable)('a failed CREATE SECRET whose error echoes the value', () => {
+  it('is redacted in the report, in every format', async () => {
+    const server = await startEmulator();
+    try {
+      await prepareContainers(server.url, [manifest]);
+      // As Materialize does for DDL it refuses to run ("<statement> cannot be run inside a transaction block").
+      injectFault(server, {
+        kind: 'fail-matching',
+        pattern: '^CREATE SECRET "materialize"\\."public"\\."kafka_password"',
+        message: `CREATE SECRET "materialize"."public"."kafka_password" AS '${SECRET.replaceAll("'", "''")}' cannot be run inside a transaction block (raw: ${SECRET})`,
+        sqlstate: '25001',
+      });
+      const { plan, report } = await apply(server.url, manifest);
+      expect(report.outcome).toBe('failed');
+      expect(report.steps[0]?.error?.message).toContain(`AS '********'`);
+      const rendered = [renderApplyText(report), renderApplyMarkdown(report), renderApplyJson(toPlanFile(plan), report), serializePlan(plan)];
+      for (const text of rendered) for (const form of forms) expect(text).not.toContain(form);
+    } finally {
+      await server.stop();
+    }
+  });
 });
