@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introspect } from '../../../src/catalog/index.js';
 import { connect, type Database } from '../../../src/db/index.js';
@@ -8,20 +8,15 @@ import { loadActual, loadDesired, planChanges } from '../../../src/pipeline/inde
 import type { Plan } from '../../../src/plan/index.js';
 import { executableSql, renderCreate } from '../../../src/sql/index.js';
 import { SecretValue } from '../../../src/model/index.js';
+import { startEmulator } from '../../../src/emulator/index.js';
+import { prepareContainers, prepareUpstream } from '../../integration/apply/common.js';
 
 /**
- * Plan, apply and plan again against the in-process emulator, over TCP, for
- * every example manifest. Skipped until the emulator is part of the build.
+ * Plan, execute the plan's statements and plan again against the in-process
+ * emulator, over TCP, for every example manifest: the planner alone, without
+ * the apply machinery (lock, report), so a failure here points at plan or diff.
  */
-interface Emulator {
-  url: string;
-  stop(): Promise<void>;
-}
-type Start = (o: { port: number; host: string }) => Promise<Emulator>;
-
-const available = existsSync('src/emulator/index.ts');
-const modulePath = '../../../src/emulator/index.js';
-const start = async (): Promise<Emulator> => ((await import(modulePath)) as { startEmulator: Start }).startEmulator({ port: 0, host: '127.0.0.1' });
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 const KEY = 'emulator-key';
 const env = new Proxy({} as Record<string, string | undefined>, { get: (_t, name) => (name === 'MZFORM_FINGERPRINT_KEY' ? KEY : `value-of-${String(name)}`) });
@@ -33,11 +28,12 @@ async function apply(db: Database, plan: Plan): Promise<void> {
   }
 }
 
-describe.skipIf(!available)('against the emulator', () => {
+describe('against the emulator', () => {
   let emulator: Emulator;
   let db: Database;
   beforeAll(async () => {
-    emulator = await start();
+    emulator = await startEmulator({ port: 0, host: '127.0.0.1' });
+    await prepareContainers(emulator.url, examples.map((f) => `examples/${f}`));
     db = await connect({ url: emulator.url, env: {} });
   });
   afterAll(async () => {
@@ -46,7 +42,18 @@ describe.skipIf(!available)('against the emulator', () => {
   });
 
   it.each(examples)('%s: plan from empty, apply, plan again: no changes', async (file) => {
+    await prepareUpstream(emulator.url, `examples/${file}`);
     const desired = await loadDesired(`examples/${file}`, env);
+    try {
+      await planApplyReplan(desired);
+    } finally {
+      // Leave the next example an empty schema.
+      const cleanup = planChanges({ ...desired, objects: [] }, await loadActual(db, desired), { env, prune: true });
+      await apply(db, cleanup);
+    }
+  });
+
+  async function planApplyReplan(desired: Awaited<ReturnType<typeof loadDesired>>): Promise<void> {
     const first = planChanges(desired, await loadActual(db, desired), { env });
     const position = new Map(first.steps.map((s, i) => [nameKey(s.name), i]));
     for (const object of desired.objects) {
@@ -55,10 +62,7 @@ describe.skipIf(!available)('against the emulator', () => {
     await apply(db, first);
     const second = planChanges(desired, await loadActual(db, desired), { env });
     expect(renderPlanText(second)).toBe('No changes.\n');
-    // Leave the next example an empty schema.
-    const cleanup = planChanges({ ...desired, objects: [] }, await loadActual(db, desired), { env, prune: true });
-    await apply(db, cleanup);
-  });
+  }
 
   it('introspects 10 and 1,000 objects in the same number of queries', async () => {
     const counts: number[] = [];
