@@ -4,7 +4,7 @@ import { connect, type Database } from '../db/index.js';
 import { type Change, diff } from '../diff/index.js';
 import { InputError } from '../errors.js';
 import { loadManifest } from '../manifest/index.js';
-import { type ActualState, type DesiredState, type ObjectName, displayName } from '../model/index.js';
+import { type ActualState, type DesiredState, type ObjectName, displayName, nameKey } from '../model/index.js';
 import { buildPlan, type Plan } from '../plan/index.js';
 import { openEmulator } from './emulator-target.js';
 
@@ -60,9 +60,11 @@ export function planChanges(
   const rotateSecrets = resolveSecretNames(desired, options.rotateSecrets ?? []);
   const all = diff(desired, actual, { ...(key ? { fingerprintKey: key } : {}), rotateSecrets, prune: options.prune === true });
   const selected = options.selectChanges ? options.selectChanges(all) : { changes: all, warnings: [] };
-  const hasSecrets = desired.objects.some((o) => o.kind === 'secret');
+  // Only secrets that already exist have a value that could not be compared.
+  const existing = new Set(actual.objects.filter((a) => a.object.kind === 'secret').map((a) => nameKey(a.object.name)));
+  const comparedNothing = desired.objects.some((o) => o.kind === 'secret' && existing.has(nameKey(o.name)));
   const warnings =
-    key === undefined && hasSecrets
+    key === undefined && comparedNothing
       ? [`${FINGERPRINT_KEY_VARIABLE} is not set: the values of existing secrets were not compared (use --rotate-secret to set one).`]
       : [];
   return buildPlan(selected.changes, desired, actual, { warnings: [...warnings, ...selected.warnings] });
