@@ -1,6 +1,7 @@
 import { displayName } from '../model/index.js';
 import type { ApplyReport, StepStatus } from './report.js';
 import { AFTER_FAILURE, AFTER_INTERRUPT, outputInstructions, reportHeadline, stepNote } from './report-describe.js';
+import { code, escapeText, fence } from '../output/markdown-syntax.js';
 
 const STATUS: Record<StepStatus, string> = { done: ':white_check_mark: done', failed: ':x: failed', 'not-run': ':black_square_button: not run' };
 
@@ -39,22 +40,4 @@ export function renderApplyMarkdown(report: ApplyReport): string {
     out.push('');
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
-}
-
-function fence(content: string, lang: string): string[] {
-  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
-  const f = '`'.repeat(Math.max(3, longest + 1));
-  return [`${f}${lang}`, content, f];
-}
-
-function code(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  const body = text.replaceAll('|', '\\|').replace(/\n/g, ' ');
-  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
-  return `${ticks}${pad}${body}${pad}${ticks}`;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1').replace(/\n/g, ' ');
 }

@@ -3,6 +3,7 @@ import type { Plan, Step } from '../plan/index.js';
 import { MARKERS, stepTitle, summaryLine, UNMANAGED_NOTE } from './describe.js';
 import { formatValue } from './format-value.js';
 import { fitBlocks, type Block } from './markdown-budget.js';
+import { code, escapeText, fence } from './markdown-syntax.js';
 
 export interface MarkdownOptions {
   /** A hidden first line (an HTML comment) by which a CI job finds its own comment again. */
@@ -80,25 +81,4 @@ function stepSection(step: Step): string[] {
     '',
   );
   return out;
-}
-
-/** A fenced block whose fence is longer than any backtick run inside, so names cannot close it. */
-function fence(content: string, lang: string): string[] {
-  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
-  const f = '`'.repeat(Math.max(3, longest + 1));
-  return [`${f}${lang}`, content, f];
-}
-
-/** An inline code span that survives backticks and pipes in names (table cells). */
-function code(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  const body = text.replaceAll('|', '\\|').replace(/\n/g, ' ');
-  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
-  return `${ticks}${pad}${body}${pad}${ticks}`;
-}
-
-/** Plain text in Markdown: characters that would start formatting are escaped. */
-function escapeText(text: string): string {
-  return text.replace(/[\\`*_<>[\]|]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
 }

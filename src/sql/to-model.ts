@@ -136,7 +136,8 @@ const ALLOWED: Record<ConnectionSpec['type'], readonly ConnectionOptionName[]> =
   mysql: ['HOST', 'PORT', 'USER', 'PASSWORD', 'SSL MODE', 'SSH TUNNEL', 'AWS PRIVATELINK', 'AWS CONNECTION', ...TLS],
 };
 
-const SQL_TYPE_NAME: Record<ConnectionTypeName, string> = {
+/** The keywords after `TO` for each connection type. */
+export const CONNECTION_TYPE_KEYWORDS: Record<ConnectionTypeName, string> = {
   kafka: 'KAFKA',
   'confluent-schema-registry': 'CONFLUENT SCHEMA REGISTRY',
   postgres: 'POSTGRES',
@@ -239,10 +240,10 @@ class Converter {
 
   connection(s: CreateConnectionStatement): CreateSqlModel<Connection> {
     const type = s.connectionType;
-    if (type === 'sql-server' || type === 'iceberg-catalog') fail(`${SQL_TYPE_NAME[type]} connections are not managed by mzform`, s.pos);
-    const bag = new OptionBag(s.options, ALLOWED[type], SQL_TYPE_NAME[type]);
+    if (type === 'sql-server' || type === 'iceberg-catalog') fail(`${CONNECTION_TYPE_KEYWORDS[type]} connections are not managed by mzform`, s.pos);
+    const bag = new OptionBag(s.options, ALLOWED[type], CONNECTION_TYPE_KEYWORDS[type]);
     const outputs: { publicKeys?: readonly [string, string] } = {};
-    const req = (name: ConnectionOptionName): Value => bag.value(name) ?? fail(`${SQL_TYPE_NAME[type]} connections need ${name}`, s.pos);
+    const req = (name: ConnectionOptionName): Value => bag.value(name) ?? fail(`${CONNECTION_TYPE_KEYWORDS[type]} connections need ${name}`, s.pos);
     const opt = <T>(name: ConnectionOptionName, f: (v: Value, what: string) => T): T | undefined => {
       const v = bag.value(name);
       return v === undefined ? undefined : f.call(this, v, name);
