@@ -31,6 +31,8 @@ CREATE TABLE mz_catalog.mz_kafka_connections (id text NOT NULL, brokers text[] N
 CREATE TABLE mz_catalog.mz_ssh_tunnel_connections (id text NOT NULL, public_key_1 text NOT NULL, public_key_2 text NOT NULL);
 CREATE TABLE mz_catalog.mz_aws_privatelink_connections (id text NOT NULL, principal text NOT NULL);
 CREATE TABLE mz_catalog.mz_kafka_sources (id text NOT NULL, group_id_prefix text NOT NULL, topic text NOT NULL);
+-- Egress addresses of the region, for allow lists; the emulator makes no outbound connections, so none (as self-managed).
+CREATE TABLE mz_catalog.mz_egress_ips (egress_ip text NOT NULL, prefix_length integer NOT NULL, cidr text NOT NULL);
 CREATE TABLE mz_catalog.mz_audit_events (id bigint NOT NULL, event_type text NOT NULL, object_type text NOT NULL, details jsonb NOT NULL, "user" text, occurred_at timestamptz NOT NULL);
 
 CREATE TABLE mz_internal.mz_object_dependencies (object_id text NOT NULL, referenced_object_id text NOT NULL);
