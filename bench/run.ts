@@ -19,6 +19,8 @@ interface Row {
   readonly planRoundTrips: number;
   readonly planSeconds: number;
   readonly planPeakMiB: number;
+  /** The plan's queries sent again by a bare client to the same catalog: the emulator's share of the plan. */
+  readonly planEmulatorSeconds: number;
   readonly applyStatements: number;
   readonly applySeconds: number;
   readonly applyPeakMiB: number;
@@ -73,17 +75,25 @@ async function prepared(): Promise<RunningEmulator> {
   return emulator;
 }
 
-/** Sends `statements` one per round trip from a bare pg client: the time the emulator itself takes. */
-async function replay(statements: readonly string[]): Promise<number> {
-  const emulator = await prepared();
+/** Sends `statements` one per round trip from a bare pg client: the time the emulator itself takes, in ms. */
+async function timeStatements(emulator: RunningEmulator, statements: readonly string[]): Promise<number> {
   const client = new pg.Client({ connectionString: emulator.url });
   await client.connect();
   const started = performance.now();
   for (const s of statements) await client.query(s);
   const ms = performance.now() - started;
   await client.end();
-  await emulator.stop();
   return ms;
+}
+
+/** The apply's DDL replayed on a fresh emulator. */
+async function replay(statements: readonly string[]): Promise<number> {
+  const emulator = await prepared();
+  try {
+    return await timeStatements(emulator, statements);
+  } finally {
+    await emulator.stop();
+  }
 }
 
 async function measure(objects: number, dir: string): Promise<Row> {
@@ -100,6 +110,8 @@ async function measure(objects: number, dir: string): Promise<Row> {
     const plan = await mzform(['plan', ...target], dir);
     if (plan.status !== 0) throw new Error(`plan failed (${plan.status}):\n${plan.output.slice(-2000)}`);
     const planRoundTrips = emulator.control.statementCount();
+    const planQueries = emulator.control.queryLog().map((e) => e.statement);
+    const planEmulatorSeconds = (await timeStatements(emulator, planQueries)) / 1000;
 
     emulator.control.resetCounters();
     const noop = await mzform(['apply', ...target, '--auto-approve'], dir);
@@ -112,6 +124,7 @@ async function measure(objects: number, dir: string): Promise<Row> {
       planRoundTrips,
       planSeconds: plan.seconds,
       planPeakMiB: plan.peakMiB,
+      planEmulatorSeconds,
       applyStatements: ddl.length,
       applySeconds: fromEmpty.seconds,
       applyPeakMiB: fromEmpty.peakMiB,
@@ -134,14 +147,14 @@ const f = (n: number, digits = 2) => n.toFixed(digits);
 
 function table(rows: readonly Row[]): string {
   const head = [
-    '| objects | plan: round trips | plan: wall s | plan: peak MiB | apply from empty: statements | apply: wall s | apply: statements/s | emulator ms/statement | mzform ms/statement | apply: peak MiB | no-op apply: statements | no-op apply: wall s |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| objects | plan: round trips | plan: wall s | plan: emulator s | plan: peak MiB | apply from empty: statements | apply: wall s | apply: statements/s | emulator ms/statement | mzform ms/statement | apply: peak MiB | no-op apply: statements | no-op apply: wall s |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   return [
     ...head,
     ...rows.map((r) => {
       const perStatement = (r.applySeconds * 1000) / Math.max(1, r.applyStatements);
-      return `| ${r.objects.toLocaleString('en-US')} | ${r.planRoundTrips} | ${f(r.planSeconds)} | ${f(r.planPeakMiB, 0)} | ${r.applyStatements} | ${f(r.applySeconds)} | ${f(r.applyStatements / r.applySeconds, 0)} | ${f(r.emulatorMsPerStatement)} | ${f(perStatement - r.emulatorMsPerStatement)} | ${f(r.applyPeakMiB, 0)} | ${r.noopStatements} | ${f(r.noopSeconds)} |`;
+      return `| ${r.objects.toLocaleString('en-US')} | ${r.planRoundTrips} | ${f(r.planSeconds)} | ${f(r.planEmulatorSeconds)} | ${f(r.planPeakMiB, 0)} | ${r.applyStatements} | ${f(r.applySeconds)} | ${f(r.applyStatements / r.applySeconds, 0)} | ${f(r.emulatorMsPerStatement)} | ${f(perStatement - r.emulatorMsPerStatement)} | ${f(r.applyPeakMiB, 0)} | ${r.noopStatements} | ${f(r.noopSeconds)} |`;
     }),
   ].join('\n');
 }
