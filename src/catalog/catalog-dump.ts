@@ -10,7 +10,7 @@ import type { CatalogRows } from './queries.js';
  *
  * Bump the version when a query's columns change.
  */
-export const CATALOG_DUMP_FORMAT_VERSION = 1;
+export const CATALOG_DUMP_FORMAT_VERSION = 2;
 const KIND = 'mzform-catalog-dump';
 
 type Column = 'string' | 'string?';
@@ -33,6 +33,7 @@ const TABLES: { readonly [T in keyof CatalogRows]: Readonly<Record<string, Colum
   sshKeys: { id: 'string', public_key_1: 'string', public_key_2: 'string' },
   privatelinks: { id: 'string', principal: 'string' },
   aws: { id: 'string', external_id: 'string?' },
+  containers: { kind: 'string', name: 'string' },
 };
 
 const TABLE_NAMES = Object.keys(TABLES) as (keyof CatalogRows)[];
@@ -61,6 +62,10 @@ export function parseCatalogDump(text: string, file: string): CatalogRows {
     return fail('', `not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
   if (!isRecord(data) || data.kind !== KIND) return fail('', `not a catalog dump (expected "kind": "${KIND}")`);
+  if (data.format_version === 1) {
+    // Version 1 has no clusters and roles, so a plan from it could not check that they exist.
+    return fail('format_version', `version 1 is no longer read: it lacks the clusters and roles a plan checks; write the dump again with \`mzform catalog dump\``);
+  }
   if (data.format_version !== CATALOG_DUMP_FORMAT_VERSION) {
     return fail('format_version', `version ${JSON.stringify(data.format_version)} is not supported; this mzform reads version ${CATALOG_DUMP_FORMAT_VERSION}`);
   }
@@ -81,6 +86,10 @@ export function parseCatalogDump(text: string, file: string): CatalogRows {
   const objects = rows.objects as { kind: string }[];
   objects.forEach((o, i) => {
     if (!['secret', 'connection', 'source'].includes(o.kind)) fail(`rows.objects[${i}].kind`, 'must be secret, connection or source');
+  });
+  const containers = rows.containers as { kind: string }[];
+  containers.forEach((c, i) => {
+    if (!['cluster', 'role'].includes(c.kind)) fail(`rows.containers[${i}].kind`, 'must be cluster or role');
   });
   return rows as unknown as CatalogRows;
 }

@@ -3,6 +3,7 @@ import type { ActualState } from '../model/index.js';
 import {
   AWS_QUERY,
   COMMENTS_QUERY,
+  CONTAINERS_QUERY,
   DEPENDENCIES_QUERY,
   OBJECTS_QUERY,
   PRIVATELINK_QUERY,
@@ -10,6 +11,7 @@ import {
   type AwsRow,
   type CatalogRows,
   type CommentRow,
+  type ContainerRow,
   type DependencyRow,
   type ObjectRow,
   type PrivatelinkRow,
@@ -18,14 +20,14 @@ import {
 import { type ToActualStateOptions, toActualState } from './to-actual-state.js';
 
 /**
- * Reads the catalog in a fixed number of queries (six), whatever the number
+ * Reads the catalog in a fixed number of queries (seven), whatever the number
  * of objects, one after the other on one connection.
  */
 export async function introspect(db: Database, options: ToActualStateOptions = {}): Promise<ActualState> {
   return toActualState(await readCatalogRows(db), options);
 }
 
-/** The raw rows of the six queries: what `toActualState` reads, and what `mzform catalog dump` saves. */
+/** The raw rows of the seven queries: what `toActualState` reads, and what `mzform catalog dump` saves. */
 export async function readCatalogRows(db: Database): Promise<CatalogRows> {
   const objects = await db.query<ObjectRow>(OBJECTS_QUERY);
   const comments = await db.query<CommentRow>(COMMENTS_QUERY);
@@ -33,5 +35,6 @@ export async function readCatalogRows(db: Database): Promise<CatalogRows> {
   const sshKeys = await db.query<SshKeyRow>(SSH_KEYS_QUERY);
   const privatelinks = await db.query<PrivatelinkRow>(PRIVATELINK_QUERY);
   const aws = await db.query<AwsRow>(AWS_QUERY);
-  return { objects, comments, dependencies, sshKeys, privatelinks, aws };
+  const containers = await db.query<ContainerRow>(CONTAINERS_QUERY);
+  return { objects, comments, dependencies, sshKeys, privatelinks, aws, containers };
 }

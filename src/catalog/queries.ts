@@ -58,7 +58,17 @@ SELECT id, external_id FROM mz_internal.mz_aws_connections
 WHERE id LIKE 'u%'
 ORDER BY id`;
 
-export const INTROSPECTION_QUERIES = [OBJECTS_QUERY, COMMENTS_QUERY, DEPENDENCIES_QUERY, SSH_KEYS_QUERY, PRIVATELINK_QUERY, AWS_QUERY] as const;
+/**
+ * Every cluster and role by name, system ones included: sources name a cluster and
+ * objects an owner, and mzform creates neither, so a plan checks them before anything runs.
+ */
+export const CONTAINERS_QUERY = staticSql`
+SELECT 'cluster' AS kind, name FROM mz_catalog.mz_clusters
+UNION ALL
+SELECT 'role' AS kind, name FROM mz_catalog.mz_roles
+ORDER BY kind, name`;
+
+export const INTROSPECTION_QUERIES = [OBJECTS_QUERY, COMMENTS_QUERY, DEPENDENCIES_QUERY, SSH_KEYS_QUERY, PRIVATELINK_QUERY, AWS_QUERY, CONTAINERS_QUERY] as const;
 
 export interface ObjectRow {
   id: string;
@@ -93,6 +103,11 @@ export interface AwsRow {
   external_id: string | null;
 }
 
+export interface ContainerRow {
+  kind: 'cluster' | 'role';
+  name: string;
+}
+
 /** Everything the queries returned: the input of the pure `toActualState`. */
 export interface CatalogRows {
   readonly objects: readonly ObjectRow[];
@@ -101,4 +116,5 @@ export interface CatalogRows {
   readonly sshKeys: readonly SshKeyRow[];
   readonly privatelinks: readonly PrivatelinkRow[];
   readonly aws: readonly AwsRow[];
+  readonly containers: readonly ContainerRow[];
 }

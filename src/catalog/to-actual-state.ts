@@ -111,7 +111,13 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
   }
   objects.sort((a, b) => OBJECT_KINDS.indexOf(a.object.kind) - OBJECT_KINDS.indexOf(b.object.kind) || compareNames(a.object.name, b.object.name));
   foreign.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { objects, foreign };
+  const namesOf = (kind: 'cluster' | 'role') => [...new Set(rows.containers.filter((c) => c.kind === kind).map((c) => c.name))].sort(byCodeUnit);
+  return { objects, foreign, clusters: namesOf('cluster'), roles: namesOf('role') };
+}
+
+/** Plain code-unit order, as everywhere in mzform's output: no locale. */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function definitionOf(row: ObjectRow, name: ObjectName): { object: MzObject; tablesUnknown: boolean } {

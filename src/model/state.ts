@@ -72,4 +72,8 @@ export interface ActualState {
   readonly objects: readonly ActualObject[];
   /** Subsources, progress sources and other dependents, by id. */
   readonly foreign: readonly ForeignObject[];
+  /** Every cluster's name, sorted; absent when not read (then plans cannot check that a source's cluster exists). */
+  readonly clusters?: readonly string[];
+  /** Every role's name, sorted; absent when not read (then plans cannot check that an owner exists). */
+  readonly roles?: readonly string[];
 }

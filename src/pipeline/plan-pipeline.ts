@@ -5,7 +5,7 @@ import { type Change, diff } from '../diff/index.js';
 import { InputError } from '../errors.js';
 import { loadManifest } from '../manifest/index.js';
 import { type ActualState, type DesiredState, type ObjectName, displayName, nameKey } from '../model/index.js';
-import { buildPlan, type Plan } from '../plan/index.js';
+import { buildPlan, checkClustersAndRoles, type Plan } from '../plan/index.js';
 import { openEmulator } from './emulator-target.js';
 
 /** The environment variable holding the HMAC key for secret fingerprints. */
@@ -60,6 +60,8 @@ export function planChanges(
   const rotateSecrets = resolveSecretNames(desired, options.rotateSecrets ?? []);
   const all = diff(desired, actual, { ...(key ? { fingerprintKey: key } : {}), rotateSecrets, prune: options.prune === true });
   const selected = options.selectChanges ? options.selectChanges(all) : { changes: all, warnings: [] };
+  // Before anything runs: a missing cluster or role would otherwise fail in the middle of apply.
+  checkClustersAndRoles(selected.changes, desired, actual);
   // Only secrets that already exist have a value that could not be compared.
   const existing = new Set(actual.objects.filter((a) => a.object.kind === 'secret').map((a) => nameKey(a.object.name)));
   const comparedNothing = desired.objects.some((o) => o.kind === 'secret' && existing.has(nameKey(o.name)));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { AWS_QUERY, COMMENTS_QUERY, DEPENDENCIES_QUERY, introspect, OBJECTS_QUERY, PRIVATELINK_QUERY, SSH_KEYS_QUERY } from '../../../src/catalog/index.js';
+import {
+  AWS_QUERY,
+  COMMENTS_QUERY,
+  CONTAINERS_QUERY,
+  DEPENDENCIES_QUERY,
+  introspect,
+  OBJECTS_QUERY,
+  PRIVATELINK_QUERY,
+  SSH_KEYS_QUERY,
+} from '../../../src/catalog/index.js';
 import type { Database } from '../../../src/db/index.js';
 
 /** A database that answers the catalog queries for `count` secrets and SSH tunnels, and counts round trips. */
@@ -19,6 +28,7 @@ function fakeCatalog(count: number): Database & { sent: string[] } {
     [SSH_KEYS_QUERY, objects.filter((o) => o.kind === 'connection').map((o) => ({ id: o.id, public_key_1: 'k1', public_key_2: 'k2' }))],
     [PRIVATELINK_QUERY, []],
     [AWS_QUERY, []],
+    [CONTAINERS_QUERY, [{ kind: 'cluster', name: 'quickstart' }, ...Array.from({ length: count }, (_, i) => ({ kind: 'role', name: `r${i}` }))]],
   ]);
   return {
     sent,
@@ -38,11 +48,13 @@ function fakeCatalog(count: number): Database & { sent: string[] } {
 }
 
 describe('introspect', () => {
-  it.each([10, 1000])('reads %i objects per kind in the same six queries', async (count) => {
+  it.each([10, 1000])('reads %i objects per kind, clusters and roles in the same seven queries', async (count) => {
     const db = fakeCatalog(count);
     const state = await introspect(db);
     expect(state.objects).toHaveLength(2 * count);
-    expect(db.roundTrips).toBe(6);
-    expect(new Set(db.sent).size).toBe(6);
+    expect(state.clusters).toEqual(['quickstart']);
+    expect(state.roles).toHaveLength(count);
+    expect(db.roundTrips).toBe(7);
+    expect(new Set(db.sent).size).toBe(7);
   });
 });

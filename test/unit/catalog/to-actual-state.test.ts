@@ -32,6 +32,13 @@ const rows = (extra: Partial<CatalogRows> = {}): CatalogRows => ({
   sshKeys: [{ id: 'u2', public_key_1: 'ssh-ed25519 AAA1', public_key_2: 'ssh-ed25519 AAA2' }],
   privatelinks: [],
   aws: [],
+  containers: [
+    { kind: 'cluster', name: 'quickstart' },
+    { kind: 'cluster', name: 'Ingest' },
+    { kind: 'role', name: 'materialize' },
+    { kind: 'role', name: 'mz_system' },
+    { kind: 'cluster', name: 'quickstart' },
+  ],
   ...extra,
 });
 
@@ -78,7 +85,12 @@ describe('toActualState', () => {
     expect(toActualState(bad, { inScope: () => false }).foreign.map((f) => f.id)).toContain('u7');
   });
 
+  it('lists clusters and roles by name, in code-unit order, once each', () => {
+    expect(state.clusters).toEqual(['Ingest', 'quickstart']);
+    expect(state.roles).toEqual(['materialize', 'mz_system']);
+  });
+
   it('reads the catalog in a fixed set of queries', () => {
-    expect(INTROSPECTION_QUERIES).toHaveLength(6);
+    expect(INTROSPECTION_QUERIES).toHaveLength(7);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AWS_QUERY,
   COMMENTS_QUERY,
+  CONTAINERS_QUERY,
   DEPENDENCIES_QUERY,
   OBJECTS_QUERY,
   PRIVATELINK_QUERY,
@@ -30,6 +31,7 @@ function fakeDatabase(rows: CatalogRows): Database {
     [SSH_KEYS_QUERY, rows.sshKeys],
     [PRIVATELINK_QUERY, rows.privatelinks],
     [AWS_QUERY, rows.aws],
+    [CONTAINERS_QUERY, rows.containers],
   ]);
   let roundTrips = 0;
   return {
@@ -72,9 +74,9 @@ describe('catalog dump', () => {
     const desired = await loadDesired('examples/msk-public-scram.yaml', env);
     const text = serializeCatalogDump(catalogRowsFor(desired.objects));
     const data = JSON.parse(text) as { format_version: number; kind: string; rows: Record<string, object[]> };
-    expect(data.format_version).toBe(1);
+    expect(data.format_version).toBe(2);
     expect(data.kind).toBe('mzform-catalog-dump');
-    expect(Object.keys(data.rows)).toEqual(['objects', 'comments', 'dependencies', 'sshKeys', 'privatelinks', 'aws']);
+    expect(Object.keys(data.rows)).toEqual(['objects', 'comments', 'dependencies', 'sshKeys', 'privatelinks', 'aws', 'containers']);
     expect(Object.keys(data.rows.objects?.[0] ?? {})).toEqual(['id', 'kind', 'database_name', 'schema_name', 'name', 'type', 'create_sql', 'owner_name', 'cluster_name']);
     expect(text).not.toContain('value-of-');
     expect(serializeCatalogDump(parseCatalogDump(text, 'c.json'))).toBe(text);
@@ -84,7 +86,9 @@ describe('catalog dump', () => {
   it.each<[string, string, RegExp]>([
     ['not JSON', '{', /^c\.json: not JSON/],
     ['another file', '{"format_version": 1}', /^c\.json: not a catalog dump/],
-    ['a newer version', JSON.stringify({ ...valid, format_version: 2 }), /^c\.json: format_version: version 2 is not supported; this mzform reads version 1$/],
+    ['a newer version', JSON.stringify({ ...valid, format_version: 3 }), /^c\.json: format_version: version 3 is not supported; this mzform reads version 2$/],
+    ['version 1, which has no clusters and roles', JSON.stringify({ ...valid, format_version: 1 }), /^c\.json: format_version: version 1 is no longer read: it lacks the clusters and roles a plan checks; write the dump again with `mzform catalog dump`$/],
+    ['an unknown container kind', JSON.stringify({ ...valid, rows: { ...(valid.rows as object), containers: [{ kind: 'database', name: 'd' }] } }), /^c\.json: rows\.containers\[0\]\.kind: must be cluster or role$/],
     ['a missing table', JSON.stringify({ ...valid, rows: { objects: [] } }), /^c\.json: rows\.comments: must be a list$/],
     [
       'a wrong column',

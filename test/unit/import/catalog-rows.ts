@@ -5,8 +5,9 @@ import { renderCreate } from '../../../src/sql/index.js';
 /**
  * The rows introspection would read after these objects were created by
  * hand (raw SQL, no mzform): create_sql as written, comments without
- * mzform's fingerprint line, owners, clusters, dependency edges and the
- * generated outputs. Ids follow the order given.
+ * mzform's fingerprint line, owners, clusters, dependency edges, the
+ * generated outputs, and the clusters and roles they name (plus a fresh
+ * Materialize's `quickstart` and `materialize`). Ids follow the order given.
  */
 export function catalogRowsFor(objects: readonly MzObject[], owner = 'platform'): CatalogRows {
   const ids = new Map(objects.map((o, i) => [nameKey(o.name), `u${i + 1}`]));
@@ -37,5 +38,9 @@ export function catalogRowsFor(objects: readonly MzObject[], owner = 'platform')
       o.kind === 'connection' && o.spec.type === 'aws-privatelink' ? [{ id: id(o), principal: `arn:aws:iam::123456789012:role/mz_${id(o)}` }] : [],
     ),
     aws: objects.flatMap((o) => (o.kind === 'connection' && o.spec.type === 'aws' ? [{ id: id(o), external_id: `mz_${id(o)}` }] : [])),
+    containers: [
+      ...[...new Set(['quickstart', ...objects.flatMap((o) => (o.kind === 'source' ? [o.cluster] : []))])].sort().map((name) => ({ kind: 'cluster' as const, name })),
+      ...[...new Set(['materialize', owner, ...objects.flatMap((o) => (o.owner ? [o.owner] : []))])].sort().map((name) => ({ kind: 'role' as const, name })),
+    ],
   };
 }
