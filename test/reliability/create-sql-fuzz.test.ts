@@ -8,7 +8,7 @@ import { fuzzInputs, fuzzSeed } from './fuzz/settings.js';
  * the input. Never another exception, never more than the time limit.
  */
 const SEED = fuzzSeed();
-const INPUTS = fuzzInputs(30_000);
+const INPUTS = fuzzInputs(20_000);
 
 describe('create_sql fuzzing', () => {
   it(`${INPUTS} mutated statements end in a model or a positioned parse error (seed ${SEED})`, async () => {

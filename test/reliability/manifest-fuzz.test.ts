@@ -11,7 +11,7 @@ import { fuzzInputs, fuzzSeed } from './fuzz/settings.js';
  * exception, never more than the time limit on one input.
  */
 const SEED = fuzzSeed();
-const INPUTS = fuzzInputs(12_000);
+const INPUTS = fuzzInputs(9_000);
 
 describe('manifest fuzzing', () => {
   it(`${INPUTS} mutated manifests end in a positioned error or a valid plan (seed ${SEED})`, async () => {
