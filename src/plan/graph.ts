@@ -1,4 +1,5 @@
 import { RuntimeError } from '../errors.js';
+import { MinHeap } from './min-heap.js';
 
 /**
  * Orders nodes so that every edge `from -> to` has `from` first (Kahn's
@@ -24,12 +25,11 @@ export function toposort<T>(
     successors.set(from, next);
     indegree.set(to, (indegree.get(to) ?? 0) + 1);
   }
-  const ready = nodes.filter((n) => indegree.get(key(n)) === 0);
+  const ready = new MinHeap(compare);
+  for (const n of nodes) if (indegree.get(key(n)) === 0) ready.push(n);
   const ordered: T[] = [];
-  while (ready.length > 0) {
-    let best = 0;
-    for (let i = 1; i < ready.length; i++) if (compare(ready[i] as T, ready[best] as T) < 0) best = i;
-    const node = ready.splice(best, 1)[0] as T;
+  while (ready.size > 0) {
+    const node = ready.pop() as T;
     ordered.push(node);
     for (const to of successors.get(key(node)) ?? []) {
       const left = (indegree.get(to) ?? 0) - 1;
