@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /** A key path into the document: map keys and sequence indexes. */
 export type DocPath = readonly (string | number)[];
@@ -22,12 +22,14 @@ export class YamlDocument {
   readonly #doc: Document.Parsed;
   readonly #lines: LineCounter;
   readonly syntaxErrors: readonly YamlSyntaxError[];
+  readonly #pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
   #value: unknown;
 
   constructor(text: string) {
     this.#lines = new LineCounter();
-    // uniqueKeys (the default) turns a name declared twice in one map into an error.
-    this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: true });
+    // yaml's own uniqueKeys check compares every key with every earlier one
+    // (minutes at 10,000 objects); #structureErrors finds duplicates with a set.
+    this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: false });
     const errors = this.#doc.errors.map((e) => ({
       position: this.#at(e.pos[0]),
       message: describeYamlError(e.code, e.message),
@@ -50,12 +52,23 @@ export class YamlDocument {
    * before toJS runs. A mapping or list used as a key (`{a: 1}: x`) is never
    * a name, and yaml turns such keys into strings level by level, which takes
    * minutes for a few hundred nested `{`. An alias with no anchor before it
-   * makes toJS throw.
+   * makes toJS throw. A name declared twice in one mapping is reported at its
+   * second occurrence.
    */
   #structureErrors(): YamlSyntaxError[] {
     const found: YamlSyntaxError[] = [];
     const anchors = new Map<string, unknown>();
     visit(this.#doc, {
+      Map: (_key, map) => {
+        const seen = new Set<string>();
+        for (const pair of map.items) {
+          const name = keyText(pair.key);
+          if (name === undefined) continue;
+          if (seen.has(name)) found.push({ position: this.#startOf(pair.key) ?? { line: 1, column: 1 }, message: DUPLICATE_KEY_MESSAGE });
+          seen.add(name);
+        }
+        return undefined;
+      },
       Pair: (_key, pair) => {
         if (!isCollection(pair.key)) return undefined;
         found.push({ position: this.#startOf(pair.key) ?? { line: 1, column: 1 }, message: 'a mapping key must be a name, not a mapping or a list' });
@@ -107,7 +120,7 @@ export class YamlDocument {
       let next: unknown;
       let pair: Pair | undefined;
       if (isMap(node)) {
-        pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+        pair = this.#pairsOf(node).get(String(segment));
         next = pair?.value;
       } else if (isSeq(node)) {
         next = node.items[Number(segment)];
@@ -121,6 +134,21 @@ export class YamlDocument {
       node = next;
     }
     return best;
+  }
+
+  /** A map's pairs by key, built once per map: positions are asked for every object, so a scan each time is quadratic. */
+  #pairsOf(map: YAMLMap): Map<string, Pair> {
+    let index = this.#pairIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        const name = isPair(p) ? keyText(p.key) : undefined;
+        // The first occurrence wins, as in the value toJS gives.
+        if (name !== undefined && !index.has(name)) index.set(name, p);
+      }
+      this.#pairIndex.set(map, index);
+    }
+    return index;
   }
 
   #resolve(node: unknown): unknown {
@@ -138,6 +166,8 @@ export class YamlDocument {
   }
 }
 
+const DUPLICATE_KEY_MESSAGE = 'this name is declared twice in the same mapping';
+
 function keyText(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value);
   return undefined;
@@ -145,7 +175,6 @@ function keyText(key: unknown): string | undefined {
 
 /** yaml's messages end with a source excerpt; keep the first line, which says what is wrong. */
 function describeYamlError(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return 'this name is declared twice in the same mapping';
   const first = message.split('\n', 1)[0] ?? message;
   return `invalid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
 }
