@@ -57,6 +57,26 @@ CREATE VIEW mz_internal.mz_object_transitive_dependencies AS
     SELECT t.object_id, d.referenced_object_id FROM t JOIN mz_internal.mz_object_dependencies d ON d.object_id = t.referenced_object_id)
   SELECT object_id, referenced_object_id FROM t;
 
+-- Every DDL statement rewrites one object's rows by id: without these indexes
+-- each rewrite scans whole tables and an apply from empty grows quadratically.
+CREATE INDEX ON mz_catalog.mz_secrets (id);
+CREATE INDEX ON mz_catalog.mz_connections (id);
+CREATE INDEX ON mz_catalog.mz_sources (id);
+CREATE INDEX ON mz_catalog.mz_kafka_connections (id);
+CREATE INDEX ON mz_catalog.mz_ssh_tunnel_connections (id);
+CREATE INDEX ON mz_catalog.mz_aws_privatelink_connections (id);
+CREATE INDEX ON mz_catalog.mz_kafka_sources (id);
+CREATE INDEX ON mz_internal.mz_object_dependencies (object_id);
+CREATE INDEX ON mz_internal.mz_object_dependencies (referenced_object_id);
+CREATE INDEX ON mz_internal.mz_comments (id);
+CREATE INDEX ON mz_internal.mz_aws_connections (id);
+CREATE INDEX ON mz_internal.mz_postgres_sources (id);
+CREATE INDEX ON mz_internal.mz_postgres_source_tables (id);
+CREATE INDEX ON mz_internal.mz_mysql_source_tables (id);
+CREATE INDEX ON mz_internal.mz_kafka_source_tables (id);
+CREATE INDEX ON mz_internal.mz_source_statuses (id);
+CREATE INDEX ON mz_internal.mz_aws_privatelink_connection_statuses (id);
+
 CREATE TABLE mz_internal.mz_emulator_settings (name text PRIMARY KEY, value text NOT NULL);
 CREATE FUNCTION mz_catalog.mz_version() RETURNS text LANGUAGE sql STABLE
   AS $$ SELECT value FROM mz_internal.mz_emulator_settings WHERE name = 'mz_version' $$;
