@@ -84,12 +84,54 @@ export interface SourceItem extends ItemBase {
 export type Item = SecretItem | ConnectionItem | SourceItem;
 export type ItemKind = Item['kind'];
 
+/**
+ * Items by id that also keep an index by (schema, name): every statement
+ * resolves names, and a scan of all items per lookup made an apply of
+ * thousands of objects quadratic. Renames go through `rename` so the index
+ * follows.
+ */
+export class ItemMap extends Map<string, Item> {
+  readonly #byName = new Map<string, Item>();
+
+  override set(id: string, item: Item): this {
+    const previous = this.get(id);
+    if (previous) this.#byName.delete(nameIndexKey(previous.schemaId, previous.name));
+    this.#byName.set(nameIndexKey(item.schemaId, item.name), item);
+    return super.set(id, item);
+  }
+
+  override delete(id: string): boolean {
+    const previous = this.get(id);
+    if (previous) this.#byName.delete(nameIndexKey(previous.schemaId, previous.name));
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.#byName.clear();
+    super.clear();
+  }
+
+  byName(schemaId: string, name: string): Item | undefined {
+    return this.#byName.get(nameIndexKey(schemaId, name));
+  }
+
+  rename(item: Item, newName: string): void {
+    this.#byName.delete(nameIndexKey(item.schemaId, item.name));
+    item.name = newName;
+    this.#byName.set(nameIndexKey(item.schemaId, item.name), item);
+  }
+}
+
+function nameIndexKey(schemaId: string, name: string): string {
+  return JSON.stringify([schemaId, name]);
+}
+
 export class CatalogStore {
   readonly databases = new Map<string, DatabaseEntry>();
   readonly schemas = new Map<string, SchemaEntry>();
   readonly clusters = new Map<string, ClusterEntry>();
   readonly roles = new Map<string, RoleEntry>();
-  readonly items = new Map<string, Item>();
+  readonly items = new ItemMap();
   nextItemId = 1;
   nextDatabaseId = 2;
   nextSchemaId = 4;
@@ -126,8 +168,7 @@ export class CatalogStore {
   }
 
   itemByName(schemaId: string, name: string): Item | undefined {
-    for (const i of this.items.values()) if (i.schemaId === schemaId && i.name === name) return i;
-    return undefined;
+    return this.items.byName(schemaId, name);
   }
 
   /** `[database, schema, name]` of an item, for printing references. */

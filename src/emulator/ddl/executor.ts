@@ -218,7 +218,7 @@ export class DdlExecutor {
     const item = requireKind(found, ast.objectKind, ast.name);
     const newName = ast.newName.value;
     if (store.itemByName(item.schemaId, newName)) throw new MzError(`catalog item '${newName}' already exists`);
-    item.name = newName;
+    store.items.rename(item, newName);
     // Every dependent's create_sql names this item: rewrite them too.
     await this.host.writeItems([item.id, ...this.host.dependentsOf(item.id)]);
     return { tag };
