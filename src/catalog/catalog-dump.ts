@@ -8,7 +8,10 @@ import type { CatalogRows } from './queries.js';
  * as a live one, and so gives the same plan. Rows hold no secret values:
  * Materialize never returns them.
  *
- * Bump the version when a query's columns change.
+ * Bump the version when a query's columns change in a way older readers or
+ * older dumps cannot follow. Tables added later (`databases`, `schemas`,
+ * `sourceTables`) are optional instead: a dump without them still reads, and
+ * the plan then skips what needs them (see `CatalogRows`).
  */
 export const CATALOG_DUMP_FORMAT_VERSION = 2;
 const KIND = 'mzform-catalog-dump';
@@ -16,7 +19,7 @@ const KIND = 'mzform-catalog-dump';
 type Column = 'string' | 'string?';
 
 /** Every table of the dump, its columns and their types, in the order they are written. */
-const TABLES: { readonly [T in keyof CatalogRows]: Readonly<Record<string, Column>> } = {
+const TABLES: { readonly [T in keyof CatalogRows]-?: Readonly<Record<string, Column>> } = {
   objects: {
     id: 'string',
     kind: 'string',
@@ -34,9 +37,14 @@ const TABLES: { readonly [T in keyof CatalogRows]: Readonly<Record<string, Colum
   privatelinks: { id: 'string', principal: 'string' },
   aws: { id: 'string', external_id: 'string?' },
   containers: { kind: 'string', name: 'string' },
+  databases: { name: 'string' },
+  schemas: { database_name: 'string', name: 'string' },
+  sourceTables: { id: 'string', schema_name: 'string', table_name: 'string' },
 };
 
 const TABLE_NAMES = Object.keys(TABLES) as (keyof CatalogRows)[];
+/** Tables a dump may lack, having been written before mzform read them. */
+const OPTIONAL_TABLES: ReadonlySet<keyof CatalogRows> = new Set(['databases', 'schemas', 'sourceTables']);
 
 /** The dump as JSON text: columns in a fixed order, rows in the order the queries return them (ORDER BY id). */
 export function serializeCatalogDump(rows: CatalogRows): string {
@@ -44,7 +52,8 @@ export function serializeCatalogDump(rows: CatalogRows): string {
     (rows[name] as readonly object[]).map((row) =>
       Object.fromEntries(Object.keys(TABLES[name]).map((column) => [column, (row as Record<string, unknown>)[column] ?? null])),
     );
-  const dump = { format_version: CATALOG_DUMP_FORMAT_VERSION, kind: KIND, rows: Object.fromEntries(TABLE_NAMES.map((n) => [n, table(n)])) };
+  const present = TABLE_NAMES.filter((n) => rows[n] !== undefined);
+  const dump = { format_version: CATALOG_DUMP_FORMAT_VERSION, kind: KIND, rows: Object.fromEntries(present.map((n) => [n, table(n)])) };
   return `${JSON.stringify(dump, null, 2)}\n`;
 }
 
@@ -73,6 +82,7 @@ export function parseCatalogDump(text: string, file: string): CatalogRows {
   if (!isRecord(rows)) return fail('rows', 'must be an object');
   for (const name of TABLE_NAMES) {
     const table = rows[name];
+    if (table === undefined && OPTIONAL_TABLES.has(name)) continue;
     if (!Array.isArray(table)) return fail(`rows.${name}`, 'must be a list');
     table.forEach((row: unknown, i) => {
       if (!isRecord(row)) return fail(`rows.${name}[${i}]`, 'must be an object');

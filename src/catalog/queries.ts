@@ -59,16 +59,47 @@ WHERE id LIKE 'u%'
 ORDER BY id`;
 
 /**
- * Every cluster and role by name, system ones included: sources name a cluster and
- * objects an owner, and mzform creates neither, so a plan checks them before anything runs.
+ * Every cluster, role, database and schema by name, system ones included:
+ * mzform creates none of them, yet sources name a cluster, objects an owner
+ * and every object a database and schema, so a plan checks them before
+ * anything runs. One query for the four; `readCatalogRows` splits the rows.
+ * Ambient schemas (no database) cannot hold user objects and are left out.
  */
 export const CONTAINERS_QUERY = staticSql`
-SELECT 'cluster' AS kind, name FROM mz_catalog.mz_clusters
+SELECT 'cluster' AS kind, NULL::text AS database_name, name FROM mz_catalog.mz_clusters
 UNION ALL
-SELECT 'role' AS kind, name FROM mz_catalog.mz_roles
-ORDER BY kind, name`;
+SELECT 'role' AS kind, NULL::text AS database_name, name FROM mz_catalog.mz_roles
+UNION ALL
+SELECT 'database' AS kind, NULL::text AS database_name, name FROM mz_catalog.mz_databases
+UNION ALL
+SELECT 'schema' AS kind, d.name AS database_name, s.name FROM mz_catalog.mz_schemas AS s
+  JOIN mz_catalog.mz_databases AS d ON d.id = s.database_id
+ORDER BY kind, database_name, name`;
 
-export const INTROSPECTION_QUERIES = [OBJECTS_QUERY, COMMENTS_QUERY, DEPENDENCIES_QUERY, SSH_KEYS_QUERY, PRIVATELINK_QUERY, AWS_QUERY, CONTAINERS_QUERY] as const;
+/**
+ * The upstream table behind each Postgres and MySQL subsource, keyed by the
+ * subsource's id. Newer servers keep a source's tables only as subsources (its
+ * create_sql has no FOR TABLES): the subsource's name comes from the objects
+ * query and its source from the dependencies query.
+ */
+export const SOURCE_TABLES_QUERY = staticSql`
+SELECT id, schema_name, table_name FROM mz_internal.mz_postgres_source_tables
+WHERE id LIKE 'u%'
+UNION ALL
+SELECT id, schema_name, table_name FROM mz_internal.mz_mysql_source_tables
+WHERE id LIKE 'u%'
+ORDER BY id`;
+
+export const INTROSPECTION_QUERIES = [
+  OBJECTS_QUERY,
+  COMMENTS_QUERY,
+  DEPENDENCIES_QUERY,
+  SSH_KEYS_QUERY,
+  PRIVATELINK_QUERY,
+  AWS_QUERY,
+  CONTAINERS_QUERY,
+  SOURCE_TABLES_QUERY,
+] as const;
 
 export interface ObjectRow {
   id: string;
@@ -107,6 +138,25 @@ export interface ContainerRow {
   kind: 'cluster' | 'role';
   name: string;
 }
+/** A row of `CONTAINERS_QUERY`: clusters and roles by name, schemas with their database. */
+export interface ContainerQueryRow {
+  kind: 'cluster' | 'role' | 'database' | 'schema';
+  database_name: string | null;
+  name: string;
+}
+export interface DatabaseRow {
+  name: string;
+}
+export interface SchemaRow {
+  database_name: string;
+  name: string;
+}
+/** `mz_postgres_source_tables` / `mz_mysql_source_tables`: the subsource `id` ingests upstream `schema_name.table_name`. */
+export interface SourceTableRow {
+  id: string;
+  schema_name: string;
+  table_name: string;
+}
 
 /** Everything the queries returned: the input of the pure `toActualState`. */
 export interface CatalogRows {
@@ -117,4 +167,12 @@ export interface CatalogRows {
   readonly privatelinks: readonly PrivatelinkRow[];
   readonly aws: readonly AwsRow[];
   readonly containers: readonly ContainerRow[];
+  /**
+   * The three below are absent in catalog dumps written before mzform read
+   * them: then databases and schemas are not checked, and the table list of a
+   * source whose create_sql names none is unknown (not compared).
+   */
+  readonly databases?: readonly DatabaseRow[];
+  readonly schemas?: readonly SchemaRow[];
+  readonly sourceTables?: readonly SourceTableRow[];
 }

@@ -10,6 +10,7 @@ import {
   type ObjectName,
   type ObjectOutputs,
   SOURCE_TYPES,
+  type SourceTable,
   compareNames,
   displayName,
 } from '../model/index.js';
@@ -41,6 +42,7 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
   const dependsOn = new Map<string, string[]>();
   for (const d of rows.dependencies) dependsOn.set(d.object_id, [...(dependsOn.get(d.object_id) ?? []), d.referenced_object_id]);
   const outputs = outputsById(rows);
+  const subsourceTables = tablesBySource(rows, dependsOn);
 
   const objects: ActualObject[] = [];
   const foreign: ForeignObject[] = [];
@@ -64,6 +66,7 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
     let tablesUnknown = false;
     try {
       ({ object, tablesUnknown } = definitionOf(row, name));
+      if (tablesUnknown) ({ object, tablesUnknown } = withSubsourceTables(object, subsourceTables, row.id));
     } catch (err) {
       if (options.inScope && !options.inScope(name)) {
         foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps });
@@ -112,7 +115,79 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
   objects.sort((a, b) => OBJECT_KINDS.indexOf(a.object.kind) - OBJECT_KINDS.indexOf(b.object.kind) || compareNames(a.object.name, b.object.name));
   foreign.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const namesOf = (kind: 'cluster' | 'role') => [...new Set(rows.containers.filter((c) => c.kind === kind).map((c) => c.name))].sort(byCodeUnit);
-  return { objects, foreign, clusters: namesOf('cluster'), roles: namesOf('role') };
+  return {
+    objects,
+    foreign,
+    clusters: namesOf('cluster'),
+    roles: namesOf('role'),
+    ...(rows.databases ? { databases: [...new Set(rows.databases.map((d) => d.name))].sort(byCodeUnit) } : {}),
+    ...(rows.schemas ? { schemas: schemasOf(rows.schemas) } : {}),
+  };
+}
+
+function schemasOf(rows: NonNullable<CatalogRows['schemas']>): { database: string; schema: string }[] {
+  const unique = new Map(rows.map((r) => [JSON.stringify([r.database_name, r.name]), { database: r.database_name, schema: r.name }]));
+  return [...unique.values()].sort((a, b) => byCodeUnit(a.database, b.database) || byCodeUnit(a.schema, b.schema));
+}
+
+/**
+ * The tables of each Postgres / MySQL source, by source id, rebuilt from its
+ * subsources: the subsource's upstream table (`sourceTables`), its name (the
+ * objects rows) and its source (the dependency edge to a Postgres or MySQL
+ * source). `unknown` when the rows were not read, or when a subsource has no
+ * upstream table row: then the list would be wrong, so it is not claimed.
+ */
+type SubsourceTables = { readonly kind: 'unknown' } | { readonly kind: 'known'; readonly bySource: ReadonlyMap<string, readonly SourceTable[]>; readonly incomplete: ReadonlySet<string> };
+
+function tablesBySource(rows: CatalogRows, dependsOn: ReadonlyMap<string, readonly string[]>): SubsourceTables {
+  if (!rows.sourceTables) return { kind: 'unknown' };
+  const upstream = new Map(rows.sourceTables.map((t) => [t.id, t]));
+  const byId = new Map(rows.objects.map((o) => [o.id, o]));
+  const isParent = (id: string) => {
+    const o = byId.get(id);
+    return o?.kind === 'source' && (o.type === 'postgres' || o.type === 'mysql');
+  };
+  const bySource = new Map<string, SourceTable[]>();
+  const incomplete = new Set<string>();
+  for (const row of rows.objects) {
+    if (row.kind !== 'source' || row.type !== 'subsource') continue;
+    const parentId = (dependsOn.get(row.id) ?? []).find(isParent);
+    if (parentId === undefined) continue;
+    const parent = byId.get(parentId)!;
+    const table = upstream.get(row.id);
+    if (!table || row.database_name === null) {
+      incomplete.add(parentId);
+      continue;
+    }
+    // The server names a subsource after its table, in the source's schema, unless told otherwise: only a different name is an alias.
+    const defaultName = row.database_name === parent.database_name && row.schema_name === parent.schema_name && row.name === table.table_name;
+    const entry: SourceTable = {
+      reference: [table.schema_name, table.table_name],
+      ...(defaultName ? {} : { alias: { database: row.database_name, schema: row.schema_name, name: row.name } }),
+    };
+    bySource.set(parentId, [...(bySource.get(parentId) ?? []), entry]);
+  }
+  for (const tables of bySource.values()) tables.sort(compareSourceTables);
+  return { kind: 'known', bySource, incomplete };
+}
+
+/** Upstream reference part by part, then the subsource's name (none first): the same list always reads the same. */
+function compareSourceTables(a: SourceTable, b: SourceTable): number {
+  const length = Math.max(a.reference.length, b.reference.length);
+  for (let i = 0; i < length; i++) {
+    const order = byCodeUnit(a.reference[i] ?? '', b.reference[i] ?? '');
+    if (order !== 0) return order;
+  }
+  if (!a.alias || !b.alias) return (a.alias ? 1 : 0) - (b.alias ? 1 : 0);
+  return compareNames(a.alias, b.alias);
+}
+
+/** A source whose create_sql lists no tables gets the list its subsources make, when it is known. */
+function withSubsourceTables(object: MzObject, tables: SubsourceTables, id: string): { object: MzObject; tablesUnknown: boolean } {
+  if (tables.kind === 'unknown' || tables.incomplete.has(id)) return { object, tablesUnknown: true };
+  if (object.kind !== 'source' || (object.spec.type !== 'postgres' && object.spec.type !== 'mysql')) return { object, tablesUnknown: false };
+  const list = tables.bySource.get(id) ?? [];
+  return { object: { ...object, spec: { ...object.spec, tables: { kind: 'tables', tables: list } } }, tablesUnknown: false };
 }
 
 /** Plain code-unit order, as everywhere in mzform's output: no locale. */

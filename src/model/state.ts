@@ -44,8 +44,9 @@ export interface ActualObject {
   readonly outputs: ObjectOutputs;
   /**
    * Postgres / MySQL sources whose create_sql lists no tables (newer servers
-   * keep them as separate subsources): the table list read is not the truth,
-   * so it is not compared.
+   * keep them as separate subsources) and whose subsources' upstream tables
+   * were not read (a catalog dump from an older mzform): the table list read
+   * is not the truth, so it is not compared.
    */
   readonly tablesUnknown?: boolean;
   /** Secrets only: the value fingerprint mzform stored in the comment, if any. */
@@ -76,4 +77,8 @@ export interface ActualState {
   readonly clusters?: readonly string[];
   /** Every role's name, sorted; absent when not read (then plans cannot check that an owner exists). */
   readonly roles?: readonly string[];
+  /** Every database's name, sorted; absent when not read (then plans cannot check that an object's database exists). */
+  readonly databases?: readonly string[];
+  /** Every schema of every database, sorted; absent when not read (then plans cannot check that an object's schema exists). */
+  readonly schemas?: readonly { readonly database: string; readonly schema: string }[];
 }

@@ -198,8 +198,15 @@ const SECRET_REASONS: Record<SecretValueReason, string> = {
 function replaceReason(change: ReplaceChange): string {
   if (change.cascadeFrom) return `it depends on ${change.cascadeFrom.kind} ${displayName(change.cascadeFrom.name)}, which is replaced`;
   if (change.forcing.includes('kind')) return `the name now holds a ${change.object.kind}, not a ${change.actual.object.kind}`;
-  return `${change.forcing.join(', ')} cannot be changed in place`;
+  const why = change.forcing.flatMap((field) => (FORCING_NOTES[field] ? [FORCING_NOTES[field]] : []));
+  return `${change.forcing.join(', ')} cannot be changed in place${why.length > 0 ? ` (${why.join('; ')})` : ''}`;
 }
+
+/** Why a field forces a replace, where the field's name alone does not say. */
+const FORCING_NOTES: Readonly<Record<string, string>> = {
+  tables:
+    'ALTER SOURCE ... ADD SUBSOURCE only adds tables; Materialize cannot drop a subsource through ALTER SOURCE, nor switch between all tables, schemas and a list',
+};
 
 function summarize(changes: readonly Change[]): PlanSummary {
   const count = (action: Change['action']) => changes.filter((c) => c.action === action).length;

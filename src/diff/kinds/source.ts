@@ -28,12 +28,16 @@ export function compareSource(desired: Source, actual: Source, options: { tables
   const dSpec = normalizeTables(withSourceDefaults(desired.spec), desired.name);
   const aSpec = normalizeTables(withSourceDefaults(actual.spec), actual.name);
   for (const { key, change } of differingFields(dSpec, aSpec)) {
-    // The catalog did not say which tables the source has (see ActualObject.tablesUnknown): nothing to compare.
-    if (key === 'tables' && options.tablesUnknown) continue;
+    if (key === 'tables' && (dSpec.type === 'postgres' || dSpec.type === 'mysql') && (aSpec.type === 'postgres' || aSpec.type === 'mysql')) {
+      const tables = compareTables(dSpec.tables, aSpec.tables, options);
+      if (tables.kind === 'same') continue;
+      fields.push(change);
+      if (tables.kind === 'add') alterations.push(...tables.tables.map((table) => ({ kind: 'add-subsource', table }) as const));
+      else forcing.push(change);
+      continue;
+    }
     fields.push(change);
-    const added = key === 'tables' ? addedTables(dSpec, aSpec) : undefined;
-    if (added) alterations.push(...added.map((table) => ({ kind: 'add-subsource', table }) as const));
-    else forcing.push(change);
+    forcing.push(change);
   }
 
   if (desired.retainHistory !== actual.retainHistory) {
@@ -72,16 +76,50 @@ function defaultAlias(table: SourceTable, source: ObjectName): ObjectName {
   return { database: source.database, schema: source.schema, name: table.reference[table.reference.length - 1] ?? '' };
 }
 
-/** The tables to add when the desired list keeps every current table and only adds some; else undefined. */
-function addedTables(desired: SourceSpec, actual: SourceSpec): SourceTable[] | undefined {
-  const d = tablesOf(desired);
-  const a = tablesOf(actual);
-  if (d?.kind !== 'tables' || a?.kind !== 'tables') return undefined;
-  if (!a.tables.every((t) => d.tables.some((u) => sameValue(t, u)))) return undefined;
-  const added = d.tables.filter((t) => !a.tables.some((u) => sameValue(t, u)));
-  return added.length > 0 ? added : undefined;
+type TablesComparison = { readonly kind: 'same' } | { readonly kind: 'add'; readonly tables: readonly SourceTable[] } | { readonly kind: 'replace' };
+
+/**
+ * How a source's table selection compares. The catalog cannot tell `FOR ALL
+ * TABLES` from the list of tables that existed at creation (newer servers keep
+ * only the subsources), so `all` in the manifest never differs from a list
+ * read back; `schemas` differs only when a current table lies outside them.
+ * A list compares as a set: tables only added are `ALTER SOURCE ... ADD
+ * SUBSOURCE`; a table removed (Materialize cannot drop a subsource through
+ * ALTER SOURCE) or a change between all / schemas / a list is a replace.
+ */
+function compareTables(desired: TableSelection, actual: TableSelection, options: { tablesUnknown?: boolean }): TablesComparison {
+  // The catalog did not say which tables the source has (see ActualObject.tablesUnknown): nothing to compare.
+  if (options.tablesUnknown) return SAME;
+  switch (desired.kind) {
+    case 'all':
+      return actual.kind === 'schemas' ? REPLACE : SAME;
+    case 'schemas': {
+      if (actual.kind === 'all') return REPLACE;
+      if (actual.kind === 'schemas') return sameValue([...desired.schemas].sort(), [...actual.schemas].sort()) ? SAME : REPLACE;
+      const wanted = new Set(desired.schemas);
+      return actual.tables.every((t) => wanted.has(t.reference[t.reference.length - 2] ?? '')) ? SAME : REPLACE;
+    }
+    case 'tables': {
+      if (actual.kind !== 'tables') return REPLACE;
+      if (!actual.tables.every((a) => desired.tables.some((d) => sameTable(d, a)))) return REPLACE;
+      const added = desired.tables.filter((d) => !actual.tables.some((a) => sameTable(d, a)));
+      return added.length > 0 ? { kind: 'add', tables: added } : SAME;
+    }
+  }
 }
 
-function tablesOf(spec: SourceSpec): TableSelection | undefined {
-  return spec.type === 'postgres' || spec.type === 'mysql' ? spec.tables : undefined;
+const SAME: TablesComparison = { kind: 'same' };
+const REPLACE: TablesComparison = { kind: 'replace' };
+
+/**
+ * One table written two ways: the same subsource name, and references where
+ * one ends the other. The catalog gives a Postgres table as `schema.table`
+ * while a manifest may add the upstream database or leave out the schema, as
+ * Materialize resolves a reference by its trailing parts.
+ */
+function sameTable(a: SourceTable, b: SourceTable): boolean {
+  if (!sameValue(a.alias, b.alias)) return false;
+  const [shorter, longer] = a.reference.length <= b.reference.length ? [a.reference, b.reference] : [b.reference, a.reference];
+  const offset = longer.length - shorter.length;
+  return shorter.length > 0 && shorter.every((part, i) => part === longer[offset + i]);
 }

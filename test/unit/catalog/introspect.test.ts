@@ -7,6 +7,7 @@ import {
   introspect,
   OBJECTS_QUERY,
   PRIVATELINK_QUERY,
+  SOURCE_TABLES_QUERY,
   SSH_KEYS_QUERY,
 } from '../../../src/catalog/index.js';
 import type { Database } from '../../../src/db/index.js';
@@ -28,7 +29,16 @@ function fakeCatalog(count: number): Database & { sent: string[] } {
     [SSH_KEYS_QUERY, objects.filter((o) => o.kind === 'connection').map((o) => ({ id: o.id, public_key_1: 'k1', public_key_2: 'k2' }))],
     [PRIVATELINK_QUERY, []],
     [AWS_QUERY, []],
-    [CONTAINERS_QUERY, [{ kind: 'cluster', name: 'quickstart' }, ...Array.from({ length: count }, (_, i) => ({ kind: 'role', name: `r${i}` }))]],
+    [
+      CONTAINERS_QUERY,
+      [
+        { kind: 'cluster', database_name: null, name: 'quickstart' },
+        { kind: 'database', database_name: null, name: 'materialize' },
+        ...Array.from({ length: count }, (_, i) => ({ kind: 'role', database_name: null, name: `r${i}` })),
+        ...Array.from({ length: count }, (_, i) => ({ kind: 'schema', database_name: 'materialize', name: `s${i}` })),
+      ],
+    ],
+    [SOURCE_TABLES_QUERY, []],
   ]);
   return {
     sent,
@@ -48,13 +58,15 @@ function fakeCatalog(count: number): Database & { sent: string[] } {
 }
 
 describe('introspect', () => {
-  it.each([10, 1000])('reads %i objects per kind, clusters and roles in the same seven queries', async (count) => {
+  it.each([10, 1000])('reads %i objects per kind, clusters, roles, databases and schemas in the same eight queries', async (count) => {
     const db = fakeCatalog(count);
     const state = await introspect(db);
     expect(state.objects).toHaveLength(2 * count);
     expect(state.clusters).toEqual(['quickstart']);
     expect(state.roles).toHaveLength(count);
-    expect(db.roundTrips).toBe(7);
-    expect(new Set(db.sent).size).toBe(7);
+    expect(state.databases).toEqual(['materialize']);
+    expect(state.schemas).toHaveLength(count);
+    expect(db.roundTrips).toBe(8);
+    expect(new Set(db.sent).size).toBe(8);
   });
 });

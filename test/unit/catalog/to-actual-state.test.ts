@@ -91,6 +91,6 @@ describe('toActualState', () => {
   });
 
   it('reads the catalog in a fixed set of queries', () => {
-    expect(INTROSPECTION_QUERIES).toHaveLength(7);
+    expect(INTROSPECTION_QUERIES).toHaveLength(8);
   });
 });

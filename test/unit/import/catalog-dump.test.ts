@@ -7,6 +7,7 @@ import {
   DEPENDENCIES_QUERY,
   OBJECTS_QUERY,
   PRIVATELINK_QUERY,
+  SOURCE_TABLES_QUERY,
   SSH_KEYS_QUERY,
   type CatalogRows,
   parseCatalogDump,
@@ -31,7 +32,16 @@ function fakeDatabase(rows: CatalogRows): Database {
     [SSH_KEYS_QUERY, rows.sshKeys],
     [PRIVATELINK_QUERY, rows.privatelinks],
     [AWS_QUERY, rows.aws],
-    [CONTAINERS_QUERY, rows.containers],
+    // One query answers for clusters, roles, databases and schemas, as the server does.
+    [
+      CONTAINERS_QUERY,
+      [
+        ...rows.containers.map((c) => ({ kind: c.kind, database_name: null, name: c.name })),
+        ...(rows.databases ?? []).map((d) => ({ kind: 'database', database_name: null, name: d.name })),
+        ...(rows.schemas ?? []).map((s) => ({ kind: 'schema', database_name: s.database_name, name: s.name })),
+      ],
+    ],
+    [SOURCE_TABLES_QUERY, rows.sourceTables ?? []],
   ]);
   let roundTrips = 0;
   return {
@@ -76,7 +86,7 @@ describe('catalog dump', () => {
     const data = JSON.parse(text) as { format_version: number; kind: string; rows: Record<string, object[]> };
     expect(data.format_version).toBe(2);
     expect(data.kind).toBe('mzform-catalog-dump');
-    expect(Object.keys(data.rows)).toEqual(['objects', 'comments', 'dependencies', 'sshKeys', 'privatelinks', 'aws', 'containers']);
+    expect(Object.keys(data.rows)).toEqual(['objects', 'comments', 'dependencies', 'sshKeys', 'privatelinks', 'aws', 'containers', 'databases', 'schemas', 'sourceTables']);
     expect(Object.keys(data.rows.objects?.[0] ?? {})).toEqual(['id', 'kind', 'database_name', 'schema_name', 'name', 'type', 'create_sql', 'owner_name', 'cluster_name']);
     expect(text).not.toContain('value-of-');
     expect(serializeCatalogDump(parseCatalogDump(text, 'c.json'))).toBe(text);

@@ -6,8 +6,10 @@ import { renderCreate } from '../../../src/sql/index.js';
  * The rows introspection would read after these objects were created by
  * hand (raw SQL, no mzform): create_sql as written, comments without
  * mzform's fingerprint line, owners, clusters, dependency edges, the
- * generated outputs, and the clusters and roles they name (plus a fresh
- * Materialize's `quickstart` and `materialize`). Ids follow the order given.
+ * generated outputs, and the clusters, roles, databases and schemas they
+ * name (plus a fresh Materialize's `quickstart`, `materialize` and
+ * `materialize.public`). Create_sql keeps its FOR TABLES list, as older
+ * servers do, so there are no subsources. Ids follow the order given.
  */
 export function catalogRowsFor(objects: readonly MzObject[], owner = 'platform'): CatalogRows {
   const ids = new Map(objects.map((o, i) => [nameKey(o.name), `u${i + 1}`]));
@@ -42,5 +44,9 @@ export function catalogRowsFor(objects: readonly MzObject[], owner = 'platform')
       ...[...new Set(['quickstart', ...objects.flatMap((o) => (o.kind === 'source' ? [o.cluster] : []))])].sort().map((name) => ({ kind: 'cluster' as const, name })),
       ...[...new Set(['materialize', owner, ...objects.flatMap((o) => (o.owner ? [o.owner] : []))])].sort().map((name) => ({ kind: 'role' as const, name })),
     ],
+    databases: [...new Set(['materialize', ...objects.map((o) => o.name.database)])].sort().map((name) => ({ name })),
+    schemas: [...new Map([['materialize', 'public'], ...objects.map((o) => [o.name.database, o.name.schema] as const)].map(([d, s]) => [`${d}.${s}`, { database_name: d, name: s }])).values()]
+      .sort((a, b) => (a.database_name < b.database_name ? -1 : a.database_name > b.database_name ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    sourceTables: [],
   };
 }
