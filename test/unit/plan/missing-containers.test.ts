@@ -154,3 +154,99 @@ describe('a plan checks that the clusters and roles it names exist', () => {
 function loadActualOf(objects: Parameters<typeof catalogRowsFor>[0]): ActualState {
   return toActualState(catalogRowsFor(objects, 'materialize'));
 }
+
+/** Objects outside `materialize.public`: a schema and a database mzform will not create. */
+const ELSEWHERE = `version: 1
+defaults: { database: materialize, schema: analytics, cluster: quickstart }
+secrets:
+  token:
+    value: \${env:PGPASS}
+  kept:
+    value: \${env:PGPASS}
+    schema_name: public
+sources:
+  ticks:
+    type: load-generator
+    generator: counter
+  other_ticks:
+    type: load-generator
+    generator: counter
+    database_name: warehouse
+    schema_name: raw
+`;
+
+const ELSEWHERE_EXPECTED = [
+  `FILE:4:3: secret materialize.analytics.token: schema "materialize"."analytics" does not exist (mzform does not create schemas: CREATE SCHEMA "materialize"."analytics" first)`,
+  `FILE:10:3: source materialize.analytics.ticks: schema "materialize"."analytics" does not exist (mzform does not create schemas: CREATE SCHEMA "materialize"."analytics" first)`,
+  `FILE:13:3: source warehouse.raw.other_ticks: database "warehouse" does not exist (mzform does not create databases: CREATE DATABASE "warehouse" first)`,
+];
+
+describe('a plan checks that the databases and schemas it creates objects in exist', () => {
+  let elsewhere: string;
+  beforeAll(async () => {
+    elsewhere = join(dir, 'elsewhere.yaml');
+    await writeFile(elsewhere, ELSEWHERE);
+  });
+  const expectedElsewhere = () => ELSEWHERE_EXPECTED.map((l) => l.replace('FILE', elsewhere)).join('\n');
+  const fresh: ActualState = { objects: [], foreign: [], clusters: ['quickstart'], roles: ['materialize'], databases: ['materialize'], schemas: [{ database: 'materialize', schema: 'public' }] };
+
+  it('names the schema, or the database when that is missing too, one line per object, with the statement to run first', async () => {
+    const desired = await loadDesired(elsewhere, env);
+    const error = failureOf(() => planChanges(desired, fresh, { env }));
+    expect(error.exitCode).toBe(EXIT_CODES.invalidInput);
+    expect(error.message).toBe(expectedElsewhere());
+    expect(error.hint).toBe('Create them first (CREATE DATABASE / CREATE SCHEMA), or correct the names in the manifest. Nothing was changed.');
+    expect(error.jsonDetails()).toEqual({
+      missing: [
+        { kind: 'database', name: 'warehouse', needed_by: ['source warehouse.raw.other_ticks'] },
+        { kind: 'schema', database: 'materialize', name: 'analytics', needed_by: ['secret materialize.analytics.token', 'source materialize.analytics.ticks'] },
+      ],
+    });
+  });
+
+  it.each<[string, Partial<ActualState>, RegExp | undefined]>([
+    ['all exist', { databases: ['materialize', 'warehouse'], schemas: [{ database: 'materialize', schema: 'analytics' }, { database: 'materialize', schema: 'public' }, { database: 'warehouse', schema: 'raw' }] }, undefined],
+    ['only the schema in the other database is missing', { databases: ['materialize', 'warehouse'], schemas: [{ database: 'materialize', schema: 'analytics' }, { database: 'materialize', schema: 'public' }] }, /^[^\n]*schema "warehouse"\."raw" does not exist[^\n]*$/],
+    ['a schema of that name in another database does not count', { databases: ['materialize', 'warehouse'], schemas: [{ database: 'warehouse', schema: 'analytics' }, { database: 'materialize', schema: 'public' }, { database: 'warehouse', schema: 'raw' }] }, /schema "materialize"\."analytics" does not exist/],
+    ['names differ in case only', { databases: ['materialize', 'Warehouse'], schemas: [{ database: 'materialize', schema: 'Analytics' }, { database: 'materialize', schema: 'public' }, { database: 'Warehouse', schema: 'raw' }] }, /database "warehouse" does not exist/],
+    ['the catalog did not list them (a dump from an older mzform)', { databases: undefined, schemas: undefined }, undefined],
+  ])('%s', async (_title, lists, error) => {
+    const desired = await loadDesired(elsewhere, env);
+    const { databases: _d, schemas: _s, ...rest } = fresh;
+    const actual: ActualState = { ...rest, ...(lists.databases ? { databases: lists.databases } : {}), ...(lists.schemas ? { schemas: lists.schemas } : {}) };
+    const plan = () => planChanges(desired, actual, { env });
+    if (error === undefined) expect(plan().steps.length).toBe(4);
+    else expect(plan).toThrow(error);
+  });
+
+  it('checks only creates and replaces: an object already in place needs nothing', async () => {
+    const desired = await loadDesired(elsewhere, env);
+    // Everything exists already, though the catalog's lists lack the schema and database.
+    const actual = loadActualOf(desired.objects);
+    const plan = planChanges(desired, { ...actual, databases: ['materialize'], schemas: [{ database: 'materialize', schema: 'public' }] }, { env });
+    expect(plan.steps.map((s) => `${s.action} ${s.objectKind} ${s.name.name}`).sort()).toEqual(['alter secret kept', 'alter secret token']);
+  });
+
+  it('fails the same way from a catalog dump (plan --catalog) as live', async () => {
+    const dump = join(dir, 'catalog-elsewhere.json');
+    await writeFile(dump, serializeCatalogDump(catalogRowsFor([])));
+    const offline = runPlanPipeline({ file: elsewhere, env, catalogFile: dump });
+    await expect(offline).rejects.toThrow(MissingContainersError);
+    await expect(offline).rejects.toThrow(expectedElsewhere());
+  });
+
+  it('fails on the emulator before anything runs, and plans once the schema and database exist', { timeout: 30_000 }, async () => {
+    await expect(runPlanPipeline({ file: elsewhere, env, emulator: {} })).rejects.toThrow(expectedElsewhere());
+
+    const stateFile = join(dir, 'emulator-elsewhere.json');
+    const emulator = await startEmulator({ stateFile });
+    const db = await connect({ url: emulator.url, env: {} });
+    await db.execute('CREATE SCHEMA materialize.analytics');
+    await db.execute('CREATE DATABASE warehouse');
+    await db.execute('CREATE SCHEMA warehouse.raw');
+    await db.close();
+    await emulator.stop();
+    const { plan } = await runPlanPipeline({ file: elsewhere, env, emulator: { stateFile } });
+    expect(plan.steps.map((s) => `${s.action} ${s.name.name}`).sort()).toEqual(['create kept', 'create other_ticks', 'create ticks', 'create token']);
+  });
+});
