@@ -194,18 +194,24 @@ function defaultPlacement(objects: readonly MzObject[], selection: ImportSelecti
 }
 
 /**
- * Newer servers keep a Postgres / MySQL source's tables as separate
- * subsources, so its create_sql lists none, and an empty list is no valid
- * manifest. mzform does not compare that list (`tablesUnknown`); the
- * manifest says `tables: all` and a note asks the user to check it.
+ * A Postgres / MySQL source's tables come from its create_sql or, on newer
+ * servers, from its subsources' upstream tables. Two cases leave no list to
+ * write, and an empty list is no valid manifest: the upstream tables were not
+ * read (a catalog dump from an older mzform: `tablesUnknown`, and mzform then
+ * does not compare the list), or the source has no subsource left. The
+ * manifest then says `tables: all` and a note asks the user to check it.
  */
 function withReadableTables(current: ActualObject): SourceSpec {
   const o = current.object as Source;
   const spec = o.spec;
-  if (current.tablesUnknown && (spec.type === 'postgres' || spec.type === 'mysql') && spec.tables.kind === 'tables' && spec.tables.tables.length === 0) {
-    return { ...spec, tables: { kind: 'all' } };
-  }
+  if (hasNoTableList(current)) return { ...spec, tables: { kind: 'all' } } as SourceSpec;
   return spec;
+}
+
+function hasNoTableList(current: ActualObject): boolean {
+  const o = current.object;
+  if (o.kind !== 'source' || (o.spec.type !== 'postgres' && o.spec.type !== 'mysql')) return false;
+  return current.tablesUnknown === true || (o.spec.tables.kind === 'tables' && o.spec.tables.tables.length === 0);
 }
 
 function sourceNotes(current: ActualObject): string[] {
@@ -214,7 +220,11 @@ function sourceNotes(current: ActualObject): string[] {
   const notes: string[] = [];
   if (current.tablesUnknown) {
     notes.push(
-      `source ${displayName(o.name)}: the server keeps its tables as separate subsources, so the table list was not read and the manifest says "tables: all"; mzform does not compare it, but write the real list before you change the source (re-creating it would take every table).`,
+      `source ${displayName(o.name)}: the catalog rows hold no upstream tables for its subsources (a dump from an older mzform?), so the manifest says "tables: all"; mzform does not compare it, but write the real list before you change the source (re-creating it would take every table).`,
+    );
+  } else if (hasNoTableList(current)) {
+    notes.push(
+      `source ${displayName(o.name)}: it has no subsource left, and a manifest needs at least one table, so it says "tables: all"; re-creating the source would take every table.`,
     );
   }
   if ((o.spec.type === 'postgres' || o.spec.type === 'mysql') && o.spec.tables.kind === 'tables') {

@@ -2,12 +2,13 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toActualState } from '../../../src/catalog/index.js';
+import { type CatalogRows, toActualState } from '../../../src/catalog/index.js';
 import { writeManifest } from '../../../src/import/index.js';
 import { loadManifest } from '../../../src/manifest/index.js';
 import { type MzObject, displayName } from '../../../src/model/index.js';
 import { renderPlanText } from '../../../src/output/index.js';
 import { loadDesired, planChanges } from '../../../src/pipeline/index.js';
+import { pgConnection, pgSource, secret } from '../diff/fixtures.js';
 import { catalogRowsFor } from './catalog-rows.js';
 
 const examples = (await readdir('examples')).filter((f) => f.endsWith('.yaml')).sort();
@@ -69,5 +70,50 @@ describe('mzform import', () => {
       expect(o.owner).toMatch(/^role_\d+$/);
     }
     expect(writeManifest(actual, { schemas: imported.scope, objects: [] }).manifest).toBe(result.manifest);
+  });
+});
+
+describe('mzform import of a source whose tables live only in subsources (newer servers)', () => {
+  const conn = pgConnection('pg');
+  const source = pgSource('shop', 'pg', ['orders', 'items']);
+  /** The rows a newer server gives: no FOR TABLES in the source's create_sql, one subsource per table. */
+  const newerRows = (sourceTables: boolean, subsources: readonly string[] = ['orders', 'items']): CatalogRows => {
+    const rows = catalogRowsFor([secret('pg_password'), conn, source]);
+    const objects = rows.objects.map((o) => (o.name === 'shop' ? { ...o, create_sql: (o.create_sql ?? '').replace(/ FOR TABLES \(.*\)$/, '') } : o));
+    const ids = subsources.map((_, i) => `u${10 + i}`);
+    return {
+      ...rows,
+      objects: [
+        ...objects,
+        ...subsources.map((t, i) => ({ ...objects[2]!, id: ids[i]!, name: t, type: 'subsource', cluster_name: null, create_sql: `CREATE SUBSOURCE "materialize"."public"."${t}" OF SOURCE [u3]` })),
+      ],
+      dependencies: [...rows.dependencies, ...ids.map((id) => ({ object_id: id, referenced_object_id: 'u3' }))],
+      ...(sourceTables ? { sourceTables: subsources.map((t, i) => ({ id: ids[i]!, schema_name: 'public', table_name: t })) } : { sourceTables: undefined }),
+    };
+  };
+  const imported = async (rows: CatalogRows, name: string) => {
+    const actual = toActualState(rows);
+    const result = writeManifest(actual, { schemas: [{ database: 'materialize', schema: 'public' }], objects: [] });
+    const path = join(dir, name);
+    await writeFile(path, result.manifest);
+    const env = Object.fromEntries(result.variables.map((v) => [v.variable, `set-${v.variable}`]));
+    return { result, plan: planChanges(await loadManifest(path, { env }), actual, { env }) };
+  };
+
+  it('writes the real table list, sorted, and plans no changes', async () => {
+    const { result, plan } = await imported(newerRows(true), 'newer.yaml');
+    expect(result.manifest).toContain('    tables:\n      - public.items\n      - public.orders\n');
+    expect(result.notes).toEqual([]);
+    expect(plan.steps).toEqual([]);
+  });
+
+  it.each<[string, CatalogRows, RegExp]>([
+    ['the upstream tables were not read (a dump from an older mzform)', newerRows(false), /no upstream tables for its subsources/],
+    ['no subsource is left', newerRows(true, []), /it has no subsource left/],
+  ])('writes "tables: all" with a note when %s, and plans no changes', async (_title, rows, note) => {
+    const { result, plan } = await imported(rows, 'unknown.yaml');
+    expect(result.manifest).toContain('    tables: all\n');
+    expect(result.notes).toEqual([expect.stringMatching(note)]);
+    expect(plan.steps).toEqual([]);
   });
 });
