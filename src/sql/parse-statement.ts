@@ -881,6 +881,8 @@ class Parser {
       return { kind: 'alter_source', ifExists, name, action: { kind: 'add-subsource', subsources, withOptions }, pos };
     }
     if (this.eatWords('refresh', 'references')) return { kind: 'alter_source', ifExists, name, action: { kind: 'refresh-references' }, pos };
+    // Materialize's own parser refuses it with this message (materialize-semantics.md section 3).
+    if (this.eatWord('drop')) return this.fail('ALTER SOURCE...DROP SUBSOURCE no longer supported; use DROP SOURCE');
     return this.fail(`expected SET, RESET, ADD SUBSOURCE, REFRESH REFERENCES, RENAME TO or OWNER TO, found ${describeToken(this.peek())}`);
   }
 

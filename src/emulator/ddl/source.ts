@@ -77,13 +77,22 @@ function select(
       const wanted = new Set(selection.schemas.map((s) => s.value));
       return available.filter((ref) => wanted.has(schemaAndTable(ref)[0] ?? '')).map((reference) => ({ reference }));
     }
-    case 'tables':
-      return selection.tables.map((t) => {
+    case 'tables': {
+      const planned = selection.tables.map((t) => {
         const written = t.reference.parts.map((p) => p.value);
         const match = available.find((ref) => written.length <= ref.length && written.every((w, i) => ref[ref.length - written.length + i] === w));
         if (!match) throw new MzError(`reference to ${written.join('.')} not found in source`);
         return { reference: match, ...(t.alias ? { alias: t.alias } : {}) };
       });
+      // PlanError::SubsourceDuplicateReference: one upstream table, two subsources in one statement.
+      const seen = new Set<string>();
+      for (const p of planned) {
+        const key = p.reference.join('.');
+        if (seen.has(key)) throw new MzError(`multiple subsources refer to table ${key}`);
+        seen.add(key);
+      }
+      return planned;
+    }
   }
 }
 
@@ -232,6 +241,12 @@ export async function alterSource(host: DdlHost, ast: AlterSourceStatement, vars
       const connectionItem = statement.connection.connection.id ? (store.items.get(statement.connection.connection.id) as ConnectionItem | undefined) : undefined;
       const selection = { kind: 'tables' as const, tables: action.subsources, pos: NO_POSITION };
       const planned = planSubsources(host, { ...statement, referencedSubsources: selection }, connectionItem);
+      // PlanError::SubsourceAlreadyReferredTo: a source ingests each upstream table once.
+      const current = new Set(
+        [...store.items.values()].flatMap((i) => (i.kind === 'source' && i.type === 'subsource' && i.parentId === source.id && i.externalReference ? [i.externalReference.join('.')] : [])),
+      );
+      const again = planned.find((p) => current.has(p.reference.join('.')));
+      if (again) throw new MzError(`another subsource already refers to ${again.reference.join('.')}`);
       const schema = store.schemas.get(source.schemaId)!;
       const names = planned.map((p) =>
         p.alias ? targetSchema(store, p.alias, vars) : { schema, itemName: p.reference[p.reference.length - 1]! },

@@ -12,6 +12,7 @@ beforeAll(async () => {
     "CREATE CONNECTION kafka_conn TO KAFKA (BROKER 'k:9092', SECURITY PROTOCOL PLAINTEXT)",
     "CREATE CONNECTION pg TO POSTGRES (HOST 'pg', DATABASE d, USER u, PASSWORD SECRET secret, SSH TUNNEL tun)",
     "CREATE SOURCE connection_source FROM KAFKA CONNECTION kafka_conn (TOPIC 't')",
+    "CREATE SOURCE pg_source FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FOR TABLES (public.orders)",
   ]) {
     rowsOf(await h.run(s));
   }
@@ -48,6 +49,10 @@ const cases: [string, string, string, string][] = [
   ['comment too long', `COMMENT ON SECRET secret IS '${'x'.repeat(1025)}'`, 'provided comment was 1025 bytes long, max size is 1024 bytes', 'XX000'],
   ['bind parameter in a secret', 'CREATE SECRET s8 AS $1', 'there is no parameter $1', '42P02'],
   ['syntax error', 'CREATE CONNECTION x TO NOWHERE (HOST 1)', '', '42601'],
+  ['ADD SUBSOURCE of a table the source has', 'ALTER SOURCE pg_source ADD SUBSOURCE public.orders AS orders2', 'another subsource already refers to d.public.orders', 'XX000'],
+  ['ADD SUBSOURCE of one table twice', 'ALTER SOURCE pg_source ADD SUBSOURCE public.customers, public.customers AS c2', 'multiple subsources refer to table d.public.customers', 'XX000'],
+  ['ADD SUBSOURCE of a table upstream lacks', 'ALTER SOURCE pg_source ADD SUBSOURCE public.nope', 'reference to public.nope not found in source', 'XX000'],
+  ['DROP SUBSOURCE', 'ALTER SOURCE pg_source DROP SUBSOURCE orders', 'ALTER SOURCE...DROP SUBSOURCE no longer supported; use DROP SOURCE', '42601'],
 ];
 
 describe('errors as Materialize reports them', () => {
