@@ -20,9 +20,10 @@ export interface ExecuteResult {
  * autocommit (Materialize runs most DDL only alone), and stops at the first
  * failure. Every step comes back as done, failed or not run.
  *
- * The only place statements are turned into executable text, so the only
- * place a secret value leaves its wrapper; errors are redacted of every
- * secret value in the plan, since Materialize echoes statements in errors.
+ * The only place a plan's statements are turned into executable text, so
+ * the only place a manifest's secret value leaves its wrapper (the lock and
+ * VALIDATE CONNECTION run statements that carry none); errors are redacted of
+ * every secret value in the plan, since Materialize echoes statements in errors.
  */
 export async function executePlan(db: Database, plan: Plan, options: ExecuteOptions = {}): Promise<ExecuteResult> {
   const secrets = planSecrets(plan);

@@ -1,4 +1,3 @@
-import { parseSecretComment } from '../diff/index.js';
 import { RuntimeError } from '../errors.js';
 import {
   type ActualObject,
@@ -13,6 +12,7 @@ import {
   type SourceTable,
   compareNames,
   displayName,
+  parseSecretComment,
 } from '../model/index.js';
 import { parseCreateSql } from '../sql/index.js';
 import { objectFingerprint } from './fingerprint.js';

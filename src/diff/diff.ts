@@ -6,6 +6,7 @@ import {
   type MzObject,
   type ObjectKind,
   OBJECT_KINDS,
+  FINGERPRINT_PREFIX,
   compareNames,
   displayName,
   nameKey,
@@ -17,7 +18,7 @@ import { type KindComparison, NO_DIFFERENCE, fieldChange } from './kinds/compari
 import { compareConnection } from './kinds/connection.js';
 import { decideSecretValue } from './kinds/secret.js';
 import { compareSource } from './kinds/source.js';
-import { composeSecretComment, FINGERPRINT_PREFIX } from './secret-fingerprint.js';
+import { composeSecretComment } from './secret-fingerprint.js';
 
 export interface DiffOptions {
   /** HMAC key for secret fingerprints. Without it, existing secrets' values are not compared. */

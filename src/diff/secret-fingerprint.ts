@@ -1,40 +1,24 @@
 import { createHmac } from 'node:crypto';
 import { InputError } from '../errors.js';
-import { displayName, type ObjectName, type SecretValue } from '../model/index.js';
-
-/**
- * Materialize never returns a secret's value, so mzform keeps a keyed
- * fingerprint of the value it set in the secret's comment, as a last line:
- *
- *     <the user's comment>
- *     mzform-fingerprint: hmac-sha256:<64 hex digits>
- *
- * The HMAC key is the caller's (the CLI reads MZFORM_FINGERPRINT_KEY): an
- * unkeyed hash of a low-entropy password could be brute-forced by anyone who
- * can read comments. The secret's name is part of the input, so two secrets
- * holding the same value do not show equal fingerprints. Changing the key makes
- * every fingerprint mismatch once, so every secret is set again once.
- */
-export const FINGERPRINT_PREFIX = 'mzform-fingerprint: ';
-const FINGERPRINT_LINE = /(?:^|\n)mzform-fingerprint: (hmac-sha256:[0-9a-f]{64})$/;
+import { displayName, FINGERPRINT_PREFIX, type ObjectName, type SecretValue } from '../model/index.js';
 
 /** Materialize's limit on a comment, in UTF-8 bytes. */
 export const COMMENT_MAX_BYTES = 1024;
 
+/**
+ * The keyed fingerprint of a secret's value, stored in its comment (format in
+ * src/model/secret-comment.ts). The HMAC key is the caller's (the CLI reads
+ * MZFORM_FINGERPRINT_KEY): an unkeyed hash of a low-entropy password could be
+ * brute-forced by anyone who can read comments. The secret's name is part of
+ * the input, so two secrets holding the same value do not show equal
+ * fingerprints. Changing the key makes every fingerprint mismatch once, so
+ * every secret is set again once.
+ */
 export function secretFingerprint(key: string, name: ObjectName, value: SecretValue): string {
   const hmac = createHmac('sha256', key);
   hmac.update(`mzform secret fingerprint v1\0${name.database}\0${name.schema}\0${name.name}\0`);
   hmac.update(value.reveal());
   return `hmac-sha256:${hmac.digest('hex')}`;
-}
-
-/** Splits a stored secret comment into the user's part and mzform's fingerprint. */
-export function parseSecretComment(stored: string | undefined): { comment?: string; fingerprint?: string } {
-  if (stored === undefined) return {};
-  const match = FINGERPRINT_LINE.exec(stored);
-  if (!match) return { comment: stored };
-  const user = stored.slice(0, match.index);
-  return { ...(user === '' ? {} : { comment: user }), fingerprint: match[1] as string };
 }
 
 /** The comment to store: the user's comment, then the fingerprint line. Throws if it exceeds the server's limit. */

@@ -6,3 +6,4 @@ export * from './objects.js';
 export * from './references.js';
 export * from './defaults.js';
 export * from './state.js';
+export * from './secret-comment.js';

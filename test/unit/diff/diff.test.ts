@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Change, diff, parseSecretComment, secretFingerprint, composeSecretComment } from '../../../src/diff/index.js';
+import { type Change, diff, secretFingerprint, composeSecretComment } from '../../../src/diff/index.js';
+import { parseSecretComment } from '../../../src/model/index.js';
 import { InputError } from '../../../src/errors.js';
 import type { Connection, MzObject, Source } from '../../../src/model/index.js';
 import { SecretValue } from '../../../src/model/index.js';

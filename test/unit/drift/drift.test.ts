@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSecretComment, diff, secretFingerprint } from '../../../src/diff/index.js';
+import { diff, secretFingerprint } from '../../../src/diff/index.js';
+import { parseSecretComment } from '../../../src/model/index.js';
 import { describeDrift, driftJson, hasDrift, renderDriftMarkdown, renderDriftText } from '../../../src/drift/index.js';
 import { type Connection, type MzObject, SecretValue } from '../../../src/model/index.js';
 import { loadActualFromRows, loadDesired } from '../../../src/pipeline/index.js';
