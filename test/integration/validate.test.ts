@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 /** Runs the CLI as a user does, from the built dist/. */
 function mzform(args: string[], env: Record<string, string> = {}) {
@@ -9,13 +8,6 @@ function mzform(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('mzform validate', () => {
-  beforeAll(() => {
-    if (!existsSync('dist/commands/validate.js')) {
-      const build = spawnSync('npm', ['run', 'build'], { encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
-    }
-  }, 120_000);
-
   it('prints a one-line summary for a valid manifest and exits 0', () => {
     const run = mzform(['validate', '-f', 'examples/msk-privatelink.yaml'], { MSK_PASSWORD: 'p' });
     expect(run.stdout).toBe('examples/msk-privatelink.yaml is valid: 1 secret, 2 connections, 1 source.\n');

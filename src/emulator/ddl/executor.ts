@@ -2,7 +2,6 @@ import type {
   AlterConnectionStatement,
   AlterOwnerStatement,
   AlterSecretStatement,
-  AlterSourceStatement,
   CommentStatement,
   ConnectionOption,
   CreateConnectionStatement,

@@ -8,7 +8,7 @@ import { RefusedError } from '../../../src/errors.js';
 import { renderPlanText } from '../../../src/output/index.js';
 import { serializePlan } from '../../../src/plan/index.js';
 import { apply, env, holder, idsByName, planAgainst, prepareContainers, prepareUpstream, reset } from './common.js';
-import { type Emulator, emulatorAvailable, startEmulator } from './emulator.js';
+import { type Emulator, startEmulator } from './emulator.js';
 
 const examples = readdirSync('examples').filter((f) => f.endsWith('.yaml')).sort();
 const lockState = async (url: string) => {
@@ -20,7 +20,7 @@ const lockState = async (url: string) => {
   }
 };
 
-describe.skipIf(!emulatorAvailable)('mzform apply against the emulator', () => {
+describe('mzform apply against the emulator', () => {
   let emulator: Emulator;
   let dir: string;
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { DEFAULT_LOCK_LOCATION, readLock } from '../../../src/apply/index.js';
 import { connect } from '../../../src/db/index.js';
 import { renderPlanText } from '../../../src/output/index.js';
 import { SECRET, apply, idsByName, planAgainst, reset } from './common.js';
-import { type Emulator, clearFaults, emulatorAvailable, injectFault, resetCounters, startEmulator, statementCount } from './emulator.js';
+import { type Emulator, clearFaults, injectFault, resetCounters, startEmulator, statementCount } from './emulator.js';
 
 /**
  * After any failure, a new plan converges to the manifest. For every point
@@ -16,7 +16,7 @@ import { type Emulator, clearFaults, emulatorAvailable, injectFault, resetCounte
 const FILE = 'test/integration/apply/fixtures/ingest-stack.yaml';
 const timings: string[] = [];
 
-describe.skipIf(!emulatorAvailable)('a failed apply converges on the next one', () => {
+describe('a failed apply converges on the next one', () => {
   let emulator: Emulator;
   let statements: string[] = [];
   /** Every statement a clean apply sends: lock, introspection, DDL, release, outputs. */

@@ -8,7 +8,7 @@ import { writeManifest } from '../../../src/import/index.js';
 import { renderPlanText } from '../../../src/output/index.js';
 import { readLiveCatalogRows } from '../../../src/pipeline/index.js';
 import { apply, idsByName, planAgainst } from './common.js';
-import { type Emulator, emulatorAvailable, startEmulator } from './emulator.js';
+import { type Emulator, startEmulator } from './emulator.js';
 
 /**
  * A Postgres source's tables live only in its subsources (its create_sql
@@ -37,7 +37,7 @@ sources:
 ${tables.map((t) => `      - ${t}`).join('\n')}
 `;
 
-describe.skipIf(!emulatorAvailable)('a Postgres source table list against the emulator', () => {
+describe('a Postgres source table list against the emulator', () => {
   let emulator: Emulator;
   let dir: string;
   let file: string;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,20 +15,13 @@ import { renderPlanText } from '../../../src/output/index.js';
 import { loadActualFromRows, planChanges, readLiveCatalogRows } from '../../../src/pipeline/index.js';
 import { parseStatements } from '../../../src/sql/index.js';
 import { objectsOfScript } from '../../unit/import/seed-scripts.js';
+import { startEmulator } from '../apply/emulator.js';
 
 /**
  * import, catalog dump / plan --catalog and drift against the emulator, each
- * seed scenario created through raw SQL (test/fixtures/import). Skipped until
- * the emulator is part of the build.
+ * seed scenario created through raw SQL (test/fixtures/import).
  */
-interface Emulator {
-  url: string;
-  stop(): Promise<void>;
-}
-const available = existsSync('src/emulator/index.ts');
-const modulePath = '../../../src/emulator/index.js';
-const startEmulator = async (): Promise<Emulator> =>
-  ((await import(modulePath)) as { startEmulator: (o: object) => Promise<Emulator> }).startEmulator({ port: 0, host: '127.0.0.1' });
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 const run = promisify(execFile);
 const scenarios = readdirSync('test/fixtures/import').filter((f) => f.endsWith('.sql')).sort();
 
@@ -41,7 +34,7 @@ async function seed(url: string, file: string): Promise<void> {
   }
 }
 
-describe.skipIf(!available)('CI jobs against the emulator', () => {
+describe('CI jobs against the emulator', () => {
   let emulator: Emulator;
   let dir: string;
   beforeAll(async () => {
@@ -88,7 +81,7 @@ describe.skipIf(!available)('CI jobs against the emulator', () => {
     }
   });
 
-  it.skipIf(!existsSync('dist/commands/catalog/dump.js'))('the CLI: catalog dump, then plan --catalog prints the same bytes as the live plan; drift exits 2', async () => {
+  it('the CLI: catalog dump, then plan --catalog prints the same bytes as the live plan; drift exits 2', async () => {
     await seed(emulator.url, 'ssh-tunnel.sql');
     const cli = (args: string[], env: Record<string, string> = {}) =>
       run('node', ['bin/run.js', ...args], { env: { PATH: process.env.PATH ?? '', ...env } }).then(
