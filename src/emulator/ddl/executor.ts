@@ -19,7 +19,7 @@ import { MzError, SQLSTATE } from '../errors.js';
 import type { Outcome, SessionVars } from '../session.js';
 import type { ServerNotice } from '../wire/messages.js';
 import { generateSshPublicKey } from '../ssh-keys.js';
-import { INALTERABLE_KAFKA_OPTIONS, checkConnectionOptions, tunnelKey } from './connection-rules.js';
+import { FIXED_ROUTE_OPTIONS, INALTERABLE_KAFKA_OPTIONS, checkConnectionOptions, tunnelKey } from './connection-rules.js';
 import type { DdlHost } from './host.js';
 import { alreadyExistsNotice, fullName, itemTypeName, minimalName, requireItem, findItem, requireKind, targetSchema, writtenName } from './names.js';
 import { Resolver } from './references.js';
@@ -199,7 +199,7 @@ export class DdlExecutor {
       if (err instanceof MzError) throw new MzError(`invalid ALTER CONNECTION: ${err.message}`);
       throw err;
     }
-    if ((type === 'postgres' || type === 'mysql' || type === 'confluent-schema-registry' || type === 'sql-server') && tunnelKey(options) !== tunnelKey(item.statement.options)) {
+    if (FIXED_ROUTE_OPTIONS[type] && tunnelKey(options) !== tunnelKey(item.statement.options)) {
       throw new MzError(`${item.id} cannot be altered in the requested way`);
     }
     const altered: ConnectionItem = { ...item, statement };
