@@ -115,16 +115,16 @@ function compareObject(object: MzObject, current: ActualObject, options: DiffOpt
   return { action: 'alter', object, actual: current, fields, alterations, ...desiredComment };
 }
 
+/** Each kind's own comparison, of two objects of that kind (a kind change is a replace before this). */
+const COMPARE: { readonly [K in ObjectKind]: (desired: Extract<MzObject, { kind: K }>, actual: Extract<MzObject, { kind: K }>, current: ActualObject) => KindComparison } = {
+  secret: () => NO_DIFFERENCE,
+  connection: (desired, actual) => compareConnection(desired, actual),
+  source: (desired, actual, current) => compareSource(desired, actual, { tablesUnknown: current.tablesUnknown === true }),
+};
+
 function compareDefinition(object: MzObject, current: ActualObject, _options: DiffOptions): KindComparison {
-  const other = current.object;
-  switch (object.kind) {
-    case 'secret':
-      return NO_DIFFERENCE;
-    case 'connection':
-      return other.kind === 'connection' ? compareConnection(object, other) : NO_DIFFERENCE;
-    case 'source':
-      return other.kind === 'source' ? compareSource(object, other, { tablesUnknown: current.tablesUnknown === true }) : NO_DIFFERENCE;
-  }
+  if (current.object.kind !== object.kind) return NO_DIFFERENCE;
+  return (COMPARE[object.kind] as (d: MzObject, a: MzObject, c: ActualObject) => KindComparison)(object, current.object, current);
 }
 
 /** The comment as stored, rebuilt from its parts (no length check: the server already holds it). */
