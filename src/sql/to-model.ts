@@ -10,10 +10,10 @@ import { ifDefined } from '../model/if-defined.js';
 import { displayName, type ObjectName } from '../model/names.js';
 import type { Connection, MzObject, Secret, Source } from '../model/objects.js';
 import type { Envelope, Format, IncludeItem, KafkaFormat, LoadGenerator, SourceSpec, SourceTable, TableSelection } from '../model/sources.js';
-import type {
-  ConnectionOption,
-  ConnectionOptionName,
-  ConnectionTypeName,
+import {
+  CONNECTION_TYPE_KEYWORDS,
+  type ConnectionOption,
+  type ConnectionOptionName,
   CreateConnectionStatement,
   CreateSourceStatement,
   FormatSpec,
@@ -118,18 +118,6 @@ const ALLOWED = Object.fromEntries(
   CONNECTION_TYPES.map((t) => [t, [...connectionSqlOptions(t), ...(t === 'ssh-tunnel' ? (['PUBLIC KEY 1', 'PUBLIC KEY 2'] as const) : [])]]),
 ) as unknown as Record<ConnectionSpec['type'], readonly ConnectionOptionName[]>;
 
-/** The keywords after `TO` for each connection type. */
-export const CONNECTION_TYPE_KEYWORDS: Record<ConnectionTypeName, string> = {
-  kafka: 'KAFKA',
-  'confluent-schema-registry': 'CONFLUENT SCHEMA REGISTRY',
-  postgres: 'POSTGRES',
-  mysql: 'MYSQL',
-  aws: 'AWS',
-  'aws-privatelink': 'AWS PRIVATELINK',
-  'ssh-tunnel': 'SSH TUNNEL',
-  'sql-server': 'SQL SERVER',
-  'iceberg-catalog': 'ICEBERG CATALOG',
-};
 
 /** Options of one statement by name, refusing repeats. */
 class OptionBag {

@@ -16,7 +16,7 @@ import type {
   Value,
 } from '../../sql/ast.js';
 import type { CatalogStore } from '../catalog/store.js';
-import { CONNECTION_TYPE_KEYWORDS } from '../../sql/index.js';
+import { CONNECTION_TYPE_KEYWORDS } from '../../sql/ast.js';
 
 /**
  * Prints statements the way Materialize does (src/sql-parser/src/ast/display.rs):
