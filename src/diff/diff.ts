@@ -81,7 +81,7 @@ function decideForNew(object: MzObject, options: DiffOptions): string | undefine
 
 function compareObject(object: MzObject, current: ActualObject, options: DiffOptions): Change {
   if (object.kind !== current.object.kind) {
-    const change = fieldChange('kind', current.object.kind, object.kind);
+    const change = fieldChange('kind', current.object.kind, object.kind, 'text');
     return { action: 'replace', object, actual: current, fields: [change], forcing: ['kind'], ...storedComment(object, options) };
   }
   const byKind = compareDefinition(object, current, options);
@@ -94,16 +94,16 @@ function compareObject(object: MzObject, current: ActualObject, options: DiffOpt
     const forced = (options.rotateSecrets ?? []).some((n) => sameName(n, object.name));
     const decision = decideSecretValue(object, current, options.fingerprintKey, forced);
     if (decision.reason) {
-      fields.push(fieldChange('value', undefined, object.value));
+      fields.push(fieldChange('value', undefined, object.value, 'secret-value'));
       alterations.push({ kind: 'secret-value', reason: decision.reason });
     }
     stored = composeSecretComment(object.name, object.comment, decision.fingerprint);
     before = joinSecretComment(current.object.comment, current.secretFingerprint);
   }
-  if (object.comment !== current.object.comment) fields.push(fieldChange('comment', current.object.comment, object.comment));
+  if (object.comment !== current.object.comment) fields.push(fieldChange('comment', current.object.comment, object.comment, 'text'));
   if (stored !== before) alterations.push({ kind: 'comment', comment: stored ?? null });
   if (object.owner !== undefined && object.owner !== current.object.owner) {
-    fields.push(fieldChange('owner', current.object.owner, object.owner));
+    fields.push(fieldChange('owner', current.object.owner, object.owner, 'text'));
     alterations.push({ kind: 'owner', role: object.owner });
   }
 

@@ -1,6 +1,6 @@
 import type { Alteration, FieldChange } from '../change.js';
 import type { ObjectName, Source, SourceSpec, SourceTable, TableSelection } from '../../model/index.js';
-import { SOURCE_COMMON_OPTIONS, sourceEntry, withSourceDefaults } from '../../model/index.js';
+import { SOURCE_COMMON_OPTIONS, SOURCE_SHAPES, sourceEntry, withSourceDefaults } from '../../model/index.js';
 import { sameValue } from '../values.js';
 import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from './comparison.js';
 
@@ -13,7 +13,7 @@ import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from
  */
 export function compareSource(desired: Source, actual: Source, options: { tablesUnknown?: boolean } = {}): KindComparison {
   if (desired.spec.type !== actual.spec.type) {
-    const change = fieldChange('type', actual.spec.type, desired.spec.type);
+    const change = fieldChange('type', actual.spec.type, desired.spec.type, 'text');
     return { fields: [change], forcing: [change], alterations: [] };
   }
   const fields: FieldChange[] = [];
@@ -21,7 +21,7 @@ export function compareSource(desired: Source, actual: Source, options: { tables
   const alterations: Alteration[] = [];
 
   if (desired.cluster !== actual.cluster) {
-    const change = fieldChange(SOURCE_COMMON_OPTIONS.cluster.keys[0]!, actual.cluster, desired.cluster);
+    const change = fieldChange(SOURCE_COMMON_OPTIONS.cluster.keys[0]!, actual.cluster, desired.cluster, 'text');
     fields.push(change);
     forcing.push(change);
   }
@@ -31,7 +31,7 @@ export function compareSource(desired: Source, actual: Source, options: { tables
   for (const { key } of differingFields(dSpec, aSpec)) {
     const entry = sourceEntry(dSpec.type, key);
     if (!entry) throw new Error(`${dSpec.type} sources have no registry entry for field ${key}`);
-    const change = fieldChange(entry.keys[0]!, (aSpec as unknown as Record<string, unknown>)[key], (dSpec as unknown as Record<string, unknown>)[key]);
+    const change = fieldChange(entry.keys[0]!, (aSpec as unknown as Record<string, unknown>)[key], (dSpec as unknown as Record<string, unknown>)[key], SOURCE_SHAPES[entry.codec.kind]);
     if (entry.change === 'add-only' && (dSpec.type === 'postgres' || dSpec.type === 'mysql') && (aSpec.type === 'postgres' || aSpec.type === 'mysql')) {
       const tables = compareTables(dSpec.tables, aSpec.tables, options);
       if (tables.kind === 'same') continue;
@@ -45,14 +45,14 @@ export function compareSource(desired: Source, actual: Source, options: { tables
   }
 
   if (desired.retainHistory !== actual.retainHistory) {
-    fields.push(fieldChange(SOURCE_COMMON_OPTIONS.retainHistory.keys[0]!, actual.retainHistory, desired.retainHistory));
+    fields.push(fieldChange(SOURCE_COMMON_OPTIONS.retainHistory.keys[0]!, actual.retainHistory, desired.retainHistory, 'text'));
     alterations.push({
       kind: 'source-option',
       action: desired.retainHistory === undefined ? { kind: 'reset-retain-history' } : { kind: 'set-retain-history', value: desired.retainHistory },
     });
   }
   if (desired.timestampInterval !== actual.timestampInterval) {
-    fields.push(fieldChange(SOURCE_COMMON_OPTIONS.timestampInterval.keys[0]!, actual.timestampInterval, desired.timestampInterval));
+    fields.push(fieldChange(SOURCE_COMMON_OPTIONS.timestampInterval.keys[0]!, actual.timestampInterval, desired.timestampInterval, 'text'));
     alterations.push({
       kind: 'source-option',
       action:

@@ -29,6 +29,6 @@
  * imports this; test/unit/model/registry-vs-emulator.test.ts compares the two.
  */
 export { CONNECTION_REGISTRY, SET_REPLACES_GROUP, connectionEntries, connectionEntry, connectionSqlOptions, type ConnectionRegistry } from './connection-registry.js';
-export { manifestKeys, valuesByManifestKey } from './field-values.js';
+export { SOURCE_SHAPES, manifestKeys, shapeOf, valuesByManifestKey, type ValueShape } from './field-values.js';
 export { SOURCE_COMMON_OPTIONS, SOURCE_REGISTRY, sourceEntries, sourceEntry, type SourceCodec, type SourceCodecKind, type SourceOptionEntry } from './source-registry.js';
 export type { Codec, CodecKind, OptionEntry, OptionPart, OptionTable, SqlOptionName, TextCodec, ValueOf } from './option.js';
