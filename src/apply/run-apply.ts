@@ -3,6 +3,7 @@ import { introspect } from '../catalog/index.js';
 import type { Database } from '../db/index.js';
 import { InputError, RefusedError } from '../errors.js';
 import { resolveSecretValue } from '../manifest/secret-values.js';
+import { createValueResolver } from '../manifest/value-resolver.js';
 import { type ActualState, type DesiredState, type ObjectName, nameKey } from '../model/index.js';
 import { loadActual, loadDesired, planChanges } from '../pipeline/index.js';
 import { type HazardCode, type Plan, deserializePlan } from '../plan/index.js';
@@ -155,7 +156,9 @@ export function loadSavedPlan(file: string, env: Readonly<Record<string, string 
     throw new InputError('plan-file.unreadable', `cannot read the plan ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   return deserializePlan(text, file, (source, target) => {
-    const resolved = resolveSecretValue(`\${${source}}`, env, (path) => readFileSync(path, 'utf8'));
+    // The same reader as the manifest loader (regular files only, size limit, BOM, UTF-8). A plan file does not
+    // record the manifest's directory, so relative paths are taken from the working directory here.
+    const resolved = resolveSecretValue(`\${${source}}`, createValueResolver({ env, baseDir: process.cwd() }));
     if ('problem' in resolved) throw new InputError('plan-file.secret', `${file}: the value of secret ${target.schema}.${target.name} (${source}): ${resolved.problem}`);
     return resolved.value;
   });
