@@ -16,10 +16,12 @@ import { staleObjects, stalePlanError } from './stale-check.js';
 import { deferredWarning, selectTargets } from './target.js';
 import { type ApplyTarget, type TargetOptions, openApplyTarget } from './target-connection.js';
 
-export type ApplyInput = { readonly kind: 'manifest'; readonly file: string } | { readonly kind: 'plan-file'; readonly file: string };
+export type ApplyInput = { readonly kind: 'manifest'; readonly file: string | readonly string[] } | { readonly kind: 'plan-file'; readonly file: string };
 
 export interface ApplyOptions extends TargetOptions {
   readonly input: ApplyInput;
+  /** `--environment`: which of the manifest's environments supplies `${var:...}` (manifest input). */
+  readonly environment?: string;
   /** Manifest input only. */
   readonly prune?: boolean;
   readonly rotateSecrets?: readonly string[];
@@ -57,7 +59,7 @@ export interface ApplyResult {
  * left, never against a catalog that moved.
  */
 export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
-  const desired = options.input.kind === 'manifest' ? await loadDesired(options.input.file, options.env) : undefined;
+  const desired = options.input.kind === 'manifest' ? await loadDesired(options.input.file, options.env, { environment: options.environment }) : undefined;
   const saved = options.input.kind === 'plan-file' ? loadSavedPlan(options.input.file, options.env) : undefined;
   if (saved) {
     // A saved plan is known before connecting: refuse its hazards without touching the server.

@@ -2,7 +2,7 @@
  * The manifest: YAML in, `DesiredState` out. Everything else in mzform gets
  * the typed model from here and never sees the YAML.
  */
-export { expandManifestPaths, loadManifest, type LoadManifestOptions } from './load-manifest.js';
+export { declaredEnvironments, expandManifestPaths, loadManifest, type LoadManifestOptions } from './load-manifest.js';
 export { parseManifest, parseManifestSources, type ManifestSource, type ParseOptions } from './parse-manifest.js';
 export { ManifestError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 export { resolveSecretValue, secretSourceOf, UnreadSecretValue, type ReadSecretFile } from './secret-values.js';

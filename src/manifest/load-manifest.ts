@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { parseManifestSources, type ManifestSource } from './parse-manifest.js';
 import { readTextFile, TextFileProblem } from './text-file.js';
 import { createValueResolver } from './value-resolver.js';
+import { YamlDocument } from './yaml-document.js';
 
 /** A manifest of this size is far beyond any real one (10,000 objects is about 3 MiB); the limit stops /dev/zero and the like. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
@@ -45,6 +46,23 @@ export async function loadManifest(files: string | readonly string[], options: L
     ...(options.environment !== undefined ? { environment: options.environment } : {}),
     ...(options.secretValues ? { secretValues: options.secretValues } : {}),
   });
+}
+
+/** The environments the manifest declares (`environments:` of any of its files), sorted; empty when it declares none. */
+export function declaredEnvironments(files: string | readonly string[], options: Pick<LoadManifestOptions, 'cwd'> = {}): string[] {
+  const cwd = options.cwd ?? process.cwd();
+  const names = new Set<string>();
+  for (const file of expandManifestPaths(typeof files === 'string' ? [files] : files, cwd)) {
+    let value: unknown;
+    try {
+      value = new YamlDocument(readManifestText(file, cwd)).toJS();
+    } catch {
+      continue; // Loading reports it, with its position.
+    }
+    const environments = (value as { environments?: unknown } | null)?.environments;
+    if (typeof environments === 'object' && environments !== null && !Array.isArray(environments)) for (const name of Object.keys(environments)) names.add(name);
+  }
+  return [...names].sort();
 }
 
 /** Files as given, directories replaced by their manifests; the same file named twice is read once. */
