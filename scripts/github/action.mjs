@@ -14,7 +14,8 @@
 // Inputs come from the environment (action.yml sets them): MZFORM_COMMAND,
 // MZFORM_MANIFEST (one or more files or directories, one per line),
 // MZFORM_ENVIRONMENT, MZFORM_URL, MZFORM_CATALOG, MZFORM_ALLOW_HAZARDS,
-// MZFORM_LOCK_TIMEOUT, MZFORM_COMMENT (true/false), MZFORM_DRIFT_LABEL;
+// MZFORM_LOCK_TIMEOUT, MZFORM_COMMENT (true/false), MZFORM_DRIFT_LABEL,
+// MZFORM_DUMP_CATALOG;
 // GitHub's own: GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL,
 // GITHUB_EVENT_PATH, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP.
 // Outputs: exit-code, changes (plan), drift (drift), body-file.
@@ -36,6 +37,7 @@ const USAGE = `usage: action.mjs    (run by action.yml; inputs as MZFORM_* envir
   MZFORM_LOCK_TIMEOUT   apply: how long to wait for another apply's lock (default 5m)
   MZFORM_COMMENT        plan / drift: post the comment or issue (default true)
   MZFORM_DRIFT_LABEL    drift: the label of drift issues (default mzform-drift)
+  MZFORM_DUMP_CATALOG   apply / drift: afterwards, write the catalog dump to this file
 
 Writes the outputs exit-code, changes, drift and body-file to GITHUB_OUTPUT and
 the Markdown to GITHUB_STEP_SUMMARY.`;
@@ -77,15 +79,18 @@ async function main() {
     const hazards = env.MZFORM_ALLOW_HAZARDS ? ['--allow-hazards', env.MZFORM_ALLOW_HAZARDS] : [];
     const run = await mzform(['apply', ...common, '--auto-approve', '--lock-timeout', env.MZFORM_LOCK_TIMEOUT || '5m', ...hazards, '--format', 'markdown']);
     await report(bodyFile, run.stdout, { 'exit-code': run.code, 'body-file': bodyFile });
-    return run.code;
+    const dumped = await dumpCatalog(env);
+    return run.code || dumped;
   }
 
   const run = await mzform(['drift', ...common, ...catalog, '--format', 'markdown']);
+  const dumped = await dumpCatalog(env);
   if (run.code !== 0 && run.code !== 2) {
     // An error is not drift: the issue is left as it is, and the step fails.
     await report(bodyFile, '', { 'exit-code': run.code, 'body-file': bodyFile });
     return run.code;
   }
+  if (dumped) return dumped;
   await report(bodyFile, run.stdout, { 'exit-code': run.code, drift: run.code === 2, 'body-file': bodyFile });
   if (comment) {
     const label = env.MZFORM_DRIFT_LABEL || 'mzform-drift';
@@ -93,6 +98,13 @@ async function main() {
     log(await upsertIssue(github(env), { body: run.stdout, title, label, resolved: run.code === 0 }));
   }
   return 0;
+}
+
+/** `mzform catalog dump` when asked for; its exit code when it failed, else 0. */
+async function dumpCatalog(env) {
+  if (!env.MZFORM_DUMP_CATALOG) return 0;
+  const run = await mzform(['catalog', 'dump', '--out', env.MZFORM_DUMP_CATALOG]);
+  return run.code;
 }
 
 /** Runs the mzform next to this script (the same package), passing stderr through and keeping stdout. */

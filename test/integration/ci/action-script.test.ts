@@ -96,8 +96,9 @@ describe('scripts/github/action.mjs', () => {
   });
 
   it('apply, then drift: no drift closes nothing; a change by hand opens one issue; drift gone closes it', async () => {
-    const applied = await action({ MZFORM_COMMAND: 'apply' });
+    const applied = await action({ MZFORM_COMMAND: 'apply', MZFORM_DUMP_CATALOG: join(dir, 'catalog.json') });
     expect(applied.code).toBe(0);
+    expect(readFileSync(join(dir, 'catalog.json'), 'utf8')).toContain('"bastion"');
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('bastion');
 
     const clean = await action({ MZFORM_COMMAND: 'drift', MZFORM_ENVIRONMENT: 'production' });
