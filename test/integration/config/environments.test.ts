@@ -93,13 +93,28 @@ describe('one manifest, two environments, three files', () => {
       expect(again.stdout).toBe(`Environment: ${environment}\n\nNo changes.\n`);
       expect(again.code).toBe(0);
 
+      // Read-only work needs no secret variables (and no fingerprint key): it says what it did not check.
+      const readOnly = { BASTION_HOST: ENV.BASTION_HOST };
+      const drift = await mzform(['drift', ...target], readOnly);
+      expect(drift.code).toBe(0);
+      expect(drift.stderr).toContain('Note: secret values were not checked (not needed here): secret kafka_password (environment variable');
+      const outputs = await mzform(['outputs', ...target], readOnly);
+      expect(outputs.code).toBe(0);
+      expect(outputs.stdout).toContain('bastion');
+      const dump = join(dir, `${environment}.json`);
+      expect((await mzform(['catalog', 'dump', '--url', emulator.url, '--out', dump], {})).code).toBe(0);
+      const offline = await mzform(['plan', '-f', EXAMPLE, '--environment', environment, '--catalog', dump], readOnly);
+      expect(offline.code).toBe(0);
+      expect(offline.stdout).toContain('secret values were not checked (not needed here)');
+      expect(offline.stdout).toContain('No changes.');
+
       // The markdown comment is for this environment (its sticky marker and heading).
       const markdown = await mzform(['plan', ...target, '--format', 'markdown']);
       expect(markdown.stdout.split('\n')[0]).toBe(`<!-- mzform:plan manifest=examples/environments env=${environment} -->`);
     } finally {
       await emulator.stop();
     }
-  });
+  }, 240_000);
 
   it('the network team\'s PrivateLink must be an aws-privatelink connection', async () => {
     const emulator = await startEmulator();
