@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ManifestError, parseManifestSources } from '../../../src/manifest/index.js';
+import { parseManifestSources } from '../../../src/manifest/index.js';
 import type { Connection, Secret } from '../../../src/model/index.js';
+import { diagnosticLines as problems } from './diagnostic-lines.js';
 
 const MANIFEST = `version: 1
 variables:
@@ -36,21 +37,12 @@ const ENV = { STAGING_KAFKA_PASSWORD: 's-pw', PROD_KAFKA_PASSWORD: 'p-pw', PROD_
 const load = (environment: string | undefined, env: Record<string, string> = ENV, text = MANIFEST) =>
   parseManifestSources([{ file: 'm.yaml', text }], { env, ...(environment !== undefined ? { environment } : {}) });
 
-function problems(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof ManifestError) return err.message.split('\n').slice(1);
-    throw err;
-  }
-  throw new Error('expected a ManifestError');
-}
 
 describe('environments', () => {
   it.each([
     ['staging', 'bastion.staging.internal', ['b-1.default:9092'], 'env:STAGING_KAFKA_PASSWORD', 's-pw'],
     ['production', 'bastion.prod.internal', ['b-1.prod:9092', 'b-2.prod:9092'], 'env:PROD_KAFKA_PASSWORD', 'p-pw'],
-  ])('%s selects its own hosts, broker list and secret sources', (environment, host, brokers, source, value) => {
+  ])('%s selects its own hosts, broker list and secret sources', async (environment, host, brokers, source, value) => {
     const state = load(environment);
     expect(state.environment).toBe(environment);
     const bastion = state.objects.find((o) => o.name.name === 'bastion') as Connection;
@@ -66,18 +58,18 @@ describe('environments', () => {
   it.each([
     [undefined, ['m.yaml:5:1: the manifest declares environments (production, staging): choose one with --environment']],
     ['qa', ['m.yaml:5:1: environment qa is not declared (declared: production, staging)']],
-  ])('--environment %s is refused with the declared names', (environment, expected) => {
-    expect(problems(() => load(environment))).toEqual(expected);
+  ])('--environment %s is refused with the declared names', async (environment, expected) => {
+    expect(await problems(() => load(environment))).toEqual(expected);
   });
 
-  it('an unset variable inside the selected environment is reported where it is used, naming the declaration', () => {
-    expect(problems(() => load('production', { PROD_KAFKA_PASSWORD: 'p' }))).toEqual([
+  it('an unset variable inside the selected environment is reported where it is used, naming the declaration', async () => {
+    expect(await problems(() => load('production', { PROD_KAFKA_PASSWORD: 'p' }))).toEqual([
       'm.yaml:21:11: connection bastion: ${var:bastion_host} (m.yaml:12): environment variable PROD_BASTION_HOST is not set',
       'm.yaml:28:14: connection kafka: ${var:bastion_host} (m.yaml:12): environment variable PROD_BASTION_HOST is not set',
     ]);
   });
 
-  it("another environment's variables are never read", () => {
+  it("another environment's variables are never read", async () => {
     expect(load('staging', { STAGING_KAFKA_PASSWORD: 's' }).environment).toBe('staging');
   });
 
@@ -99,11 +91,11 @@ describe('environments', () => {
       ["m.yaml:6:12: secret s: ${var:pw} must hold text such as ${env:NAME} or ${file:path} to be a secret's value"],
     ],
     ['a variable declared twice', 'version: 1\nvariables:\n  a: 1\nenvironments:\n  e:\n    variables:\n      a: 2\n      a: 3\n', ['m.yaml:8:7: this name is declared twice in the same mapping']],
-  ])('%s is a positioned error', (_, text, expected) => {
-    expect(problems(() => load(text.includes('environments') ? 'e' : undefined, {}, text))).toEqual(expected);
+  ])('%s is a positioned error', async (_, text, expected) => {
+    expect(await problems(() => load(text.includes('environments') ? 'e' : undefined, {}, text))).toEqual(expected);
   });
 
-  it('a manifest without environments takes --environment as a label only (the PR comment marker)', () => {
+  it('a manifest without environments takes --environment as a label only (the PR comment marker)', async () => {
     const state = load('production', {}, 'version: 1\n');
     expect(state.environment).toBeUndefined();
   });

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadManifest, ManifestError } from '../../../src/manifest/index.js';
+import { loadManifest } from '../../../src/manifest/index.js';
 import { nameKey, type Connection } from '../../../src/model/index.js';
+import { diagnosticLines as problems } from './diagnostic-lines.js';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'mzform-files-'));
@@ -14,15 +15,6 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-async function problems(run: () => Promise<unknown>): Promise<string[]> {
-  try {
-    await run();
-  } catch (err) {
-    if (err instanceof ManifestError) return err.message.split('\n').slice(1);
-    throw err;
-  }
-  throw new Error('expected a ManifestError');
-}
 
 const NETWORK = 'version: 1\ndefaults: { schema: network }\nconnections:\n  bastion:\n    type: ssh-tunnel\n    host: ${file:host.txt}\n    user: u\n';
 const KAFKA =

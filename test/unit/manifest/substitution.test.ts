@@ -2,21 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManifestError, parseManifest, parseManifestSources } from '../../../src/manifest/index.js';
+import { parseManifest, parseManifestSources } from '../../../src/manifest/index.js';
 import { createValueResolver } from '../../../src/manifest/value-resolver.js';
 import type { Connection, DesiredState, Secret } from '../../../src/model/index.js';
+import { diagnosticLines as problems } from './diagnostic-lines.js';
 
 const parse = (text: string, env: Record<string, string> = {}, readFile?: (p: string) => string) => parseManifest(text, 'm.yaml', env, readFile);
 
-function problems(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof ManifestError) return err.message.split('\n').slice(1);
-    throw err;
-  }
-  throw new Error('expected a ManifestError');
-}
 
 const tunnel = (fields: string) => `version: 1\nconnections:\n  t:\n    type: ssh-tunnel\n${fields}`;
 const connection = (state: DesiredState, name = 't') => state.objects.find((o): o is Connection => o.kind === 'connection' && o.name.name === name)!;
@@ -27,12 +19,12 @@ describe('${env:...} and ${file:...} in every string field', () => {
     ['inside text', '    host: ${env:HOST}.example.com\n    user: ${env:U}-ro\n', { HOST: 'b1', U: 'mz' }, { host: 'b1.example.com', user: 'mz-ro' }],
     ['$${ is a literal ${', '    host: h\n    user: u$${x}\n', {}, { host: 'h', user: 'u${x}' }],
     ['a lone $ stays', '    host: h\n    user: $u$\n', {}, { host: 'h', user: '$u$' }],
-  ])('%s', (_, fields, env, expected) => {
+  ])('%s', async (_, fields, env, expected) => {
     const spec = connection(parse(tunnel(fields), env)).spec;
     expect(spec).toEqual({ type: 'ssh-tunnel', ...expected });
   });
 
-  it('reads ${file:...} into a clear field (a certificate) relative to the manifest file', () => {
+  it('reads ${file:...} into a clear field (a certificate) relative to the manifest file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mzform-subst-'));
     writeFileSync(join(dir, 'ca.pem'), '\uFEFF-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
     const text = 'version: 1\nconnections:\n  k:\n    type: kafka\n    broker: b:9092\n    security_protocol: SSL\n    ssl_certificate_authority: ${file:ca.pem}\n';
@@ -49,37 +41,37 @@ describe('${env:...} and ${file:...} in every string field', () => {
     ['an unclosed reference', '    host: h\n    user: ${env:U\n', {}, ['m.yaml:6:11: connection t: "${" is not closed with "}" (write $${ for a literal ${)']],
     ['a bad variable name', '    host: ${env:1X}\n    user: u\n', {}, ['m.yaml:5:11: connection t: ${env:1X}: an environment variable name is letters, digits and _, not starting with a digit']],
     ['an unreadable file', '    host: ${file:nope.txt}\n    user: u\n', {}, ['m.yaml:5:11: connection t: cannot read file nope.txt (ENOENT)']],
-  ])('%s is a positioned error', (_, fields, env, expected) => {
+  ])('%s is a positioned error', async (_, fields, env, expected) => {
     const readFile = (p: string) => {
       throw Object.assign(new Error(`no ${p}`), { code: 'ENOENT' });
     };
-    expect(problems(() => parse(tunnel(fields), env, readFile))).toEqual(expected);
+    expect(await problems(() => parse(tunnel(fields), env, readFile))).toEqual(expected);
   });
 
-  it('keeps secret and clear values apart: what a secret reads cannot be written in clear', () => {
+  it('keeps secret and clear values apart: what a secret reads cannot be written in clear', async () => {
     const text = 'version: 1\nsecrets:\n  pw:\n    value: ${env:KAFKA_PASSWORD}\n' + tunnel('    host: h\n    user: ${env:KAFKA_PASSWORD}\n').replace('version: 1\n', '');
-    const found = problems(() => parse(text, { KAFKA_PASSWORD: 'hunter2' }));
+    const found = await problems(() => parse(text, { KAFKA_PASSWORD: 'hunter2' }));
     expect(found).toEqual([
       'm.yaml:9:11: connection t: environment variable KAFKA_PASSWORD holds the value of secret pw: it cannot also be written in a field that Materialize stores in clear and plans show (use {secret: ...} where the option takes one)',
     ]);
     expect(found.join('\n')).not.toContain('hunter2');
   });
 
-  it('leaves a secret value unresolved text-wise: it becomes a SecretValue, never text', () => {
+  it('leaves a secret value unresolved text-wise: it becomes a SecretValue, never text', async () => {
     const state = parse('version: 1\nsecrets:\n  pw:\n    value: ${env:PW}\n', { PW: 'hunter2' });
     const secret = state.objects[0] as Secret;
     expect(JSON.stringify(state.objects)).not.toContain('hunter2');
     expect(secret.value?.reveal()).toBe('hunter2');
   });
 
-  it('substitutes before the schema, so a substituted value is checked like a written one', () => {
-    expect(problems(() => parse(tunnel('    host: h\n    user: u\n    port: ${env:PORT}\n'), { PORT: '22' }))).toEqual(['m.yaml:7:11: connection t: must be a whole number']);
+  it('substitutes before the schema, so a substituted value is checked like a written one', async () => {
+    expect(await problems(() => parse(tunnel('    host: h\n    user: u\n    port: ${env:PORT}\n'), { PORT: '22' }))).toEqual(['m.yaml:7:11: connection t: must be a whole number']);
   });
 });
 
 describe('reading secret values only when they are needed', () => {
   const text = 'version: 1\nsecrets:\n  pw:\n    value: ${env:PW}\n  ca:\n    value: ${file:ca.pem}\n';
-  it('if-available: a missing value is left unread and listed, not an error', () => {
+  it('if-available: a missing value is left unread and listed, not an error', async () => {
     const state = parseManifestSources([{ file: 'm.yaml', text }], {
       env: {},
       secretValues: 'if-available',
@@ -91,7 +83,7 @@ describe('reading secret values only when they are needed', () => {
     expect(() => secret.value?.reveal()).toThrow('was not read');
   });
 
-  it('read (the default): a missing value is an error', () => {
-    expect(problems(() => parse(text, {}, () => 'x'))).toEqual(['m.yaml:4:12: secret pw: environment variable PW is not set']);
+  it('read (the default): a missing value is an error', async () => {
+    expect(await problems(() => parse(text, {}, () => 'x'))).toEqual(['m.yaml:4:12: secret pw: environment variable PW is not set']);
   });
 });
