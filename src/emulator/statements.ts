@@ -79,8 +79,3 @@ export function routeOf(words: readonly string[]): Route {
       return 'engine';
   }
 }
-
-/** Statements that may be batched in an explicit transaction (materialize-semantics.md section 9). */
-export function isBatchableDdl(words: readonly string[]): boolean {
-  return (words[0] === 'create' && words[1] === 'source') || (words[0] === 'alter' && words.includes('rename'));
-}

@@ -1,8 +1,9 @@
 import type { ConnectionOption, Value } from '../../sql/ast.js';
-import { storedConnectionStatement, storedCreateSql } from '../print/stored.js';
+import { storedCreateSql } from '../print/stored.js';
+import { dependenciesOf } from './dependencies.js';
 import type { EmulatorSettings } from '../settings.js';
-import type { CatalogStore, ConnectionItem, Item, SourceItem } from './store.js';
-import type { TableRows } from './writer.js';
+import type { CatalogStore, ConnectionItem, SourceItem } from './store.js';
+import type { TableRows } from './row-changes.js';
 
 const NO_PRIVILEGES: string[] = [];
 
@@ -187,33 +188,4 @@ function sourceRows(store: CatalogStore, settings: EmulatorSettings, item: Sourc
     if (parentType === 'postgres') add('mz_internal.mz_postgres_source_tables', { id: item.id, schema_name: schema, table_name: table });
     if (parentType === 'mysql') add('mz_internal.mz_mysql_source_tables', { id: item.id, schema_name: schema, table_name: table });
   }
-}
-
-/** The ids an item's definition names (materialize-semantics.md section 1, dependency rows). */
-export function dependenciesOf(item: Item): string[] {
-  const ids = new Set<string>();
-  const visitValue = (v: Value | undefined) => {
-    if (!v) return;
-    if ((v.kind === 'name' || v.kind === 'secret') && v.name.id) ids.add(v.name.id);
-    if (v.kind === 'list') v.items.forEach(visitValue);
-  };
-  if (item.kind === 'connection') {
-    for (const o of storedConnectionStatement(item).options) {
-      const v = o.value;
-      if (v.kind === 'value') visitValue(v.value);
-      if (v.kind === 'privatelink' && v.connection.id) ids.add(v.connection.id);
-      const brokers = v.kind === 'broker' ? [v.broker] : v.kind === 'brokers' ? v.brokers : [];
-      for (const b of brokers) if (b.tunnel.kind !== 'direct' && b.tunnel.connection.id) ids.add(b.tunnel.connection.id);
-    }
-  }
-  if (item.kind === 'source') {
-    if (item.parentId) ids.add(item.parentId);
-    const s = item.statement;
-    if (s) {
-      if (s.connection.kind !== 'load-generator' && s.connection.connection.id) ids.add(s.connection.connection.id);
-      const formats = s.format ? (s.format.kind === 'bare' ? [s.format.format] : [s.format.key, s.format.value]) : [];
-      for (const f of formats) if ((f.kind === 'avro' || f.kind === 'protobuf') && f.connection.id) ids.add(f.connection.id);
-    }
-  }
-  return [...ids].sort();
 }

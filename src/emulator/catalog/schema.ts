@@ -105,6 +105,3 @@ export const ITEM_TABLES: readonly { readonly table: string; readonly idColumn: 
   { table: 'mz_internal.mz_source_statuses', idColumn: 'id' },
   { table: 'mz_internal.mz_aws_privatelink_connection_statuses', idColumn: 'id' },
 ];
-
-/** Tables of containers (databases, schemas, clusters, roles), rewritten whole when one changes. */
-export const CONTAINER_TABLES = ['mz_catalog.mz_databases', 'mz_catalog.mz_schemas', 'mz_catalog.mz_clusters', 'mz_catalog.mz_roles'] as const;
