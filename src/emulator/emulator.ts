@@ -7,6 +7,7 @@ import { planStatement } from './ddl/planners.js';
 import type { Engine } from './engine.js';
 import { FaultInjector } from './faults.js';
 import type { Outcome, SessionVars } from './outcome.js';
+import { parseRelationStatement } from './objects/statements.js';
 import { parseDdl } from './parse.js';
 import { echoStatement, redactStatement } from './print/echo.js';
 import { QueryLog } from './query-log.js';
@@ -62,13 +63,13 @@ export class Emulator implements SessionHost, ControlHost {
   // SessionHost
 
   async runDdl(text: string, vars: SessionVars): Promise<Outcome> {
-    const statement = parseDdl(text);
+    const statement = parseRelationStatement(text) ?? parseDdl(text);
     const plan = await this.catalog.transact((store) => planStatement({ store, settings: this.settings, vars }, statement));
     return { tag: plan.tag, ...(plan.notices ? { notices: plan.notices } : {}) };
   }
 
   checkDdl(text: string): { batchable: boolean } {
-    const ast = parseDdl(text);
+    const ast = parseRelationStatement(text) ?? parseDdl(text);
     return { batchable: ast.kind === 'create_source' || ast.kind === 'rename' };
   }
 

@@ -68,6 +68,9 @@ function objectRow(store: CatalogStore, item: Item): (string | null)[] {
       const cluster = item.clusterId ? store.clusters.get(item.clusterId)?.name ?? null : null;
       return [item.name, item.type, cluster, item.comment ?? ''];
     }
+    default:
+      // SHOW VIEWS and the like are not emulated: nothing asks for them.
+      return [item.name, item.comment ?? ''];
   }
 }
 

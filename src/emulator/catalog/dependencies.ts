@@ -35,6 +35,13 @@ export function dependenciesOf(item: Item): string[] {
       }
       break;
     }
+    case 'view':
+    case 'materialized-view':
+    case 'table':
+    case 'index':
+    case 'sink':
+      for (const id of item.dependsOn) ids.add(id);
+      break;
   }
   return [...ids].sort();
 }
@@ -46,9 +53,19 @@ export function directDependents(store: CatalogStore, id: string): string[] {
   return out;
 }
 
-/** Whether an item goes with the item it belongs to and never blocks its drop (a progress collection). */
+/**
+ * Whether an item goes with the item it belongs to and never blocks its
+ * drop: a progress collection, an index (`dependency_prevents_drop`,
+ * src/sql/src/plan/statement/ddl.rs:5593: indexes never prevent a drop).
+ */
 export function isOwnedPart(item: Item): boolean {
-  return item.kind === 'source' && item.type === 'progress';
+  return (item.kind === 'source' && item.type === 'progress') || item.kind === 'index';
+}
+
+function ownerOf(item: Item): string | undefined {
+  if (item.kind === 'source' && item.type === 'progress') return item.parentId;
+  if (item.kind === 'index') return item.onId;
+  return undefined;
 }
 
 /** Ids of everything that depends on `id`, directly or not, in creation order; parts that go with their owner excluded. */
@@ -66,7 +83,7 @@ export function transitiveDependents(store: CatalogStore, id: string): string[] 
   return [...seen].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
 }
 
-/** The parts that belong to `id` and go with it (its progress collection). */
+/** The parts that belong to `id` and go with it: its progress collection, its indexes. */
 export function ownedParts(store: CatalogStore, id: string): Item[] {
-  return [...store.items.values()].filter((i) => isOwnedPart(i) && i.kind === 'source' && i.parentId === id);
+  return [...store.items.values()].filter((i) => ownerOf(i) === id);
 }

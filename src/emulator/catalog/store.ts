@@ -83,7 +83,28 @@ export interface SourceItem extends ItemBase {
   readonly externalReference?: readonly string[];
 }
 
-export type Item = SecretItem | ConnectionItem | SourceItem;
+/** A piece of a stored definition: text as written, or a reference to an item (printed with its current name). */
+export type DefinitionPart = string | { readonly id: string };
+
+/**
+ * A user's view, materialized view, table, index or sink: an opaque
+ * definition (the statement after its name) with the items it names.
+ */
+export interface RelationItem extends ItemBase {
+  readonly kind: 'view' | 'materialized-view' | 'table' | 'index' | 'sink';
+  /** Materialized views, indexes and sinks run on a cluster. */
+  readonly clusterId: string | null;
+  /** The statement after the name and IN CLUSTER, references by id. */
+  readonly definition: readonly DefinitionPart[];
+  /** Index: the relation it is on; sink: the relation it reads. */
+  readonly onId?: string;
+  /** Sink: its Kafka connection. */
+  readonly connectionId?: string;
+  /** Everything the definition names, in the order written, without repeats. */
+  readonly dependsOn: readonly string[];
+}
+
+export type Item = SecretItem | ConnectionItem | SourceItem | RelationItem;
 export type ItemKind = Item['kind'];
 
 /**

@@ -64,12 +64,14 @@ export function requireItem(store: CatalogStore, name: ItemName, vars: SessionVa
 /** What Materialize calls an item's type in messages: `secret`, `connection`, `source`, `subsource`. */
 export function itemTypeName(item: Item): string {
   if (item.kind === 'source' && (item.type === 'subsource' || item.type === 'progress')) return 'subsource';
+  if (item.kind === 'materialized-view') return 'materialized view';
   return item.kind;
 }
 
 /** `t1 is a table not a secret`. */
 export function requireKind<K extends Item['kind']>(item: Item, kind: K, name: ItemName): Extract<Item, { kind: K }> {
-  if (item.kind !== kind) throw new MzError(`${writtenName(name)} is ${article(itemTypeName(item))} ${itemTypeName(item)} not ${article(kind)} ${kind}`);
+  const expected = kind.replace('-', ' ');
+  if (item.kind !== kind) throw new MzError(`${writtenName(name)} is ${article(itemTypeName(item))} ${itemTypeName(item)} not ${article(expected)} ${expected}`);
   return item as Extract<Item, { kind: K }>;
 }
 

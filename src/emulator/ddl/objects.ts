@@ -24,16 +24,26 @@ export function planRename(ctx: PlanContext, ast: RenameStatement): Plan {
   return { tag, ops: [{ kind: 'update-item', item: { ...item, name: newName } }] };
 }
 
-/** ALTER ... OWNER TO: the role must exist; the item's parts (its progress collection) follow it. */
-export function planAlterOwner(ctx: PlanContext, ast: Pick<AlterOwnerStatement, 'objectKind' | 'ifExists' | 'name' | 'role'>, check?: (item: Item) => void): Plan {
+/** What ALTER ... OWNER TO names: any item kind. */
+export interface OwnerChange extends Omit<AlterOwnerStatement, 'kind' | 'objectKind' | 'pos'> {
+  readonly objectKind: Item['kind'];
+}
+
+/**
+ * ALTER ... OWNER TO: the role must exist (`unknown role 'x'`, role.slt:103);
+ * the item's parts (progress collection, indexes) follow it. An index's own
+ * owner never changes: Materialize accepts the statement and does nothing
+ * (object_ownership.slt:267-275).
+ */
+export function planAlterOwner(ctx: PlanContext, ast: OwnerChange): Plan {
   const { store } = ctx;
-  const tag = `ALTER ${ast.objectKind.toUpperCase()}`;
+  const tag = `ALTER ${ast.objectKind.replace('-', ' ').toUpperCase()}`;
   const found = findItem(store, ast.name, ctx.vars);
-  if (!found) return noChange(tag, [missingObject(ast.ifExists, ast.objectKind, writtenName(ast.name))]);
+  if (!found) return noChange(tag, [missingObject(ast.ifExists, ast.objectKind.replace('-', ' '), writtenName(ast.name))]);
   const item = requireKind(found, ast.objectKind, ast.name);
-  check?.(item);
   const role = store.roleByName(ast.role.value);
   if (!role) throw new MzError(`unknown role '${ast.role.value}'`);
+  if (item.kind === 'index') return noChange(tag);
   const changed: Item[] = [item, ...ownedParts(store, item.id)];
   return { tag, ops: changed.map((i) => ({ kind: 'update-item' as const, item: { ...i, ownerId: role.id } })) };
 }

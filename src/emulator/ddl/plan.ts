@@ -1,4 +1,5 @@
 import type { StatementAst } from '../../sql/ast.js';
+import type { RelationStatement } from '../objects/statements.js';
 import type { Operation } from '../catalog/operations.js';
 import type { ServerNotice, SessionVars } from '../outcome.js';
 import type { DdlHost } from './host.js';
@@ -25,7 +26,7 @@ export interface PlanContext extends DdlHost {
 export type Planner<S> = (ctx: PlanContext, statement: S) => Plan;
 
 /** Every statement the emulator plans. */
-export type DdlStatement = StatementAst;
+export type DdlStatement = StatementAst | RelationStatement;
 
 /** One planner per statement kind: the compiler lists every kind without one. */
 export type Planners = { readonly [K in DdlStatement['kind']]: Planner<Extract<DdlStatement, { kind: K }>> };

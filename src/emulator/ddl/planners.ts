@@ -3,6 +3,7 @@ import { planAlterConnection, planCreateConnection } from './connection.js';
 import { planCreateContainer } from './container.js';
 import { planAlterOwner, planComment, planDrop, planRename, planValidate } from './objects.js';
 import type { DdlStatement, Plan, PlanContext, Planner, Planners } from './plan.js';
+import { planAlterRelationOwner, planCreateRelation, planDropRelation } from '../objects/plan.js';
 import { planAlterSecret, planCreateSecret } from './secret.js';
 import { planAlterSource, planCreateSource } from './source.js';
 
@@ -23,11 +24,14 @@ const PLANNERS: Planners = {
   create_source: planCreateSource,
   alter_source: planAlterSource,
   rename: planRename,
-  alter_owner: (ctx, ast) => planAlterOwner(ctx, ast),
+  alter_owner: planAlterOwner,
   drop: planDrop,
   comment: planComment,
   validate_connection: planValidate,
   create_container: planCreateContainer,
+  create_relation: planCreateRelation,
+  drop_relation: planDropRelation,
+  alter_relation_owner: planAlterRelationOwner,
   // SET and SHOW are the session's, never planned.
   set_variable: notDdl,
   show: notDdl,
