@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/db/index.js';
+import { runCli } from '../../run-cli.js';
 import { startEmulator } from '../apply/emulator.js';
 
 /**
@@ -12,21 +11,13 @@ import { startEmulator } from '../apply/emulator.js';
  * runs it: the built CLI over TCP against one emulator per environment, each
  * with the PrivateLink connection the network team manages created by hand.
  */
-const exec = promisify(execFile);
 const EXAMPLE = 'examples/environments';
 const ENV = { BASTION_HOST: 'bastion.internal', STAGING_KAFKA_PASSWORD: 'staging-pw-1', PROD_KAFKA_PASSWORD: 'prod-pw-1', MZFORM_FINGERPRINT_KEY: 'a-long-enough-fingerprint-key-0123456789' };
 
-async function mzform(args: string[], env: Record<string, string | undefined> = ENV): Promise<{ code: number; stdout: string; stderr: string }> {
-  // Only what the case gives: no variable of the test runner's own environment may leak in.
-  const clean: Record<string, string> = { PATH: process.env.PATH ?? '' };
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) clean[k] = v;
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['bin/run.js', ...args], { env: clean });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** The built CLI with only the variables the case gives (nothing of the test runner's environment but PATH). */
+async function mzform(args: string[], env: Record<string, string> = ENV): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const run = await runCli(args, { env, cleanEnv: true, timeoutMs: 180_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 async function createNetworkTeamPrivateLink(url: string): Promise<void> {
