@@ -1,11 +1,12 @@
 import type { ConnectionOption, ConnectionOptionName, ConnectionTypeName, CreateConnectionStatement } from '../../sql/ast.js';
 import { MzError } from '../errors.js';
-import { connectionTypeWords } from '../print/printer.js';
+import { CONNECTION_TYPE_WORDS } from '../connection-types.js';
 
 /**
  * Which options each connection type takes and which it needs
  * (src/sql/src/plan/statement/ddl/connection.rs), checked on CREATE and again
- * on the statement an ALTER produces.
+ * on the statement an ALTER produces. The tables are exported as data: tests
+ * compare mzform's own option registry with this second account.
  */
 export const ALLOWED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
   kafka: [
@@ -46,7 +47,7 @@ export function checkConnectionOptions(statement: Pick<CreateConnectionStatement
     seen.add(o.name);
   }
   for (const o of statement.options) {
-    if (!ALLOWED_CONNECTION_OPTIONS[type].includes(o.name)) throw new MzError(`${connectionTypeWords(type)} connections do not support ${o.name} values`);
+    if (!ALLOWED_CONNECTION_OPTIONS[type].includes(o.name)) throw new MzError(`${CONNECTION_TYPE_WORDS[type]} connections do not support ${o.name} values`);
   }
   if (type === 'kafka') {
     const routes = ['BROKER', 'BROKERS', 'AWS PRIVATELINK'].filter((n) => seen.has(n));
