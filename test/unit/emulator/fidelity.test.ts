@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, rowsOf, type Harness } from './helpers.js';
 
 /**
- * Each example marked [obs] (or [der] where derived from Materialize's code) in
- * materialize-semantics.md: run the setup, then compare the stored create_sql,
+ * Each example of test/fixtures/sql/semantics/examples.sql, marked [obs] (seen in
+ * Materialize's tests) or [der] (derived from its code): run the setup, then compare the stored create_sql,
  * redacted_create_sql or SHOW CREATE text exactly. Ids are masked as `uN`
  * where the reference masks them.
  */
@@ -31,7 +31,7 @@ async function showCreate(kind: 'CONNECTION' | 'SOURCE', name: string): Promise<
 
 const maskKeys = (s: string) => s.replace(/'ssh-ed25519 [A-Za-z0-9+/=]+'/g, "'ssh-ed25519 …'");
 
-describe('stored and shown forms (materialize-semantics.md section 2)', () => {
+describe('stored and shown forms (Materialize src/sql/src/normalize.rs and the SHOW CREATE printer)', () => {
   it('example 1: Kafka SHOW CREATE, multi-line', async () => {
     await exec("CREATE CONNECTION testconn TO KAFKA (BROKER 'kafka:9092', SECURITY PROTOCOL PLAINTEXT) WITH (VALIDATE = false)");
     expect(await showCreate('CONNECTION', 'testconn')).toBe(
