@@ -150,10 +150,17 @@ describe('stored and shown forms (Materialize src/sql/src/normalize.rs and the S
     expect(await storedSql('s')).toBe(`CREATE SOURCE "materialize"."public"."s" IN CLUSTER [u1] FROM LOAD GENERATOR COUNTER WITH (TIMESTAMP INTERVAL = '2s')`);
   });
 
-  it('example 16: Kafka source SHOW CREATE', async () => {
-    await exec("CREATE SOURCE mz_data FROM KAFKA CONNECTION kafka_conn (TOPIC 'testdrive-rename-sources-1234567890-0123456789')");
+  it('example 16: Kafka source SHOW CREATE (testdrive/rename.td:892)', async () => {
+    await exec("CREATE SOURCE mz_data FROM KAFKA CONNECTION kafka_conn (TOPIC 'testdrive-rename-sources-1234567890')");
     expect(await showCreate('SOURCE', 'mz_data')).toBe(
-      "CREATE SOURCE materialize.public.mz_data\nIN CLUSTER quickstart\nFROM KAFKA CONNECTION materialize.public.kafka_conn (TOPIC = 'testdrive-rename-sources-1234567890-0123456789');",
+      "CREATE SOURCE materialize.public.mz_data\nIN CLUSTER quickstart\nFROM KAFKA CONNECTION materialize.public.kafka_conn (TOPIC = 'testdrive-rename-sources-1234567890');",
+    );
+  });
+
+  it('a clause longer than the width breaks after its keyword (nest_title, sql-pretty doc.rs:65; sql-server-cdc/20-column-options.td:47)', async () => {
+    await exec("CREATE SOURCE mz_long FROM KAFKA CONNECTION kafka_conn (TOPIC 'testdrive-rename-sources-1234567890-0123456789')");
+    expect(await showCreate('SOURCE', 'mz_long')).toBe(
+      "CREATE SOURCE materialize.public.mz_long\nIN CLUSTER quickstart\nFROM\n    KAFKA CONNECTION materialize.public.kafka_conn (TOPIC = 'testdrive-rename-sources-1234567890-0123456789');",
     );
   });
 
@@ -173,8 +180,14 @@ describe('stored and shown forms (Materialize src/sql/src/normalize.rs and the S
     expect(subsources).toEqual([
       { name: 'customers', type: 'subsource' },
       { name: 'orders', type: 'subsource' },
-      { name: 'pg_all_progress', type: 'progress' },
     ]);
+    // The source depends on its progress subsource, created first (sequencer/inner.rs:525-545).
+    const progress = rowsOf(
+      await h.run(
+        "SELECT p.name, p.type, p.id < s.id AS first FROM mz_sources s JOIN mz_internal.mz_object_dependencies d ON d.object_id = s.id JOIN mz_sources p ON p.id = d.referenced_object_id WHERE s.name = 'pg_all' AND p.type = 'progress'",
+      ),
+    );
+    expect(progress).toEqual([{ name: 'pg_all_progress', type: 'progress', first: true }]);
   });
 
   it('example 21: secrets have no readable value; SHOW SECRETS lists them', async () => {
