@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { introspect } from '../catalog/index.js';
 import type { Database } from '../db/index.js';
 import { InputError, RefusedError } from '../errors.js';
-import { resolveSecretValue } from '../manifest/secret-values.js';
 import { type ActualState, type DesiredState, type ObjectName, nameKey } from '../model/index.js';
-import { loadActual, loadDesired, planChanges } from '../pipeline/index.js';
-import { type HazardCode, type Plan, deserializePlan } from '../plan/index.js';
+import { FINGERPRINT_KEY_VARIABLE, loadActual, loadDesired, planChanges } from '../pipeline/index.js';
+import { type HazardCode, type LoadedPlanFile, type Plan, type SavedPlanContext, readPlanFile } from '../plan/index.js';
 import { executePlan, planSecrets } from './execute.js';
 import { checkHazards } from './hazard-gate.js';
 import { type HeldLock, type LockHolder, type LockLocation, acquireLock, describeHolder, releaseLock } from './lock.js';
 import { collectOutputs, validateConnections } from './outputs.js';
 import type { ApplyOutcome, ApplyReport, ObjectOutput, StepResult, ValidationResult } from './report.js';
-import { staleObjects, stalePlanError } from './stale-check.js';
+import { checkSavedPlanFresh, replanSaved, verifySavedPlan } from './verify-saved-plan.js';
 import { deferredWarning, selectTargets } from './target.js';
 import { type ApplyTarget, type TargetOptions, openApplyTarget } from './target-connection.js';
 
@@ -56,13 +54,14 @@ export interface ApplyResult {
  * left, never against a catalog that moved.
  */
 export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
-  const desired = options.input.kind === 'manifest' ? await loadDesired(options.input.file, options.env) : undefined;
-  const saved = options.input.kind === 'plan-file' ? loadSavedPlan(options.input.file, options.env) : undefined;
+  const saved = options.input.kind === 'plan-file' ? loadSavedPlan(options.input.file) : undefined;
   if (saved) {
     // A saved plan is known before connecting: refuse its hazards without touching the server.
-    options.showPlan?.(saved);
-    checkHazards(saved, options.allowHazards);
+    options.showPlan?.(saved.plan);
+    checkHazards(saved.plan, options.allowHazards);
   }
+  // A saved plan's secret values come only from its manifest's declared sources, read by the normal loader.
+  const desired = await loadDesired(saved ? saved.saved.manifest : options.input.file, options.env);
 
   const target = await openApplyTarget(options);
   try {
@@ -78,8 +77,8 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     let execution: Awaited<ReturnType<typeof executePlan>> | undefined;
     let db: Database | undefined = first;
     try {
-      if (desired) {
-        const actual = await loadActual(first, desired);
+      const actual = await loadActual(first, desired);
+      if (!saved) {
         plan = planChanges(desired, actual, {
           env: options.env,
           ...(options.prune !== undefined ? { prune: options.prune } : {}),
@@ -92,9 +91,12 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
           throw new RefusedError('apply.not-confirmed', 'apply cancelled: nothing was changed');
         }
       } else {
-        plan = saved as Plan;
-        const stale = staleObjects(plan, await introspect(first, { inScope: inSchemasOf(plan) }));
-        if (stale.length > 0) throw stalePlanError(stale, true);
+        // Terraform's rule for saved plans: plan again, run only if it is the plan that was shown.
+        checkSavedPlanFresh(saved, actual);
+        const savedOptions = { env: options.env, prune: saved.saved.prune, rotateSecrets: saved.saved.rotateSecrets };
+        plan = replanSaved(options.input.file, saved, () => planChanges(desired, actual, savedOptions));
+        verifySavedPlan(options.input.file, saved, plan, options.env[FINGERPRINT_KEY_VARIABLE] || undefined);
+        checkHazards(plan, options.allowHazards);
       }
       if (options.signal?.aborted) throw new RefusedError('apply.interrupted', 'interrupted (Ctrl-C) before anything ran: nothing was changed');
       if (plan.steps.length > 0) {
@@ -112,7 +114,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     let outputs: ObjectOutput[] = [];
     let validations: ValidationResult[] | undefined;
     if (db) {
-      outputs = await readOutputs(db, desired, plan, desired ? declaredIn(desired) : inSchemasOf(plan), options.warn);
+      outputs = await readOutputs(db, desired, declaredIn(desired), options.warn);
       if (options.validate) validations = await validateConnections(db, validationTargets(execution?.steps ?? []), planSecrets(plan));
       await db.close();
     }
@@ -146,25 +148,26 @@ function targetSelector(desired: DesiredState, targets: readonly string[]) {
   };
 }
 
-/** Re-resolves each secret statement's value from its recorded source (`env:NAME`, `file:path`), never from the plan file. */
-export function loadSavedPlan(file: string, env: Readonly<Record<string, string | undefined>>): Plan {
+/**
+ * Reads a saved plan (`plan --out`). Its statements are only shown: apply
+ * plans again from the manifest it names and runs that plan if it is the
+ * same (src/apply/verify-saved-plan.ts). Nothing in the file is a source of
+ * secret values.
+ */
+export function loadSavedPlan(file: string): LoadedPlanFile & { saved: SavedPlanContext } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     throw new InputError('plan-file.unreadable', `cannot read the plan ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  return deserializePlan(text, file, (source, target) => {
-    const resolved = resolveSecretValue(`\${${source}}`, env, (path) => readFileSync(path, 'utf8'));
-    if ('problem' in resolved) throw new InputError('plan-file.secret', `${file}: the value of secret ${target.schema}.${target.name} (${source}): ${resolved.problem}`);
-    return resolved.value;
-  });
-}
-
-/** The schemas a saved plan acts on: its scope, as far as a plan file records it. */
-function inSchemasOf(plan: Plan): (name: ObjectName) => boolean {
-  const schemas = new Set([...plan.steps.map((s) => s.name), ...plan.unmanaged.map((u) => u.name)].map((n) => JSON.stringify([n.database, n.schema])));
-  return (name) => schemas.has(JSON.stringify([name.database, name.schema]));
+  const loaded = readPlanFile(text, file);
+  if (!loaded.saved) {
+    throw new InputError('plan-file.not-saved', `${file} is not a saved plan (no "saved" member): only a plan written by mzform plan --out can be applied`, {
+      hint: 'Save the plan with mzform plan -f materialize.yaml --out plan.json.',
+    });
+  }
+  return { ...loaded, saved: loaded.saved };
 }
 
 function declaredIn(desired: DesiredState): (name: ObjectName) => boolean {
@@ -201,13 +204,12 @@ async function release(db: Database, target: ApplyTarget, lock: HeldLock, warn: 
 
 async function readOutputs(
   db: Database,
-  desired: DesiredState | undefined,
-  plan: Plan,
+  desired: DesiredState,
   include: (name: ObjectName) => boolean,
   warn: ((line: string) => void) | undefined,
 ): Promise<ObjectOutput[]> {
   try {
-    const actual: ActualState = desired ? await loadActual(db, desired) : await introspect(db, { inScope: inSchemasOf(plan) });
+    const actual: ActualState = await loadActual(db, desired);
     return collectOutputs(actual, include);
   } catch (err) {
     warn?.(`could not read the outputs: ${err instanceof Error ? err.message : String(err)}; run mzform outputs later`);

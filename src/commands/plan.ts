@@ -4,8 +4,8 @@ import { BaseCommand } from '../cli/base-command.js';
 import { EXIT_CODES, RuntimeError } from '../errors.js';
 import { type MarkdownOptions, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../output/index.js';
 import { DEFAULT_ENVIRONMENT, PLAN_COMMENT_BUDGET, planCommentMarker } from '../github/index.js';
-import { runPlanPipeline } from '../pipeline/index.js';
-import { hasChanges, serializePlan, type PlanFile, toPlanFile } from '../plan/index.js';
+import { FINGERPRINT_KEY_VARIABLE, runPlanPipeline } from '../pipeline/index.js';
+import { hasChanges, savedPlanContext, serializeSavedPlan, type PlanFile, toPlanFile } from '../plan/index.js';
 
 export default class Plan extends BaseCommand<typeof Plan> {
   static override summary = 'Show what apply would change in Materialize to match the manifest.';
@@ -49,7 +49,7 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
   public async run(): Promise<PlanFile> {
     const flags = this.flags;
     const debug = flags.debug ? (line: string) => this.logToStderr(`debug: ${line}`) : undefined;
-    const { plan } = await runPlanPipeline({
+    const { plan, actual } = await runPlanPipeline({
       file: flags.file,
       ...(flags.url !== undefined ? { url: flags.url } : {}),
       env: process.env,
@@ -62,7 +62,13 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
 
     if (flags.out !== undefined) {
       try {
-        await writeFile(flags.out, serializePlan(plan));
+        const context = savedPlanContext(plan, actual, {
+          manifest: flags.file,
+          prune: flags.prune === true,
+          rotateSecrets: flags['rotate-secret'] ?? [],
+          fingerprintKey: process.env[FINGERPRINT_KEY_VARIABLE] || undefined,
+        });
+        await writeFile(flags.out, serializeSavedPlan(plan, context));
       } catch (err) {
         throw new RuntimeError('plan.write-failed', `cannot write ${flags.out}: ${err instanceof Error ? err.message : String(err)}`);
       }
