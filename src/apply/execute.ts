@@ -2,6 +2,7 @@ import { type Database, DatabaseError, redact } from '../db/index.js';
 import type { Plan, Step } from '../plan/index.js';
 import { executableSql, type Statement } from '../sql/index.js';
 import type { StepError, StepResult } from './report.js';
+import { interruptName } from './interrupt.js';
 
 export interface ExecuteOptions {
   /** Aborted by Ctrl-C: the statement under way finishes, nothing after it starts. */
@@ -40,7 +41,7 @@ export async function executePlan(db: Database, plan: Plan, options: ExecuteOpti
     for (const statement of step.statements) {
       // Between statements too: a step half done is reported as failed, not hidden.
       if (run > 0 && options.signal?.aborted) {
-        error = { message: 'interrupted (Ctrl-C) before the rest of this step ran', connectionLost: false };
+        error = { message: `interrupted (${interruptName(options.signal)}) before the rest of this step ran`, connectionLost: false };
         break;
       }
       try {

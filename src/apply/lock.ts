@@ -103,7 +103,8 @@ export async function acquireLock(db: Database, options: AcquireOptions): Promis
   const name = lockObjectName(options.location);
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
-  const deadline = now() + options.timeoutMs;
+  const started = now();
+  const deadline = started + options.timeoutMs;
   // The value is of no interest to anyone; a secret is used because it is the simplest catalog item to create.
   const create = renderCreate({ kind: 'secret', name, value: new SecretValue({ kind: 'env', variable: 'MZFORM_RUN_ID' }, options.holder.runId) });
   for (;;) {
@@ -115,7 +116,8 @@ export async function acquireLock(db: Database, options: AcquireOptions): Promis
     }
     if (now() >= deadline || options.signal?.aborted) {
       const state = await readLock(db, options.location).catch((): LockState => ({ held: true }));
-      throw heldError(options.location, state.held ? state.holder : undefined, options.timeoutMs);
+      // The time actually waited: a wait cut short by Ctrl-C is not the whole --lock-timeout.
+      throw heldError(options.location, state.held ? state.holder : undefined, options.timeoutMs > 0 ? now() - started : 0);
     }
     await sleep(Math.max(0, Math.min(options.pollMs ?? 1000, deadline - now())));
   }
@@ -174,9 +176,9 @@ function isAlreadyExists(err: unknown): boolean {
   return err instanceof DatabaseError && err.code === 'db.statement-failed' && /already exists/i.test(err.message);
 }
 
-function heldError(location: LockLocation, holder: LockHolder | undefined, timeoutMs: number): RefusedError {
+function heldError(location: LockLocation, holder: LockHolder | undefined, waitedMs: number): RefusedError {
   const where = displayName(lockObjectName(location));
-  const waited = timeoutMs > 0 ? ` (waited ${formatDuration(timeoutMs)})` : '';
+  const waited = waitedMs > 0 ? ` (waited ${formatDuration(waitedMs < 10_000 ? waitedMs : Math.round(waitedMs / 1000) * 1000)})` : '';
   const schemaFlag = sameLocation(location, DEFAULT_LOCK_LOCATION) ? '' : ` --lock-schema ${location.database}.${location.schema}`;
   return new RefusedError('apply.locked', `another apply is running: the lock ${where} is held by ${describeHolder(holder)}${waited}`, {
     hint: `Wait for it to finish (--lock-timeout 5m waits), or, if that run is dead, clear the lock: mzform force-unlock${holder ? ` ${holder.runId}` : ' --force'}${schemaFlag} (with the same connection flags).`,

@@ -6,7 +6,8 @@ import { FINGERPRINT_KEY_VARIABLE, loadActual, loadDesired, planChanges } from '
 import { type HazardCode, type LoadedPlanFile, type Plan, type SavedPlanContext, readPlanFile } from '../plan/index.js';
 import { executePlan, planSecrets } from './execute.js';
 import { checkHazards } from './hazard-gate.js';
-import { type HeldLock, type LockHolder, type LockLocation, acquireLock, describeHolder, releaseLock } from './lock.js';
+import { interruptName } from './interrupt.js';
+import { type HeldLock, type LockHolder, type LockLocation, acquireLock, describeHolder, formatDuration, releaseLock } from './lock.js';
 import { collectOutputs, validateConnections } from './outputs.js';
 import type { ApplyOutcome, ApplyReport, ObjectOutput, StepResult, ValidationResult } from './report.js';
 import { checkSavedPlanFresh, replanSaved, verifySavedPlan } from './verify-saved-plan.js';
@@ -30,8 +31,14 @@ export interface ApplyOptions extends TargetOptions {
   readonly showPlan?: (plan: Plan) => void;
   /** Asked when there are changes (manifest input); false stops with nothing changed. */
   readonly confirm?: (plan: Plan) => Promise<boolean>;
-  /** Ctrl-C: stop between statements, release the lock, report. */
+  /** Ctrl-C, SIGTERM, SIGHUP: stop between statements, release the lock, report. The abort reason names the signal. */
   readonly signal?: AbortSignal;
+  /**
+   * Once the lock is held: how long reading the catalog, planning and
+   * running the statements may take in all. A statement still running when
+   * it ends is cut short and reported as failed; the lock is released.
+   */
+  readonly overallTimeoutMs?: number;
   readonly onStep?: (result: StepResult) => void;
   /** Notes for stderr (a lock that could not be released). */
   readonly warn?: (line: string) => void;
@@ -76,6 +83,9 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     let plan: Plan;
     let execution: Awaited<ReturnType<typeof executePlan>> | undefined;
     let db: Database | undefined = first;
+    if (options.overallTimeoutMs !== undefined && options.overallTimeoutMs > 0) {
+      first.setDeadline?.(Date.now() + options.overallTimeoutMs, `the overall time limit (${formatDuration(options.overallTimeoutMs)}, --timeout)`);
+    }
     try {
       const actual = await loadActual(first, desired);
       if (!saved) {
@@ -98,7 +108,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
         verifySavedPlan(options.input.file, saved, plan, options.env[FINGERPRINT_KEY_VARIABLE] || undefined);
         checkHazards(plan, options.allowHazards);
       }
-      if (options.signal?.aborted) throw new RefusedError('apply.interrupted', 'interrupted (Ctrl-C) before anything ran: nothing was changed');
+      if (options.signal?.aborted) throw new RefusedError('apply.interrupted', `interrupted (${interruptName(options.signal)}) before anything ran: nothing was changed`);
       if (plan.steps.length > 0) {
         execution = await executePlan(first, plan, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onStep ? { onStep: options.onStep } : {}) });
       }
@@ -181,6 +191,8 @@ function declaredIn(desired: DesiredState): (name: ObjectName) => boolean {
  * works, or nothing when the server cannot be reached.
  */
 async function release(db: Database, target: ApplyTarget, lock: HeldLock, warn: ((line: string) => void) | undefined): Promise<Database | undefined> {
+  // The overall limit is for the work; releasing the lock and reading the outputs still get their statement timeout.
+  db.setDeadline?.(undefined);
   try {
     await releaseLock(db, lock);
     return db;
@@ -216,3 +228,4 @@ async function readOutputs(
     return [];
   }
 }
+

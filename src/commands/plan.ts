@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
-import { EXIT_CODES, RuntimeError } from '../errors.js';
+import { parseDuration } from '../apply/index.js';
+import { EXIT_CODES, InputError, RuntimeError } from '../errors.js';
 import { type MarkdownOptions, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../output/index.js';
 import { DEFAULT_ENVIRONMENT, PLAN_COMMENT_BUDGET, planCommentMarker } from '../github/index.js';
 import { FINGERPRINT_KEY_VARIABLE, runPlanPipeline } from '../pipeline/index.js';
@@ -44,12 +45,16 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
     'detailed-exitcode': Flags.boolean({ description: 'Exit 0 when there are no changes, 2 when there are, 1 on error.' }),
     prune: Flags.boolean({ description: 'Drop objects in the managed schemas that the manifest does not list.' }),
     'rotate-secret': Flags.string({ description: 'Set this secret again even if its fingerprint matches (repeatable).', multiple: true }),
+    'statement-timeout': Flags.string({ description: 'How long one catalog query may wait for its answer (0: no limit).', default: '5m' }),
   };
 
   public async run(): Promise<PlanFile> {
     const flags = this.flags;
     const debug = flags.debug ? (line: string) => this.logToStderr(`debug: ${line}`) : undefined;
+    const statementTimeoutMs = parseDuration(flags['statement-timeout']);
+    if (statementTimeoutMs === undefined) throw new InputError('flags.statement-timeout', `--statement-timeout ${flags['statement-timeout']}: expected a duration such as 0, 30s, 5m or 1500ms`);
     const { plan, actual } = await runPlanPipeline({
+      statementTimeoutMs,
       file: flags.file,
       ...(flags.url !== undefined ? { url: flags.url } : {}),
       env: process.env,

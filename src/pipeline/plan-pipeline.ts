@@ -24,6 +24,8 @@ export interface PlanPipelineOptions {
   /** Secret names given to --rotate-secret: `name`, `schema.name` or `database.schema.name`. */
   readonly rotateSecrets?: readonly string[];
   readonly debug?: (line: string) => void;
+  /** How long one catalog query may wait for its answer; the db layer's default (5 minutes) when absent, 0 for none. */
+  readonly statementTimeoutMs?: number;
 }
 
 export interface PlanPipelineResult {
@@ -110,7 +112,7 @@ export async function readCatalogDumpFile(file: string): Promise<CatalogRows> {
   return parseCatalogDump(text, file);
 }
 
-export type TargetOptions = Pick<PlanPipelineOptions, 'url' | 'env' | 'emulator' | 'debug'>;
+export type TargetOptions = Pick<PlanPipelineOptions, 'url' | 'env' | 'emulator' | 'debug' | 'statementTimeoutMs'>;
 
 /** The raw catalog rows of the server (or emulator) the options name: what `catalog dump` saves and `import` reads. */
 export async function readLiveCatalogRows(options: TargetOptions): Promise<CatalogRows> {
@@ -131,17 +133,18 @@ interface Target {
 }
 
 async function openTarget(options: TargetOptions): Promise<Target> {
+  const limits = options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {};
   if (options.emulator) {
     const emulator = await openEmulator(options.emulator.stateFile);
     try {
-      const db = await connect({ url: emulator.url, env: {}, ...(options.debug ? { debug: options.debug } : {}) });
+      const db = await connect({ url: emulator.url, env: {}, ...limits, ...(options.debug ? { debug: options.debug } : {}) });
       return { db, close: async () => { await db.close(); await emulator.stop(); } };
     } catch (err) {
       await emulator.stop();
       throw err;
     }
   }
-  const db = await connect({ ...(options.url !== undefined ? { url: options.url } : {}), env: options.env, ...(options.debug ? { debug: options.debug } : {}) });
+  const db = await connect({ ...(options.url !== undefined ? { url: options.url } : {}), env: options.env, ...limits, ...(options.debug ? { debug: options.debug } : {}) });
   return { db, close: () => db.close() };
 }
 
