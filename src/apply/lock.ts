@@ -112,7 +112,12 @@ export async function acquireLock(db: Database, options: AcquireOptions): Promis
       await db.execute(executableSql(create), [options.holder.runId]);
       break;
     } catch (err) {
-      if (!isAlreadyExists(err)) throw lockError(err, options.location);
+      if (isAlreadyExists(err)) {
+        // Held: wait below.
+      } else {
+        if (isLostReply(err)) await takeBackUnnamedLock(options, sleep);
+        throw lockError(err, options.location);
+      }
     }
     if (now() >= deadline || options.signal?.aborted) {
       const state = await readLock(db, options.location).catch((): LockState => ({ held: true }));
@@ -171,6 +176,35 @@ export async function forceUnlock(db: Database, location: LockLocation, runId: s
   await db.execute(executableSql(renderDrop('secret', lockObjectName(location))));
   return state.holder ? { cleared: true, holder: state.holder } : { cleared: true };
 }
+
+function isLostReply(err: unknown): boolean {
+  return err instanceof DatabaseError && (err.code === 'db.connection-lost' || err.code === 'db.timeout');
+}
+
+/**
+ * The CREATE of the lock may have run with its reply lost. Over a new
+ * connection: a lock that names no holder, and still names none a moment
+ * later (a live run records its name in the next statement), is this run's
+ * own, and is dropped so that it does not block every later apply.
+ */
+async function takeBackUnnamedLock(options: AcquireOptions, sleep: (ms: number) => Promise<void>): Promise<void> {
+  if (!options.reconnect) return;
+  const fresh = await options.reconnect().catch(() => undefined);
+  if (!fresh) return;
+  try {
+    if ((await readLock(fresh, options.location)).held === false) return;
+    await sleep(UNNAMED_LOCK_GRACE_MS);
+    const state = await readLock(fresh, options.location);
+    if (state.held && state.holder === undefined) await fresh.execute(executableSql(renderDrop('secret', lockObjectName(options.location))));
+  } catch {
+    // Nothing more to do: the error reported names force-unlock.
+  } finally {
+    await fresh.close();
+  }
+}
+
+/** How long a lock with no holder recorded is given to record one before it counts as orphaned. */
+const UNNAMED_LOCK_GRACE_MS = 1000;
 
 function isAlreadyExists(err: unknown): boolean {
   return err instanceof DatabaseError && err.code === 'db.statement-failed' && /already exists/i.test(err.message);
