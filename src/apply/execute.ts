@@ -9,6 +9,8 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
   /** Called after each step that ran (done or failed), e.g. for progress lines. */
   readonly onStep?: (result: StepResult) => void;
+  /** More values to remove from server messages: every secret the manifest declares, not only those the plan sets. */
+  readonly redact?: readonly string[];
 }
 
 export interface ExecuteResult {
@@ -27,7 +29,7 @@ export interface ExecuteResult {
  * every secret value in the plan, since Materialize echoes statements in errors.
  */
 export async function executePlan(db: Database, plan: Plan, options: ExecuteOptions = {}): Promise<ExecuteResult> {
-  const secrets = planSecrets(plan);
+  const secrets = [...(options.redact ?? []), ...planSecrets(plan)];
   const results: StepResult[] = [];
   let stoppedBy: ExecuteResult['stoppedBy'];
   for (const step of plan.steps) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Database } from '../db/index.js';
 import { InputError, RefusedError } from '../errors.js';
 import { type ActualState, type DesiredState, type ObjectName, nameKey } from '../model/index.js';
-import { FINGERPRINT_KEY_VARIABLE, loadActual, loadDesired, planChanges } from '../pipeline/index.js';
+import { FINGERPRINT_KEY_VARIABLE, declaredSecretValues, loadActual, loadDesired, planChanges } from '../pipeline/index.js';
 import { type HazardCode, type LoadedPlanFile, type Plan, type SavedPlanContext, readPlanFile } from '../plan/index.js';
 import { executePlan, planSecrets } from './execute.js';
 import { checkHazards } from './hazard-gate.js';
@@ -70,7 +70,8 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
   // A saved plan's secret values come only from its manifest's declared sources, read by the normal loader.
   const desired = await loadDesired(saved ? saved.saved.manifest : options.input.file, options.env);
 
-  const target = await openApplyTarget(options);
+  const declared = declaredSecretValues(desired);
+  const target = await openApplyTarget({ ...options, redact: declared });
   try {
     const first = await target.connect();
     let lock: HeldLock;
@@ -110,7 +111,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
       }
       if (options.signal?.aborted) throw new RefusedError('apply.interrupted', `interrupted (${interruptName(options.signal)}) before anything ran: nothing was changed`);
       if (plan.steps.length > 0) {
-        execution = await executePlan(first, plan, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onStep ? { onStep: options.onStep } : {}) });
+        execution = await executePlan(first, plan, { redact: declared, ...(options.signal ? { signal: options.signal } : {}), ...(options.onStep ? { onStep: options.onStep } : {}) });
       }
     } catch (err) {
       // Refused or broken before or while running: release and close, then report the error.
@@ -125,7 +126,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     let validations: ValidationResult[] | undefined;
     if (db) {
       outputs = await readOutputs(db, desired, declaredIn(desired), options.warn);
-      if (options.validate) validations = await validateConnections(db, validationTargets(execution?.steps ?? []), planSecrets(plan));
+      if (options.validate) validations = await validateConnections(db, validationTargets(execution?.steps ?? []), [...declared, ...planSecrets(plan)]);
       await db.close();
     }
     const report: ApplyReport = {

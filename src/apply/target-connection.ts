@@ -10,6 +10,8 @@ export interface TargetOptions {
   readonly debug?: (line: string) => void;
   /** Per query or statement; the db layer's default (5 minutes) when absent, 0 for none. */
   readonly statementTimeoutMs?: number;
+  /** Secret values removed from every server message (all the manifest declares). */
+  readonly redact?: readonly string[];
 }
 
 /**
@@ -26,6 +28,7 @@ export async function openApplyTarget(options: TargetOptions): Promise<ApplyTarg
   const debug = {
     ...(options.debug ? { debug: options.debug } : {}),
     ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+    ...(options.redact !== undefined ? { redact: options.redact } : {}),
   };
   if (options.emulator) {
     const emulator = await openEmulator(options.emulator.stateFile);

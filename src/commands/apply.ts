@@ -20,6 +20,7 @@ import {
 import { BaseCommand } from '../cli/base-command.js';
 import { InputError, RefusedError, RuntimeError } from '../errors.js';
 import { displayName } from '../model/index.js';
+import { fingerprintKeyFrom } from '../pipeline/index.js';
 import { renderPlanMarkdown, renderPlanText } from '../output/index.js';
 import { type Plan, toPlanFile } from '../plan/index.js';
 
@@ -71,6 +72,7 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
     const flags = this.flags;
     const format = flags.format as 'text' | 'markdown' | 'json';
     const timeoutMs = durationFlag('lock-timeout', flags['lock-timeout']);
+    fingerprintKeyFrom(process.env);
     const statementTimeoutMs = durationFlag('statement-timeout', flags['statement-timeout']);
     const overallTimeoutMs = durationFlag('timeout', flags.timeout);
     const savedPlan = this.args.plan;

@@ -5,7 +5,7 @@ import { parseDuration } from '../apply/index.js';
 import { EXIT_CODES, InputError, RuntimeError } from '../errors.js';
 import { type MarkdownOptions, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../output/index.js';
 import { DEFAULT_ENVIRONMENT, PLAN_COMMENT_BUDGET, planCommentMarker } from '../github/index.js';
-import { FINGERPRINT_KEY_VARIABLE, runPlanPipeline } from '../pipeline/index.js';
+import { fingerprintKeyFrom, runPlanPipeline } from '../pipeline/index.js';
 import { hasChanges, savedPlanContext, serializeSavedPlan, type PlanFile, toPlanFile } from '../plan/index.js';
 
 export default class Plan extends BaseCommand<typeof Plan> {
@@ -51,6 +51,7 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
   public async run(): Promise<PlanFile> {
     const flags = this.flags;
     const debug = flags.debug ? (line: string) => this.logToStderr(`debug: ${line}`) : undefined;
+    const fingerprintKey = fingerprintKeyFrom(process.env);
     const statementTimeoutMs = parseDuration(flags['statement-timeout']);
     if (statementTimeoutMs === undefined) throw new InputError('flags.statement-timeout', `--statement-timeout ${flags['statement-timeout']}: expected a duration such as 0, 30s, 5m or 1500ms`);
     const { plan, actual } = await runPlanPipeline({
@@ -71,7 +72,7 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
           manifest: flags.file,
           prune: flags.prune === true,
           rotateSecrets: flags['rotate-secret'] ?? [],
-          fingerprintKey: process.env[FINGERPRINT_KEY_VARIABLE] || undefined,
+          fingerprintKey,
         });
         await writeFile(flags.out, serializeSavedPlan(plan, context));
       } catch (err) {

@@ -15,6 +15,8 @@ export interface ConnectOptions {
    * nothing waits behind a server that stopped answering.
    */
   readonly statementTimeoutMs?: number;
+  /** Secret values to remove from every error this connection reports (all the manifest declares). */
+  readonly redact?: readonly string[];
   /** Receives one line per query sent (and the count), for --debug. */
   readonly debug?: (line: string) => void;
 }
@@ -61,7 +63,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Database> {
     throw connectError(err, resolved.target);
   }
   options.debug?.(`connected to ${resolved.target}`);
-  return new PgDatabase(client, resolved.target, options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS, options.debug);
+  return new PgDatabase(client, resolved.target, options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS, options.redact ?? [], options.debug);
 }
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5 * 60_000;
@@ -74,6 +76,7 @@ class PgDatabase implements Database {
     private readonly client: pg.Client,
     readonly target: string,
     private readonly statementTimeoutMs: number,
+    private readonly redactValues: readonly string[],
     private readonly debug?: (line: string) => void,
   ) {}
 
@@ -121,7 +124,7 @@ class PgDatabase implements Database {
       return result.rows;
     } catch (err) {
       if (err instanceof DatabaseError) throw err;
-      throw statementError(err);
+      throw statementError(err, this.redactValues);
     }
   }
 
@@ -131,7 +134,7 @@ class PgDatabase implements Database {
       await this.limited(() => this.client.query(text));
     } catch (err) {
       if (err instanceof DatabaseError) throw err;
-      throw statementError(err, secrets);
+      throw statementError(err, [...this.redactValues, ...secrets]);
     }
   }
 

@@ -12,3 +12,5 @@ export {
   type PlanPipelineOptions,
   type PlanPipelineResult,
 } from './plan-pipeline.js';
+export { declaredSecretValues } from './declared-secrets.js';
+export { fingerprintKeyFrom, MIN_FINGERPRINT_KEY_BYTES } from './fingerprint-key.js';

@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import { loadManifest } from '../manifest/index.js';
 import { type ActualState, type DesiredState, type ObjectName, displayName, nameKey } from '../model/index.js';
 import { buildPlan, checkClustersAndRoles, type Plan } from '../plan/index.js';
+import { declaredSecretValues } from './declared-secrets.js';
 import { openEmulator } from './emulator-target.js';
 
 /** The environment variable holding the HMAC key for secret fingerprints. */
@@ -83,7 +84,7 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
     options.debug?.(`catalog read from ${options.catalogFile}: ${actual.objects.length} objects`);
     return { plan: planChanges(desired, actual, options), desired, actual, queries: 0 };
   }
-  const target = await openTarget(options);
+  const target = await openTarget({ ...options, redact: declaredSecretValues(desired) });
   try {
     const before = target.db.roundTrips;
     const actual = await loadActual(target.db, desired);
@@ -112,7 +113,7 @@ export async function readCatalogDumpFile(file: string): Promise<CatalogRows> {
   return parseCatalogDump(text, file);
 }
 
-export type TargetOptions = Pick<PlanPipelineOptions, 'url' | 'env' | 'emulator' | 'debug' | 'statementTimeoutMs'>;
+export type TargetOptions = Pick<PlanPipelineOptions, 'url' | 'env' | 'emulator' | 'debug' | 'statementTimeoutMs'> & { readonly redact?: readonly string[] };
 
 /** The raw catalog rows of the server (or emulator) the options name: what `catalog dump` saves and `import` reads. */
 export async function readLiveCatalogRows(options: TargetOptions): Promise<CatalogRows> {
@@ -133,7 +134,10 @@ interface Target {
 }
 
 async function openTarget(options: TargetOptions): Promise<Target> {
-  const limits = options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {};
+  const limits = {
+    ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+    ...(options.redact !== undefined ? { redact: options.redact } : {}),
+  };
   if (options.emulator) {
     const emulator = await openEmulator(options.emulator.stateFile);
     try {

@@ -22,7 +22,7 @@ const forms = [SECRET, SECRET.replaceAll("'", "''"), JSON.stringify(SECRET).slic
 
 function mzform(...args: string[]): { status: number | null; out: string } {
   const r = spawnSync(process.execPath, ['bin/run.js', ...args], {
-    env: { ...process.env, MSK_PASSWORD: SECRET, MZFORM_FINGERPRINT_KEY: 'leak-test-key', NO_COLOR: '1' },
+    env: { ...process.env, MSK_PASSWORD: SECRET, MZFORM_FINGERPRINT_KEY: 'leak-test-key-0123456789abcdef', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 60_000,
   });
