@@ -19,7 +19,7 @@ import {
 } from '../apply/index.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { InputError, RefusedError, RuntimeError } from '../errors.js';
-import { displayName } from '../model/index.js';
+import { displayName, terminalSafe } from '../model/index.js';
 import { fingerprintKeyFrom } from '../pipeline/index.js';
 import { renderPlanMarkdown, renderPlanText } from '../output/index.js';
 import { type Plan, toPlanFile } from '../plan/index.js';
@@ -168,6 +168,6 @@ function durationFlag(name: string, value: string): number {
 }
 
 function progressLine(r: StepResult): string {
-  const what = `${r.action === 'replace' ? `replace (${r.phase ?? 'drop'})` : r.action} ${r.objectKind} ${displayName(r.name)}`;
+  const what = `${r.action === 'replace' ? `replace (${r.phase ?? 'drop'})` : r.action} ${r.objectKind} ${terminalSafe(displayName(r.name))}`;
   return r.status === 'done' ? `step ${r.id}: ${what}: done` : `step ${r.id}: ${what}: FAILED`;
 }

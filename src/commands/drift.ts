@@ -58,7 +58,7 @@ Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Mad
             ...(flags.debug ? { debug: (line: string) => this.logToStderr(`debug: ${line}`) } : {}),
           });
     const key = fingerprintKeyFrom(env);
-    const changes = diff(desired, loadActualFromRows(rows, desired), key ? { fingerprintKey: key } : {});
+    const changes = diff(desired, loadActualFromRows(rows, desired, flags.catalog), key ? { fingerprintKey: key } : {});
     const report = describeDrift(changes, { manifest: flags.file, secretsCompared: key !== undefined || !desired.objects.some((o) => o.kind === 'secret') });
 
     if (!this.jsonEnabled()) {
