@@ -14,10 +14,12 @@ import { checkSavedPlanFresh, replanSaved, verifySavedPlan } from './verify-save
 import { deferredWarning, selectTargets } from './target.js';
 import { type ApplyTarget, type TargetOptions, openApplyTarget } from './target-connection.js';
 
-export type ApplyInput = { readonly kind: 'manifest'; readonly file: string } | { readonly kind: 'plan-file'; readonly file: string };
+export type ApplyInput = { readonly kind: 'manifest'; readonly file: string | readonly string[] } | { readonly kind: 'plan-file'; readonly file: string };
 
 export interface ApplyOptions extends TargetOptions {
   readonly input: ApplyInput;
+  /** `--environment`: which of the manifest's environments supplies `${var:...}` (manifest input). */
+  readonly environment?: string;
   /** Manifest input only. */
   readonly prune?: boolean;
   readonly rotateSecrets?: readonly string[];
@@ -61,14 +63,16 @@ export interface ApplyResult {
  * left, never against a catalog that moved.
  */
 export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
-  const saved = options.input.kind === 'plan-file' ? loadSavedPlan(options.input.file) : undefined;
+  const planFile = options.input.kind === 'plan-file' ? options.input.file : '';
+  const saved = options.input.kind === 'plan-file' ? loadSavedPlan(planFile) : undefined;
   if (saved) {
     // A saved plan is known before connecting: refuse its hazards without touching the server.
     options.showPlan?.(saved.plan);
     checkHazards(saved.plan, options.allowHazards);
   }
   // A saved plan's secret values come only from its manifest's declared sources, read by the normal loader.
-  const desired = await loadDesired(saved ? saved.saved.manifest : options.input.file, options.env);
+  const environment = saved ? saved.saved.environment : options.environment;
+  const desired = await loadDesired(saved ? saved.saved.manifest : options.input.file, options.env, { environment });
 
   const declared = declaredSecretValues(desired);
   const target = await openApplyTarget({ ...options, redact: declared });
@@ -105,8 +109,8 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
         // Terraform's rule for saved plans: plan again, run only if it is the plan that was shown.
         checkSavedPlanFresh(saved, actual);
         const savedOptions = { env: options.env, prune: saved.saved.prune, rotateSecrets: saved.saved.rotateSecrets };
-        plan = replanSaved(options.input.file, saved, () => planChanges(desired, actual, savedOptions));
-        verifySavedPlan(options.input.file, saved, plan, options.env[FINGERPRINT_KEY_VARIABLE] || undefined);
+        plan = replanSaved(planFile, saved, () => planChanges(desired, actual, savedOptions));
+        verifySavedPlan(planFile, saved, plan, options.env[FINGERPRINT_KEY_VARIABLE] || undefined);
         checkHazards(plan, options.allowHazards);
       }
       if (options.signal?.aborted) throw new RefusedError('apply.interrupted', `interrupted (${interruptName(options.signal)}) before anything ran: nothing was changed`);

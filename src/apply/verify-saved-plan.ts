@@ -25,7 +25,7 @@ export function replanSaved(file: string, saved: SavedPlan, replan: () => Plan):
     return replan();
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    throw new RefusedError('apply.plan-mismatch', `${file} cannot be made again from its manifest ${saved.saved.manifest} and the catalog now: ${err.message}; nothing was changed`, {
+    throw new RefusedError('apply.plan-mismatch', `${file} cannot be made again from its manifest ${saved.saved.manifest.join(', ')} and the catalog now: ${err.message}; nothing was changed`, {
       hint: 'Make a new plan (mzform plan --out plan.json), review it, and apply that.',
     });
   }
@@ -43,7 +43,7 @@ export function replanSaved(file: string, saved: SavedPlan, replan: () => Plan):
 export function verifySavedPlan(file: string, saved: SavedPlan, fresh: Plan, key: string | undefined): void {
   const difference = firstDifference(saved.steps, toPlanFile(fresh).steps);
   if (difference !== undefined) {
-    throw new RefusedError('apply.plan-mismatch', `${file} is not the plan of its manifest ${saved.saved.manifest} against the catalog now: ${difference}; nothing was changed`, {
+    throw new RefusedError('apply.plan-mismatch', `${file} is not the plan of its manifest ${saved.saved.manifest.join(', ')} against the catalog now: ${difference}; nothing was changed`, {
       hint: 'The plan file was edited or the manifest changed since. Make a new plan (mzform plan --out plan.json), review it, and apply that.',
     });
   }

@@ -39,7 +39,6 @@ export class FaultInjector {
   private failures: { regex: RegExp; fault: Extract<Fault, { kind: 'fail-matching' }> }[] = [];
   private stalls: { regex: RegExp; fault: Extract<Fault, { kind: 'stall-matching' }> }[] = [];
   private latencyMs = 0;
-  private readonly injected: Fault[] = [];
 
   inject(fault: Fault): void {
     switch (fault.kind) {
@@ -59,7 +58,6 @@ export class FaultInjector {
         this.latencyMs = fault.ms;
         break;
     }
-    this.injected.push(fault);
   }
 
   clear(): void {
@@ -67,7 +65,6 @@ export class FaultInjector {
     this.failures = [];
     this.stalls = [];
     this.latencyMs = 0;
-    this.injected.length = 0;
   }
 
   /** The faults injected and still armed, for status output. */

@@ -6,6 +6,9 @@ export {
   readLiveCatalogRows,
   type TargetOptions,
   loadDesired,
+  type LoadDesiredOptions,
+  secretValuesNeeded,
+  valuesNotReadNote,
   planChanges,
   resolveSecretNames,
   runPlanPipeline,
@@ -14,3 +17,4 @@ export {
 } from './plan-pipeline.js';
 export { declaredSecretValues } from './declared-secrets.js';
 export { fingerprintKeyFrom, MIN_FINGERPRINT_KEY_BYTES } from './fingerprint-key.js';
+export { ExternalObjectError, withExternalObjects } from './external-objects.js';

@@ -39,7 +39,8 @@ export interface PlanFile {
 
 /** The `saved` member of a plan file. */
 export interface SavedPlanJson {
-  manifest: string;
+  manifest: string[];
+  environment?: string;
   prune: boolean;
   rotate_secrets: string[];
   dependents: Record<string, string[]>;
@@ -48,7 +49,8 @@ export interface SavedPlanJson {
 
 export function toSavedPlanJson(context: SavedPlanContext): SavedPlanJson {
   return {
-    manifest: context.manifest,
+    manifest: [...context.manifest],
+    ...(context.environment !== undefined ? { environment: context.environment } : {}),
     prune: context.prune,
     rotate_secrets: [...context.rotateSecrets],
     dependents: Object.fromEntries(Object.entries(context.dependents).map(([id, deps]) => [id, [...deps]])),
@@ -188,7 +190,8 @@ function savedContext(v: unknown, bad: Bad): SavedPlanContext {
   if (typeof r.prune !== 'boolean') throw bad('saved.prune must be true or false');
   const dependents = record(r.dependents, bad, 'saved.dependents');
   return {
-    manifest: string(r.manifest, bad, 'saved.manifest'),
+    manifest: array(r.manifest, bad, 'saved.manifest').map((m, i) => string(m, bad, `saved.manifest[${i}]`)),
+    ...(r.environment !== undefined ? { environment: string(r.environment, bad, 'saved.environment') } : {}),
     prune: r.prune,
     rotateSecrets: array(r.rotate_secrets, bad, 'saved.rotate_secrets').map((n, i) => string(n, bad, `saved.rotate_secrets[${i}]`)),
     dependents: Object.fromEntries(Object.entries(dependents).map(([id, deps]) => [id, array(deps, bad, `saved.dependents.${id}`).map((d, i) => string(d, bad, `saved.dependents.${id}[${i}]`))])),

@@ -12,8 +12,10 @@ import { type PlanFile, toPlanFile } from './plan-file.js';
  * secret values resolved now are the ones resolved at plan time.
  */
 export interface SavedPlanContext {
-  /** The manifest as given to `plan -f`, read again by apply (relative paths from the directory apply runs in). */
-  readonly manifest: string;
+  /** The manifest files as given to `plan -f`, read again by apply (relative paths from the directory apply runs in). */
+  readonly manifest: readonly string[];
+  /** `--environment`, when given: which of the manifest's environments supplies its variables. */
+  readonly environment?: string;
   readonly prune: boolean;
   readonly rotateSecrets: readonly string[];
   /** For each object the plan drops or replaces (catalog id): the ids of every catalog object that depended on it. */
@@ -100,10 +102,11 @@ export function firstDifference(saved: unknown, fresh: PlanFile['steps']): strin
 export function savedPlanContext(
   plan: Plan,
   actual: ActualState,
-  options: { readonly manifest: string; readonly prune: boolean; readonly rotateSecrets: readonly string[]; readonly fingerprintKey: string | undefined },
+  options: { readonly manifest: readonly string[]; readonly environment?: string; readonly prune: boolean; readonly rotateSecrets: readonly string[]; readonly fingerprintKey: string | undefined },
 ): SavedPlanContext {
   return {
-    manifest: options.manifest,
+    manifest: [...options.manifest],
+    ...(options.environment !== undefined ? { environment: options.environment } : {}),
     prune: options.prune,
     rotateSecrets: [...options.rotateSecrets],
     dependents: dependentsOf(plan, actual),

@@ -26,7 +26,7 @@ const counts = { tampered: 0, valuesChanged: 0, stale: 0, notStale: 0 };
 type PlanJson = {
   steps: { id: string; action: string; object_kind: string; display_name: string; hazards: { code: string; message: string }[]; statements: { kind: string; sql: string; secret_source?: string }[] }[];
   summary: Record<string, number>;
-  saved: { manifest: string; prune: boolean; rotate_secrets: string[]; dependents: Record<string, string[]>; seal?: string };
+  saved: { manifest: string[]; prune: boolean; rotate_secrets: string[]; dependents: Record<string, string[]>; seal?: string };
 };
 
 describe('saved plans: what was shown, or nothing', () => {
@@ -100,7 +100,7 @@ describe('saved plans: what was shown, or nothing', () => {
       ['a step removed', (p) => p.steps.splice(p.steps.findIndex((s) => s.action === 'drop'), 1)],
       ['two steps swapped', (p) => p.steps.reverse()],
       ['a statement added to a step', (p) => p.steps[0]!.statements.push({ kind: 'drop', sql: 'DROP CONNECTION "materialize"."public"."bastion" CASCADE' })],
-      ['the manifest pointed elsewhere', (p) => (p.saved.manifest = BASE)],
+      ['the manifest pointed elsewhere', (p) => (p.saved.manifest = [BASE])],
       ['prune turned off', (p) => (p.saved.prune = false)],
       ['the rotation removed', (p) => (p.saved.rotate_secrets = [])],
       ['the seal removed', (p) => delete p.saved.seal],

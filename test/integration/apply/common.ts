@@ -43,7 +43,7 @@ export async function savedPlanText(url: string, file: string): Promise<string> 
     const desired = await loadDesired(file, env);
     const actual = await loadActual(db, desired);
     const plan = planChanges(desired, actual, { env });
-    return serializeSavedPlan(plan, savedPlanContext(plan, actual, { manifest: file, prune: false, rotateSecrets: [], fingerprintKey: KEY }));
+    return serializeSavedPlan(plan, savedPlanContext(plan, actual, { manifest: [file], prune: false, rotateSecrets: [], fingerprintKey: KEY }));
   } finally {
     await db.close();
   }

@@ -15,9 +15,9 @@ describe('plan file', () => {
     expect(validate(JSON.parse(text)), JSON.stringify(validate.errors)).toBe(true);
     const loaded = deserializePlan(text, 'plan.json');
     expect(serializePlan(loaded).replaceAll(/,\n\s*"secret_source": "[^"]*"/g, '')).toBe(text.replaceAll(/,\n\s*"secret_source": "[^"]*"/g, ''));
-    const saved = serializeSavedPlan(plan, { manifest: 'm.yaml', prune: false, rotateSecrets: ['a'], dependents: { u1: ['u2'] }, seal: 'hmac-sha256:00' });
+    const saved = serializeSavedPlan(plan, { manifest: ['m.yaml'], prune: false, rotateSecrets: ['a'], dependents: { u1: ['u2'] }, seal: 'hmac-sha256:00' });
     expect(validate(JSON.parse(saved)), JSON.stringify(validate.errors)).toBe(true);
-    expect(readPlanFile(saved, 'plan.json').saved).toEqual({ manifest: 'm.yaml', prune: false, rotateSecrets: ['a'], dependents: { u1: ['u2'] }, seal: 'hmac-sha256:00' });
+    expect(readPlanFile(saved, 'plan.json').saved).toEqual({ manifest: ['m.yaml'], prune: false, rotateSecrets: ['a'], dependents: { u1: ['u2'] }, seal: 'hmac-sha256:00' });
   });
 
   it('stores where a secret comes from, never its value, and loading resolves nothing', () => {
