@@ -3,7 +3,7 @@ import { DEFAULT_LOCK_LOCATION, acquireLock, readLock, releaseLock } from '../..
 import { connect } from '../../src/db/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { holder, prepareContainers, reset } from '../integration/apply/common.js';
-import { mzform } from './saved-plan-cli.js';
+import { mzform } from './mzform-cli.js';
 
 /**
  * Nothing hangs, and every way a run ends releases the lock. Through the
@@ -56,7 +56,6 @@ describe('no run hangs, every run releases the lock', () => {
     emulator.control.injectFault({ kind: 'stall-matching', pattern: '^CREATE CONNECTION' });
     const started = Date.now();
     const r = await mzform(['apply', '-f', FILE, ...url, '--auto-approve', '--statement-timeout', '2s'], ENV, undefined, 45_000);
-    expect(r.signal, r.out).toBeNull();
     expect(r.status, r.out).toBe(1);
     expect(r.out).toContain('did not answer within 2s');
     expect(r.out).toMatch(/not run/i);
@@ -69,7 +68,6 @@ describe('no run hangs, every run releases the lock', () => {
   it('an apply slower than --timeout stops with its step failed and the lock released', async () => {
     emulator.control.injectFault({ kind: 'latency', ms: 600 });
     const r = await mzform(['apply', '-f', FILE, ...url, '--auto-approve', '--timeout', '4s'], ENV, undefined, 60_000);
-    expect(r.signal, r.out).toBeNull();
     expect(r.status, r.out).toBe(1);
     expect(r.out).toContain('overall time limit (4s, --timeout) ran out');
     expect(await lockHeld()).toBe(false);
@@ -80,7 +78,6 @@ describe('no run hangs, every run releases the lock', () => {
   it('a plan whose catalog read is never answered ends at --statement-timeout', async () => {
     emulator.control.injectFault({ kind: 'stall-matching', pattern: 'mz_object_dependencies' });
     const r = await mzform(['plan', '-f', FILE, ...url, '--statement-timeout', '2s'], ENV, undefined, 45_000);
-    expect(r.signal, r.out).toBeNull();
     expect(r.status, r.out).toBe(1);
     expect(r.out).toContain('did not answer within 2s');
     counts.hangs++;
@@ -106,7 +103,6 @@ describe('no run hangs, every run releases the lock', () => {
       });
     });
     expect(sent, r.out).toBe(true);
-    expect(r.signal, r.out).toBeNull();
     expect(r.status, r.out).toBe(1);
     expect(r.out).toContain(`interrupted by ${name === 'SIGINT' ? 'Ctrl-C' : name}`);
     expect(r.out).toMatch(/not run/i);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../src/db/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { prepareContainers, reset } from '../integration/apply/common.js';
-import { mzform } from './saved-plan-cli.js';
+import { mzform } from './mzform-cli.js';
 
 /**
  * A saved plan runs exactly what it showed, or nothing. Through the CLI, as
@@ -176,7 +176,7 @@ describe('saved plans: what was shown, or nothing', () => {
 
     it('without a fingerprint key, a saved plan that sets a value is refused; one that sets none applies', async () => {
       const noKeyAtPlan = await savePlan(BASE, ['--rotate-secret', 'kafka_password'], { KAFKA_PASSWORD: A });
-      for (const env of [{ KAFKA_PASSWORD: A }, { KAFKA_PASSWORD: A, MZFORM_FINGERPRINT_KEY: KEY }]) {
+      for (const env of [{ KAFKA_PASSWORD: A }, { KAFKA_PASSWORD: A, MZFORM_FINGERPRINT_KEY: KEY }] as Record<string, string>[]) {
         const refused = await mzform(['apply', noKeyAtPlan.path, ...url], env);
         expect(refused.status, refused.out).toBe(4);
         expect(refused.out).toContain('MZFORM_FINGERPRINT_KEY');

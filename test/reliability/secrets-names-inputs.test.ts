@@ -6,7 +6,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js
 import { LOCK_OBJECT_NAME } from '../../src/catalog/index.js';
 import { RESERVED_OBJECT_NAME } from '../../src/manifest/name-checks.js';
 import { prepareContainers, reset } from '../integration/apply/common.js';
-import { mzform } from './saved-plan-cli.js';
+import { mzform } from './mzform-cli.js';
 
 /**
  * Secrets stay secret, names cannot lie, bad input is refused as bad input.
