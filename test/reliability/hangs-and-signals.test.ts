@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LOCK_LOCATION, acquireLock, readLock, releaseLock } from '../../src/apply/index.js';
+import { DEFAULT_LOCK_LOCATION, acquireLock, releaseLock } from '../../src/apply/index.js';
 import { connect } from '../../src/db/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { holder, prepareContainers, reset } from '../integration/apply/common.js';
+import { lockHeld } from './apply/lock-held.js';
 import { mzform } from './mzform-cli.js';
 
 /**
@@ -35,14 +36,6 @@ describe('no run hangs, every run releases the lock', () => {
     await reset(emulator.url, FILE);
   });
 
-  async function lockHeld(): Promise<boolean> {
-    const db = await connect({ url: emulator.url, env: {} });
-    try {
-      return (await readLock(db, DEFAULT_LOCK_LOCATION)).held;
-    } finally {
-      await db.close();
-    }
-  }
 
   async function converges(): Promise<void> {
     emulator.control.clearFaults();
@@ -60,7 +53,7 @@ describe('no run hangs, every run releases the lock', () => {
     expect(r.out).toContain('did not answer within 2s');
     expect(r.out).toMatch(/not run/i);
     expect(Date.now() - started).toBeLessThan(40_000);
-    expect(await lockHeld()).toBe(false);
+    expect(await lockHeld(emulator.url)).toBe(false);
     counts.hangs++;
     await converges();
   }, 120_000);
@@ -70,7 +63,7 @@ describe('no run hangs, every run releases the lock', () => {
     const r = await mzform(['apply', '-f', FILE, ...url, '--auto-approve', '--timeout', '4s'], ENV, undefined, 60_000);
     expect(r.status, r.out).toBe(1);
     expect(r.out).toContain('overall time limit (4s, --timeout) ran out');
-    expect(await lockHeld()).toBe(false);
+    expect(await lockHeld(emulator.url)).toBe(false);
     counts.hangs++;
     await converges();
   }, 120_000);
@@ -87,7 +80,7 @@ describe('no run hangs, every run releases the lock', () => {
     emulator.control.injectFault({ kind: 'stall-matching', pattern: 'mz_object_dependencies' });
     const r = await mzform(['apply', '-f', FILE, ...url, '--auto-approve', '--statement-timeout', '2s'], ENV, undefined, 45_000);
     expect(r.status, r.out).toBe(1);
-    expect(await lockHeld()).toBe(false);
+    expect(await lockHeld(emulator.url)).toBe(false);
     counts.hangs++;
   }, 60_000);
 
@@ -106,7 +99,7 @@ describe('no run hangs, every run releases the lock', () => {
     expect(r.status, r.out).toBe(1);
     expect(r.out).toContain(`interrupted by ${name === 'SIGINT' ? 'Ctrl-C' : name}`);
     expect(r.out).toMatch(/not run/i);
-    expect(await lockHeld()).toBe(false);
+    expect(await lockHeld(emulator.url)).toBe(false);
     counts.signals++;
     await converges();
   }, 120_000);
@@ -116,11 +109,17 @@ describe('no run hangs, every run releases the lock', () => {
     const other = await acquireLock(db, { location: DEFAULT_LOCK_LOCATION, holder: holder('other@ci'), timeoutMs: 0 });
     try {
       let sent = false;
+      emulator.control.resetCounters();
       const r = await mzform(['apply', '-f', FILE, ...url, '--auto-approve', '--lock-timeout', '5m'], ENV, (child) => {
-        setTimeout(() => {
-          sent = true;
-          child.kill('SIGTERM');
-        }, 3000);
+        // Once it has tried the lock (its handlers are set by then), let it wait a little, then stop it.
+        const poll = setInterval(() => {
+          if (!emulator.control.queryLog().some((e) => e.statement.startsWith('CREATE SECRET') && e.statement.includes('__mzform_lock'))) return;
+          clearInterval(poll);
+          setTimeout(() => {
+            sent = true;
+            child.kill('SIGTERM');
+          }, 1500);
+        }, 100);
       });
       expect(sent).toBe(true);
       expect(r.status, r.out).toBe(4);

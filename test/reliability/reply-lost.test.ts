@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LOCK_LOCATION, readLock } from '../../src/apply/index.js';
-import { connect } from '../../src/db/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { MzformError } from '../../src/errors.js';
 import { renderPlanText } from '../../src/output/index.js';
 import { HAZARD_CODES, type HazardCode } from '../../src/plan/index.js';
+import { lockHeld } from './apply/lock-held.js';
 import { SECRET, apply, planAgainst, prepareContainers, prepareUpstream, reset } from '../integration/apply/common.js';
 import type { Scenario } from './apply/scenarios.js';
 
@@ -35,14 +34,6 @@ describe('a lost reply after a statement that ran', () => {
     console.log(`reply lost: ${counts.cases} statements ran with their reply lost (${counts.failedSteps} stopped a step, ${counts.errors} ended in a typed error, ${counts.applied} went unnoticed); all converged with the lock released`);
   });
 
-  async function lockHeld(): Promise<boolean> {
-    const db = await connect({ url: emulator.url, env: {} });
-    try {
-      return (await readLock(db, DEFAULT_LOCK_LOCATION)).held;
-    } finally {
-      await db.close();
-    }
-  }
 
   async function startState(s: Scenario): Promise<void> {
     await reset(emulator.url, s.after);
@@ -70,7 +61,7 @@ describe('a lost reply after a statement that ran', () => {
         counts.errors++;
       }
       emulator.control.clearFaults();
-      expect(await lockHeld(), `${label}: the lock was released`).toBe(false);
+      expect(await lockHeld(emulator.url), `${label}: the lock was released`).toBe(false);
       const again = await apply(emulator.url, scenario.after, { allowHazards: allHazards });
       expect(['applied', 'no-changes'], label).toContain(again.report.outcome);
       expect(renderPlanText(await planAgainst(emulator.url, scenario.after)), label).toBe('No changes.\n');
