@@ -70,16 +70,20 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
   const sections: Record<string, Doc> = { secrets: {}, connections: {}, sources: {} };
   for (const current of picked.objects) {
     const o = current.object;
-    const doc: Doc = {};
-    if (o.kind === 'secret') doc.value = `\${env:${variables.get(nameKey(o.name))}}`;
-    if (o.kind === 'connection') Object.assign(doc, connectionDocument(o.spec, ref));
-    if (o.kind === 'source') {
-      if (o.cluster !== defaultCluster) doc.cluster = o.cluster;
-      Object.assign(doc, sourceDocument(withReadableTables(current), ref));
-      if (o.retainHistory !== undefined) doc.retain_history = o.retainHistory;
-      if (o.timestampInterval !== undefined) doc.timestamp_interval = o.timestampInterval;
-      notes.push(...sourceNotes(current));
-    }
+    const write: { readonly [K in ObjectKind]: (o: Extract<MzObject, { kind: K }>) => Doc } = {
+      secret: (secret) => ({ value: `\${env:${variables.get(nameKey(secret.name))}}` }),
+      connection: (connection) => connectionDocument(connection.spec, ref),
+      source: (source) => {
+        notes.push(...sourceNotes(current));
+        return {
+          ...(source.cluster !== defaultCluster ? { cluster: source.cluster } : {}),
+          ...sourceDocument(withReadableTables(current), ref),
+          ...(source.retainHistory !== undefined ? { retain_history: source.retainHistory } : {}),
+          ...(source.timestampInterval !== undefined ? { timestamp_interval: source.timestampInterval } : {}),
+        };
+      },
+    };
+    const doc: Doc = (write[o.kind] as (o: MzObject) => Doc)(o);
     if (!inDefault(o.name)) {
       doc.database_name = o.name.database;
       doc.schema_name = o.name.schema;

@@ -9,3 +9,4 @@ export * from './state.js';
 export * from './secret-comment.js';
 export * from './terminal-safe.js';
 export * from './registry/index.js';
+export * from './if-defined.js';
