@@ -3,8 +3,7 @@ import { type ObjectKind, OBJECT_KINDS, type ObjectName, displayName } from '../
 import type { Statement, StatementKind } from '../sql/index.js';
 import { makeStatement } from '../sql/statement.js';
 import { HAZARD_CODES, type Hazard, type HazardCode } from './hazards.js';
-import { PLAN_FORMAT_VERSION, type Plan, type Step, type StepAction, type UnmanagedObject } from './plan.js';
-import type { SavedPlanContext } from './saved-plan.js';
+import { PLAN_FORMAT_VERSION, type Plan, type SavedPlanContext, type Step, type StepAction, type UnmanagedObject } from './plan.js';
 
 /**
  * The plan as JSON (`--out plan.json`, `--format json`), described by
