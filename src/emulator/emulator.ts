@@ -8,6 +8,8 @@ import { DdlExecutor } from './ddl/executor.js';
 import { echoStatement, redactStatement } from './ddl/echo.js';
 import { dependenciesOf, itemRows } from './catalog/item-rows.js';
 import { saveState } from './state-file.js';
+import { Lifecycle } from './lifecycle/lifecycle.js';
+import { runLifecycleCommand } from './lifecycle/commands.js';
 import type { DdlHost } from './ddl/host.js';
 import type { ControlHost } from './control-commands.js';
 import type { Engine } from './engine.js';
@@ -31,6 +33,7 @@ export class Emulator implements SessionHost, DdlHost, ControlHost {
   readonly faults = new FaultInjector();
   readonly defaultVars: ReadonlyMap<string, string>;
   readonly ddl: DdlExecutor;
+  readonly lifecycle: Lifecycle = new Lifecycle(this);
 
   constructor(
     readonly engine: Engine,
@@ -77,8 +80,10 @@ export class Emulator implements SessionHost, DdlHost, ControlHost {
     await this.writeItems([...this.store.items.keys()]);
   }
 
-  writeItems(ids: Iterable<string>): Promise<void> {
-    return writeItems(this.engine, this.store, ids, (id) => itemRows(this.store, this.settings, id));
+  async writeItems(ids: Iterable<string>): Promise<void> {
+    const list = [...ids];
+    await writeItems(this.engine, this.store, list, (id) => itemRows(this.store, this.settings, id));
+    await this.lifecycle.observe(list);
   }
 
   writeContainers(): Promise<void> {
@@ -155,8 +160,10 @@ export class Emulator implements SessionHost, DdlHost, ControlHost {
     return describeShow(text);
   }
 
-  runControl(text: string): Promise<Outcome> {
-    return runControlCommand(this, text);
+  async runControl(text: string): Promise<Outcome> {
+    const outcome = (await runLifecycleCommand(this.lifecycle, this.settings.lifecycle, text)) ?? (await runControlCommand(this, text));
+    await this.lifecycle.reconcile();
+    return outcome;
   }
 
   echo(text: string): string {

@@ -4,11 +4,13 @@ import type { Fault } from './faults.js';
 import type { QueryLogEntry } from './query-log.js';
 import { Session } from './session.js';
 import { defaultSettings } from './settings.js';
+import { type LifecycleOptions, applyLifecycleOptions } from './lifecycle/settings.js';
 import { loadState, saveState } from './state-file.js';
 import { WireServer } from './wire/server.js';
 
 export type { Fault } from './faults.js';
 export type { QueryLogEntry } from './query-log.js';
+export type { LifecycleOptions } from './lifecycle/settings.js';
 export { EMULATED_VERSION } from './emulator.js';
 
 export interface EmulatorOptions {
@@ -26,6 +28,8 @@ export interface EmulatorOptions {
   readonly upstreamTables?: Readonly<Record<string, readonly string[]>>;
   /** Faults armed from the start. */
   readonly faults?: readonly Fault[];
+  /** How PrivateLink connections and sources move through their statuses; absent: available and running at once. */
+  readonly lifecycle?: LifecycleOptions;
   /** Require this password (cleartext auth); absent means no password, as a local Materialize. */
   readonly password?: string;
 }
@@ -55,6 +59,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   for (const h of options.unreachableHosts ?? []) settings.unreachableHosts.add(h);
   for (const t of options.missingTopics ?? []) settings.missingTopics.add(t);
   for (const [h, tables] of Object.entries(options.upstreamTables ?? {})) settings.upstreamTables.set(h, [...tables]);
+  applyLifecycleOptions(settings.lifecycle, options.lifecycle);
 
   const engine = await Engine.start();
   const emulator = Emulator.fresh(engine, settings);
