@@ -12,3 +12,4 @@ export {
   type PlanPipelineOptions,
   type PlanPipelineResult,
 } from './plan-pipeline.js';
+export { manifestSecretValues, readManifestHealth } from './status-pipeline.js';

@@ -125,12 +125,12 @@ export async function readLiveCatalogRows(options: TargetOptions): Promise<Catal
   }
 }
 
-interface Target {
+export interface Target {
   readonly db: Database;
   close(): Promise<void>;
 }
 
-async function openTarget(options: TargetOptions): Promise<Target> {
+export async function openTarget(options: TargetOptions): Promise<Target> {
   if (options.emulator) {
     const emulator = await openEmulator(options.emulator.stateFile);
     try {

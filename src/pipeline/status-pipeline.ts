@@ -1,0 +1,23 @@
+import { readHealth } from '../catalog/index.js';
+import { type ObjectHealth, evaluateHealth, healthTargets } from '../health/index.js';
+import type { DesiredState } from '../model/index.js';
+import { type TargetOptions, loadDesired, openTarget } from './plan-pipeline.js';
+
+/** Every value the manifest declares: removed from any error text Materialize sends back. */
+export function manifestSecretValues(desired: DesiredState): string[] {
+  return desired.objects.flatMap((o) => (o.kind === 'secret' && o.value ? [o.value.reveal()] : []));
+}
+
+/** `mzform status`: the health of every source and PrivateLink connection the manifest declares, in three queries. */
+export async function readManifestHealth(file: string, options: TargetOptions): Promise<ObjectHealth[]> {
+  const desired = await loadDesired(file, options.env);
+  const target = await openTarget(options);
+  try {
+    const before = target.db.roundTrips;
+    const snapshot = await readHealth(target.db, manifestSecretValues(desired));
+    options.debug?.(`health: ${target.db.roundTrips - before} queries`);
+    return evaluateHealth(healthTargets(desired.objects), snapshot);
+  } finally {
+    await target.close();
+  }
+}
