@@ -37,6 +37,8 @@ export interface ApplyOptions extends TargetOptions {
   readonly onStep?: (result: StepResult) => void;
   /** Notes for stderr (a lock that could not be released). */
   readonly warn?: (line: string) => void;
+  /** A target opened by the caller and left open (apply --wait runs several applies on one in-process emulator). */
+  readonly sharedTarget?: ApplyTarget;
 }
 
 export interface ApplyResult {
@@ -64,7 +66,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     checkHazards(saved, options.allowHazards);
   }
 
-  const target = await openApplyTarget(options);
+  const target = options.sharedTarget ?? (await openApplyTarget(options));
   try {
     const first = await target.connect();
     let lock: HeldLock;
@@ -125,7 +127,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     };
     return { plan, report };
   } finally {
-    await target.close();
+    if (!options.sharedTarget) await target.close();
   }
 }
 

@@ -7,7 +7,8 @@ import { type HealthSnapshot, type MzObject, type ObjectName, type SourceStatus,
  */
 export type HealthVerdict = 'healthy' | 'pending' | 'unhealthy' | 'missing';
 
-export type WatchedKind = 'source' | 'aws-privatelink';
+/** SSH tunnels have no status relation: their health is whether VALIDATE CONNECTION passes (apply --wait probes it). */
+export type WatchedKind = 'source' | 'aws-privatelink' | 'ssh-tunnel';
 
 /** An object whose health is read: a source or a PrivateLink connection. */
 export interface WatchTarget {
@@ -60,12 +61,13 @@ export function healthTargets(objects: readonly MzObject[]): WatchTarget[] {
   return targets.sort((a, b) => compareNames(a.name, b.name));
 }
 
-/** The verdict on each target, from one health read. Pure. */
+/** The verdict on each source and PrivateLink target, from one health read (tunnels are left to the caller). Pure. */
 export function evaluateHealth(targets: readonly WatchTarget[], snapshot: HealthSnapshot): ObjectHealth[] {
   const sources = new Map(snapshot.sources.map((s) => [nameKey(s.name), s]));
   const links = new Map(snapshot.privateLinks.map((p) => [nameKey(p.name), p]));
   const stats = new Map(snapshot.statistics.map((s) => [s.id, s]));
-  return [...targets]
+  return targets
+    .filter((t) => t.kind !== 'ssh-tunnel')
     .sort((a, b) => compareNames(a.name, b.name))
     .map((t): ObjectHealth => {
       if (t.kind === 'aws-privatelink') {
@@ -125,7 +127,7 @@ function sourceVerdict(source: SourceStatus, snapshot: SnapshotProgress | undefi
   if (problems.length > 0) return { verdict: 'unhealthy', note: `${problems.length} subsource${problems.length === 1 ? '' : 's'} ${problems.map((p) => `${p.name.name} ${p.status}`).join(', ')}` };
   if (status === 'running') return snapshot && !snapshot.committed ? { verdict: 'pending', note: 'snapshotting' } : { verdict: 'healthy' };
   if (status === 'paused') return { verdict: 'pending', note: 'paused: no replica of its cluster is running' };
-  return { verdict: 'pending', note: status === null || status === 'created' ? 'created, not started yet' : status };
+  return status === null || status === 'created' ? { verdict: 'pending', note: 'created, not started yet' } : { verdict: 'pending' };
 }
 
 export interface HealthCounts {
@@ -166,4 +168,18 @@ export function percent(part: number, whole: number): number {
 export function groupDigits(n: number): string {
   const sign = n < 0 ? '-' : '';
   return sign + String(Math.trunc(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A tunnel's health from VALIDATE CONNECTION: the bastion lets Materialize in once both public keys are installed. */
+export function tunnelHealth(name: ObjectName, validation: { readonly ok: boolean; readonly message?: string }): ObjectHealth {
+  return validation.ok
+    ? { name, kind: 'ssh-tunnel', verdict: 'healthy', status: 'validated' }
+    : {
+        name,
+        kind: 'ssh-tunnel',
+        verdict: 'pending',
+        status: 'not validated',
+        ...(validation.message ? { error: validation.message } : {}),
+        note: "add both public keys (mzform outputs) to the bastion's authorized_keys",
+      };
 }

@@ -3,8 +3,8 @@ import { type HealthVerdict, type ObjectHealth, countVerdicts, describeSnapshot,
 
 /** The status report in the three formats of `mzform status`. Pure and deterministic: the same health, the same bytes. */
 
-const MARK: Record<HealthVerdict, string> = { healthy: 'ok', pending: 'wait', unhealthy: 'FAIL', missing: 'missing' };
-const KIND_LABEL: Record<ObjectHealth['kind'], string> = { source: 'source', 'aws-privatelink': 'privatelink' };
+export const MARK: Record<HealthVerdict, string> = { healthy: 'ok', pending: 'wait', unhealthy: 'FAIL', missing: 'missing' };
+export const KIND_LABEL: Record<ObjectHealth['kind'], string> = { source: 'source', 'aws-privatelink': 'privatelink', 'ssh-tunnel': 'ssh-tunnel' };
 
 /** The lines under an object: snapshot, error, subsource errors, what to do. */
 export function detailLines(o: ObjectHealth): string[] {
