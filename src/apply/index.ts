@@ -38,4 +38,5 @@ export { openApplyTarget, type ApplyTarget, type TargetOptions } from './target-
 export { runRollout, type RolloutOptions, type RolloutPhase, type RolloutResult } from './wait/rollout.js';
 export { waitForHealth, DEFAULT_POLL_MS, type WaitOptions, type WaitOutcome, type WaitResult } from './wait/wait-for-health.js';
 export { gateConnections, watchTargets } from './wait/watch-targets.js';
+export { formatElapsed } from './wait/progress-format.js';
 export { progressWriter, PLAIN_INTERVAL_MS, type ProgressStream, type ProgressWriter } from './wait/progress-writer.js';

@@ -4,6 +4,7 @@ import {
   type ProgressWriter,
   type RolloutPhase,
   type WaitResult,
+  formatElapsed,
   progressWriter,
   renderApplyMarkdown,
   renderApplyText,
@@ -54,10 +55,10 @@ export async function applyAndWait(options: ApplyOptions, settings: ApplyWaitSet
     wait: {
       timeoutMs: settings.timeoutMs,
       ...(settings.pollMs !== undefined ? { pollMs: settings.pollMs } : {}),
-      onStart: (phase, targets) => {
+      onStart: (phase, targets, timeoutMs) => {
         const what = phase === 'gates' ? 'the far side of the tunnels and PrivateLink connections' : 'what the apply made to be healthy';
-        settings.log(`Waiting up to ${Math.round(settings.timeoutMs / 1000)}s for ${what}: ${targets.map((t) => displayName(t.name)).join(', ')}`);
-        writer = progressWriter(settings.progress, { timeoutMs: settings.timeoutMs });
+        settings.log(`Waiting up to ${formatElapsed(timeoutMs)} for ${what}: ${targets.map((t) => displayName(t.name)).join(', ')}`);
+        writer = progressWriter(settings.progress, { timeoutMs });
       },
       onHealth: (health, elapsedMs) => writer?.update(health, elapsedMs),
       onEnd: () => writer?.finish(),

@@ -39,7 +39,8 @@ class TerminalProgress implements ProgressWriter {
   update(health: readonly ObjectHealth[], elapsedMs: number): void {
     this.#rates.update(health, elapsedMs);
     const width = Math.max(40, this.stream.columns ?? 100);
-    const lines = terminalLines(health, elapsedMs, this.timeoutMs, this.#rates).map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l));
+    // Long lines (a principal to copy) wrap rather than being cut; each piece is a line the next redraw must climb back over.
+    const lines = terminalLines(health, elapsedMs, this.timeoutMs, this.#rates).flatMap((l) => wrap(l, width - 1));
     // Up to the first line of the previous block, then rewrite every line and clear what is left below.
     const up = this.#drawn > 0 ? `\x1b[${this.#drawn}F` : '';
     this.stream.write(`${up}${lines.map((l) => `\x1b[2K${l}\n`).join('')}\x1b[J`);
@@ -78,4 +79,12 @@ class PlainProgress implements ProgressWriter {
   }
 
   finish(): void {}
+}
+
+function wrap(line: string, width: number): string[] {
+  const chars = [...line];
+  if (chars.length <= width) return [line];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
+  return out;
 }

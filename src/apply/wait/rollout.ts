@@ -15,7 +15,7 @@ export interface RolloutOptions extends ApplyOptions {
     readonly timeoutMs: number;
     readonly pollMs?: number;
     /** A wait begins: what for (the gates, or what the apply made). */
-    readonly onStart?: (phase: 'gates' | 'objects', targets: readonly WatchTarget[]) => void;
+    readonly onStart?: (phase: 'gates' | 'objects', targets: readonly WatchTarget[], timeoutMs: number) => void;
     readonly onHealth?: (health: readonly ObjectHealth[], elapsedMs: number) => void;
     readonly onEnd?: (result: WaitResult) => void;
   };
@@ -58,12 +58,13 @@ export async function runRollout(options: RolloutOptions): Promise<RolloutResult
     return result.report.outcome === 'applied' || result.report.outcome === 'no-changes';
   };
   const wait = async (phase: 'gates' | 'objects', targets: readonly WatchTarget[], secrets: readonly string[]): Promise<WaitResult> => {
-    options.wait.onStart?.(phase, targets);
+    const timeoutMs = Math.max(0, options.wait.timeoutMs - waitedMs);
+    options.wait.onStart?.(phase, targets, timeoutMs);
     const db = await target.connect();
     const started = clock();
     try {
       const result = await waitForHealth(db, targets, {
-        timeoutMs: Math.max(0, options.wait.timeoutMs - waitedMs),
+        timeoutMs,
         secrets,
         ...(options.wait.pollMs !== undefined ? { pollMs: options.wait.pollMs } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
