@@ -45,6 +45,9 @@ describe('example GitHub workflows', () => {
     expect(run('mzform-plan.yml')).toContain('upsert.mjs comment --body-file plan.md');
     expect(load('mzform-plan.yml').permissions['pull-requests']).toBe('write');
     expect(run('mzform-drift.yml')).toContain('npx mzform drift');
+    // The nightly issue shows drift and health together: status is appended to the issue body and exit 5 counts.
+    expect(run('mzform-drift.yml')).toContain('npx mzform status -f "$MZFORM_MANIFEST" --format markdown >> drift.md');
+    expect(run('mzform-drift.yml')).toContain('[ "$health" = 5 ]');
     expect(run('mzform-drift.yml')).toContain('upsert.mjs issue --body-file drift.md');
     expect(load('mzform-drift.yml').permissions.issues).toBe('write');
     expect(run('mzform-apply.yml')).toContain('npx mzform catalog dump --out catalog.json');
