@@ -18,7 +18,7 @@ export default class Emulator extends BaseCommand<typeof Emulator> {
     port: Flags.integer({ description: 'TCP port to listen on (0 picks a free one).', default: 6875, min: 0, max: 65535 }),
     host: Flags.string({ description: 'Address to listen on.', default: '127.0.0.1' }),
     state: Flags.string({ description: 'Load the catalog from this JSON file if it exists, and save it there on exit.' }),
-    config: Flags.string({ description: 'Emulator settings (unreachable hosts, missing topics, upstream tables, faults), as JSON.' }),
+    config: Flags.string({ description: 'Emulator settings (unreachable hosts, missing topics, upstream tables, faults, lifecycle), as JSON.' }),
   };
 
   public async run(): Promise<void> {

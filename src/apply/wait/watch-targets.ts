@@ -28,15 +28,16 @@ export function gateTargetNames(gates: readonly WatchTarget[]): string[] {
 
 /**
  * What `--wait` watches after an apply: the sources and PrivateLink
- * connections it created, altered or re-created. When it changed nothing (a
+ * connections it created, altered or re-created. When it had nothing to run (a
  * second run after a timeout), every source and PrivateLink connection of the
  * manifest, so that running the command again resumes the wait.
  */
 export function watchTargets(steps: readonly StepResult[], objects: readonly MzObject[] | undefined): WatchTarget[] {
   if (!objects) return namesOf(steps).map((name) => ({ name, kind: 'source' as const }));
-  const changed = new Set(steps.filter((s) => s.status === 'done' && s.action !== 'drop' && s.phase !== 'drop').map((s) => nameKey(s.name)));
   const all = healthTargets(objects);
-  return changed.size === 0 ? all : all.filter((t) => changed.has(nameKey(t.name)));
+  if (steps.length === 0) return all;
+  const changed = new Set(steps.filter((s) => s.status === 'done' && s.action !== 'drop' && s.phase !== 'drop').map((s) => nameKey(s.name)));
+  return all.filter((t) => changed.has(nameKey(t.name)));
 }
 
 /** A saved plan has no manifest: its created or changed sources are what there is to watch. */

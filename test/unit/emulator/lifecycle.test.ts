@@ -1,4 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadEmulatorConfig } from '../../../src/emulator/config-file.js';
 import { type Harness, openHarness, rowsOf } from './helpers.js';
 
 /**
@@ -136,4 +140,28 @@ describe('emulator lifecycle', () => {
     rowsOf(await h.run('DROP SOURCE g'));
     expect(rowsOf(await h.run('SELECT count(*)::int AS n FROM mz_internal.mz_source_status_history'))).toEqual([{ n: 0 }]);
   });
+});
+
+describe('lifecycle settings file', () => {
+  const cases: [string, unknown, string | Record<string, unknown>][] = [
+    ['all settings', { privateLinkAcceptance: 'manual', sourceStartMs: 10, snapshotMs: 20, snapshotRecords: 30, deletedTopics: ['t'] }, { privateLinkAcceptance: 'manual', deletedTopics: ['t'] }],
+    ['a delay', { privateLinkAcceptance: 1500 }, { privateLinkAcceptance: 1500 }],
+    ['unknown key', { privateLink: 'manual' }, 'unknown setting "lifecycle.privateLink"'],
+    ['bad acceptance', { privateLinkAcceptance: 'later' }, '"lifecycle.privateLinkAcceptance" must be "auto", "manual" or a number of milliseconds'],
+    ['negative time', { snapshotMs: -1 }, '"lifecycle.snapshotMs" must be a whole number >= 0'],
+    ['topics not strings', { deletedTopics: [1] }, '"lifecycle.deletedTopics" must be a list of strings'],
+  ];
+  for (const [label, raw, expected] of cases) {
+    it(label, async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'mzform-lifecycle-'));
+      const file = join(dir, 'emulator.json');
+      await writeFile(file, JSON.stringify({ lifecycle: raw }));
+      try {
+        if (typeof expected === 'string') await expect(loadEmulatorConfig(file)).rejects.toThrow(expected);
+        else expect((await loadEmulatorConfig(file)).lifecycle).toMatchObject(expected);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });
