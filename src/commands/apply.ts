@@ -67,7 +67,7 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
       description:
         'After applying, wait until what was created or changed is healthy (PrivateLink available, sources running with their snapshot committed). Tunnels and PrivateLink connections that are not ready are applied and waited for first, then the rest. Exit 5 when not healthy.',
     }),
-    'wait-timeout': Flags.string({ description: 'With --wait, how long to wait in all: 30s, 10m.', default: '10m', dependsOn: ['wait'] }),
+    'wait-timeout': Flags.string({ description: 'With --wait, how long to wait in all: 30s, 10m.', default: '10m' }),
   };
 
   public async run(): Promise<object> {

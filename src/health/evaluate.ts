@@ -153,7 +153,7 @@ export function overallVerdict(list: readonly ObjectHealth[]): 'healthy' | 'pend
 /** `45% (450 of 1,000 records)`, or undefined while the size is unknown. */
 export function describeSnapshot(s: SnapshotProgress | undefined): string | undefined {
   if (!s) return undefined;
-  if (s.committed) return s.recordsKnown !== undefined ? `snapshot done (${groupDigits(s.recordsKnown)} records)` : 'snapshot done';
+  if (s.committed) return s.recordsKnown ? `snapshot done (${groupDigits(s.recordsKnown)} records)` : 'snapshot done';
   if (s.recordsKnown === undefined) return 'snapshot size not known yet';
   const staged = s.recordsStaged ?? 0;
   return `snapshot ${percent(staged, s.recordsKnown)}% (${groupDigits(staged)} of ${groupDigits(s.recordsKnown)} records)`;
