@@ -1,6 +1,6 @@
 import { tokenize } from '../../sql/lexer.js';
 import { MzError } from '../errors.js';
-import type { Outcome } from '../session.js';
+import type { Outcome } from '../outcome.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { LifecycleSettings } from './settings.js';
 

@@ -70,7 +70,8 @@ describe('emulator lifecycle', () => {
   });
 
   it('a configured delay makes the endpoint available by itself; REJECT rejects', async () => {
-    h = await openHarness({ lifecycle: { privateLinkAcceptance: 150 } });
+    h = await openHarness({ lifecycle: { privateLinkAcceptance: 3000 } });
+    const created = Date.now();
     rowsOf(await h.run(PL));
     rowsOf(await h.run(PL.replace('pl TO', 'pl2 TO')));
     rowsOf(await h.run("EMULATOR REJECT PRIVATELINK 'materialize.public.pl2'"));
@@ -79,26 +80,29 @@ describe('emulator lifecycle', () => {
       { name: 'pl', status: 'pending-acceptance' },
       { name: 'pl2', status: 'rejected' },
     ]);
-    await sleep(200);
+    await sleep(Math.max(0, created + 3100 - Date.now()));
     expect(rowsOf(await h.run("SELECT status FROM mz_internal.mz_aws_privatelink_connection_statuses WHERE name = 'pl'"))).toEqual([{ status: 'available' }]);
     expect(await h.run("EMULATOR ACCEPT PRIVATELINK 'nope'")).toMatchObject({ error: "unknown AWS PrivateLink connection 'nope'" });
   });
 
   it('a source starts, runs and snapshots over the configured time', async () => {
-    h = await openHarness({ lifecycle: { sourceStartMs: 150, snapshotMs: 400, snapshotRecords: 1000 } });
-    rowsOf(await h.run("CREATE SOURCE g FROM LOAD GENERATOR COUNTER"));
+    // Generous times: the checks fall well inside each phase even on a loaded machine.
+    h = await openHarness({ lifecycle: { sourceStartMs: 1500, snapshotMs: 3000, snapshotRecords: 1000 } });
+    const created = Date.now();
+    rowsOf(await h.run('CREATE SOURCE g FROM LOAD GENERATOR COUNTER'));
+    const at = (ms: number) => sleep(Math.max(0, created + ms - Date.now()));
     const status = async () => rowsOf(await h!.run("SELECT status FROM mz_internal.mz_source_statuses WHERE name = 'g'"))[0]?.['status'];
     const stats = async () =>
       rowsOf(await h!.run("SELECT snapshot_records_known AS known, snapshot_records_staged AS staged, snapshot_committed AS committed, updates_committed FROM mz_internal.mz_source_statistics JOIN mz_sources USING (id) WHERE name = 'g'"))[0];
     expect(await status()).toBe('starting');
     expect(await stats()).toMatchObject({ known: null, staged: null, committed: false });
-    await sleep(350);
+    await at(3000);
     expect(await status()).toBe('running');
     const mid = await stats();
     expect(mid).toMatchObject({ known: '1000', committed: false, updates_committed: '0' });
     expect(Number(mid?.['staged'])).toBeGreaterThan(0);
     expect(Number(mid?.['staged'])).toBeLessThan(1000);
-    await sleep(400);
+    await at(4700);
     expect(await stats()).toMatchObject({ known: '1000', staged: '1000', committed: true, updates_committed: '1000' });
   });
 
