@@ -13,7 +13,7 @@ import { type Emulator, startEmulator } from './emulator.js';
 const exec = promisify(execFile);
 const MANIFEST = 'examples/msk-privatelink.yaml';
 const PASSWORD = 'msk-Pa55-wait-test';
-const ENV = { PATH: process.env.PATH ?? '', MSK_PASSWORD: PASSWORD };
+const ENV = { PATH: process.env.PATH ?? '', MSK_PASSWORD: PASSWORD, KAFKA_PASSWORD: PASSWORD };
 
 interface Run {
   code: number;
@@ -63,8 +63,8 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-async function start(lifecycle: LifecycleOptions): Promise<string> {
-  emulator = await startEmulator({ lifecycle });
+async function start(lifecycle: LifecycleOptions, unreachableHosts: string[] = []): Promise<string> {
+  emulator = await startEmulator({ lifecycle, unreachableHosts });
   return emulator.url;
 }
 
@@ -161,5 +161,17 @@ describe('apply --wait on MSK over PrivateLink', () => {
     expect(again.code).toBe(5);
     expect(again.stdout + again.stderr).not.toContain(PASSWORD);
     expect(again.stderr).toContain('password ********');
+  });
+});
+
+describe('apply --wait through an SSH tunnel', () => {
+  it('waits until VALIDATE CONNECTION passes on the tunnel; a bastion that never lets Materialize in times out with what to do', async () => {
+    const url = await start({}, ['bastion.example.com']);
+    const blocked = await cli(url, ['apply', '-f', 'examples/kafka-ssh-tunnel.yaml', '--auto-approve', '--wait', '--wait-timeout', '2s']);
+    expect(blocked.code, blocked.stderr).toBe(5);
+    expect(blocked.stdout).toContain('SSH tunnel materialize.public.ssh_connection');
+    expect(blocked.stderr).toContain("materialize.public.ssh_connection not validated: failed to connect to the remote host");
+    expect(blocked.stderr).toContain('The objects that go through them were not created yet.');
+    expect(await sql(url, "SELECT name FROM mz_connections WHERE type = 'kafka'")).toEqual([]);
   });
 });
