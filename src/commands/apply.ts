@@ -15,6 +15,7 @@ import {
 } from '../apply/index.js';
 import { applyAndWait } from '../cli/apply-wait.js';
 import { BaseCommand } from '../cli/base-command.js';
+import { manifestFlags } from '../cli/manifest-flags.js';
 import { InputError, RefusedError, RuntimeError } from '../errors.js';
 import { displayName } from '../model/index.js';
 import { renderPlanMarkdown, renderPlanText } from '../output/index.js';
@@ -49,7 +50,8 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
   };
 
   static override flags = {
-    file: Flags.string({ char: 'f', description: 'The manifest (ignored when a PLAN file is given).', default: 'materialize.yaml' }),
+    file: manifestFlags.file,
+    environment: manifestFlags.environment,
     url: Flags.string({ description: 'Materialize connection URL (postgres://user:password@host:6875/materialize?sslmode=require). Default: MZFORM_URL, then PG* variables.' }),
     emulator: Flags.boolean({ description: 'Apply to an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
     'emulator-state': Flags.string({ description: 'Load the emulator from this state file and save it back after the run.', dependsOn: ['emulator'] }),
@@ -102,6 +104,7 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
     try {
       const options: ApplyOptions = {
         input: savedPlan !== undefined ? { kind: 'plan-file', file: savedPlan } : { kind: 'manifest', file: flags.file },
+        ...(flags.environment !== undefined ? { environment: flags.environment } : {}),
         ...(flags.url !== undefined ? { url: flags.url } : {}),
         env: process.env,
         ...(flags.emulator ? { emulator: flags['emulator-state'] ? { stateFile: flags['emulator-state'] } : {} } : {}),
@@ -113,7 +116,7 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
         validate: flags.validate,
         signal: interrupt.signal,
         showPlan: (p) => {
-          if (format === 'text') process.stdout.write(`${renderPlanText(p, { color })}\n`);
+          if (format === 'text') process.stdout.write(`${flags.environment !== undefined && savedPlan === undefined ? `Environment: ${flags.environment}\n\n` : ''}${renderPlanText(p, { color })}\n`);
           if (format === 'markdown') process.stdout.write(`${renderPlanMarkdown(p)}\n`);
         },
         ...(savedPlan === undefined && !flags['auto-approve'] ? { confirm: (p: Plan) => this.confirm(p, interactive, interrupt.signal) } : {}),

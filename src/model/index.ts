@@ -8,3 +8,5 @@ export * from './defaults.js';
 export * from './state.js';
 export * from './secret-comment.js';
 export * from './health.js';
+export * from './registry/index.js';
+export * from './if-defined.js';

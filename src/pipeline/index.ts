@@ -6,6 +6,9 @@ export {
   readLiveCatalogRows,
   type TargetOptions,
   loadDesired,
+  type LoadDesiredOptions,
+  secretValuesNeeded,
+  valuesNotReadNote,
   planChanges,
   resolveSecretNames,
   runPlanPipeline,
@@ -13,3 +16,4 @@ export {
   type PlanPipelineResult,
 } from './plan-pipeline.js';
 export { manifestSecretValues, readManifestHealth } from './status-pipeline.js';
+export { ExternalObjectError, withExternalObjects } from './external-objects.js';

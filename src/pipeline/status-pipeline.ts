@@ -8,9 +8,13 @@ export function manifestSecretValues(desired: DesiredState): string[] {
   return desired.objects.flatMap((o) => (o.kind === 'secret' && o.value ? [o.value.reveal()] : []));
 }
 
-/** `mzform status`: the health of every source and PrivateLink connection the manifest declares, in three queries. */
-export async function readManifestHealth(file: string, options: TargetOptions): Promise<ObjectHealth[]> {
-  const desired = await loadDesired(file, options.env);
+/**
+ * `mzform status`: the health of every source and PrivateLink connection the
+ * manifest declares, in three queries. Secret values are read where their
+ * variables are set (to remove them from errors); status needs none of them.
+ */
+export async function readManifestHealth(file: string | readonly string[], options: TargetOptions & { readonly environment?: string | undefined }): Promise<ObjectHealth[]> {
+  const desired = await loadDesired(file, options.env, { environment: options.environment, secretValues: 'if-available' });
   const target = await openTarget(options);
   try {
     const before = target.db.roundTrips;

@@ -79,7 +79,7 @@ export async function runRollout(options: RolloutOptions): Promise<RolloutResult
   };
 
   try {
-    const desired = options.input.kind === 'manifest' ? await loadDesired(options.input.file, options.env) : undefined;
+    const desired = options.input.kind === 'manifest' ? await loadDesired(options.input.file, options.env, { environment: options.environment }) : undefined;
     const secrets = desired ? manifestSecretValues(desired) : [];
     // An explicit --target is the user's own phasing: respected as it is.
     const gates = desired && !(options.targets && options.targets.length > 0) ? gateConnections(desired) : [];
