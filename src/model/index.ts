@@ -8,5 +8,6 @@ export * from './defaults.js';
 export * from './state.js';
 export * from './secret-comment.js';
 export * from './health.js';
+export * from './terminal-safe.js';
 export * from './registry/index.js';
 export * from './if-defined.js';

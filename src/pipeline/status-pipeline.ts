@@ -1,12 +1,7 @@
 import { readHealth } from '../catalog/index.js';
 import { type ObjectHealth, evaluateHealth, healthTargets } from '../health/index.js';
-import type { DesiredState } from '../model/index.js';
+import { declaredSecretValues } from './declared-secrets.js';
 import { type TargetOptions, loadDesired, openTarget } from './plan-pipeline.js';
-
-/** Every value the manifest declares: removed from any error text Materialize sends back. */
-export function manifestSecretValues(desired: DesiredState): string[] {
-  return desired.objects.flatMap((o) => (o.kind === 'secret' && o.value ? [o.value.reveal()] : []));
-}
 
 /**
  * `mzform status`: the health of every source and PrivateLink connection the
@@ -18,7 +13,7 @@ export async function readManifestHealth(file: string | readonly string[], optio
   const target = await openTarget(options);
   try {
     const before = target.db.roundTrips;
-    const snapshot = await readHealth(target.db, manifestSecretValues(desired));
+    const snapshot = await readHealth(target.db, declaredSecretValues(desired));
     options.debug?.(`health: ${target.db.roundTrips - before} queries`);
     return evaluateHealth(healthTargets(desired.objects), snapshot);
   } finally {

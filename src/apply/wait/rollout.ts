@@ -1,6 +1,6 @@
 import type { ObjectHealth, WatchTarget } from '../../health/index.js';
 import { compareNames, nameKey } from '../../model/index.js';
-import { loadDesired, manifestSecretValues } from '../../pipeline/index.js';
+import { declaredSecretValues, loadDesired } from '../../pipeline/index.js';
 import { type ApplyOptions, type ApplyResult, runApply } from '../run-apply.js';
 import { type ApplyTarget, openApplyTarget } from '../target-connection.js';
 import { type WaitResult, waitForHealth } from './wait-for-health.js';
@@ -80,7 +80,7 @@ export async function runRollout(options: RolloutOptions): Promise<RolloutResult
 
   try {
     const desired = options.input.kind === 'manifest' ? await loadDesired(options.input.file, options.env, { environment: options.environment }) : undefined;
-    const secrets = desired ? manifestSecretValues(desired) : [];
+    const secrets = desired ? declaredSecretValues(desired) : [];
     // An explicit --target is the user's own phasing: respected as it is.
     const gates = desired && !(options.targets && options.targets.length > 0) ? gateConnections(desired) : [];
     let gateWait: WaitResult | undefined;
