@@ -15,8 +15,9 @@ const ALLOWED = {
   drift: ['model', 'diff', 'output'],
   import: ['model', 'errors'],
   github: [],
-  pipeline: ['model', 'sql', 'manifest', 'db', 'diff', 'catalog', 'plan', 'output', 'drift', 'import', 'errors', 'emulator'],
-  apply: ['model', 'sql', 'db', 'catalog', 'diff', 'plan', 'manifest', 'pipeline', 'output', 'errors'],
+  health: ['model'],
+  pipeline: ['model', 'sql', 'manifest', 'db', 'diff', 'catalog', 'plan', 'output', 'drift', 'import', 'errors', 'emulator', 'health'],
+  apply: ['model', 'sql', 'db', 'catalog', 'diff', 'plan', 'manifest', 'pipeline', 'output', 'errors', 'health'],
   emulator: ['sql', 'errors'],
 };
 

@@ -9,6 +9,7 @@ export const EXIT_CODES = {
   changesPresent: 2,
   invalidInput: 3,
   refused: 4,
+  notHealthy: 5,
 } as const;
 
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
@@ -49,6 +50,20 @@ export class RefusedError extends MzformError {
 /** Anything else that went wrong at run time: the server is unreachable, a statement failed. */
 export class RuntimeError extends MzformError {
   readonly exitCode = EXIT_CODES.error;
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown; hint?: string }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/**
+ * Everything ran, but what it made is not healthy: a source stalled, a
+ * PrivateLink connection rejected, or not ready within --wait-timeout; or,
+ * for `status`, an object that is not healthy now.
+ */
+export class NotHealthyError extends MzformError {
+  readonly exitCode = EXIT_CODES.notHealthy;
   readonly code: string;
   constructor(code: string, message: string, options?: { cause?: unknown; hint?: string }) {
     super(message, options);

@@ -8,8 +8,10 @@
 //          so, with mzform's error, instead of leaving an outdated plan.
 //   apply  mzform apply --auto-approve --format markdown; the report goes to
 //          the job summary. Fails the step when apply fails or is refused.
-//   drift  mzform drift --format markdown; on drift, opens or updates one
-//          tracking issue; when drift is gone, closes it.
+//   drift  mzform drift --format markdown, then mzform status --format
+//          markdown (live server only) into the same body; on drift or
+//          anything unhealthy, opens or updates one tracking issue; when both
+//          are clean, closes it.
 //
 // Inputs come from the environment (action.yml sets them): MZFORM_COMMAND,
 // MZFORM_MANIFEST (one or more files or directories, one per line),
@@ -84,18 +86,23 @@ async function main() {
   }
 
   const run = await mzform(['drift', ...common, ...catalog, '--format', 'markdown']);
+  // The health of sources and PrivateLink connections goes into the same issue; it needs the live server.
+  const health = catalog.length === 0 || env.MZFORM_URL ? await mzform(['status', ...common, '--format', 'markdown']) : undefined;
   const dumped = await dumpCatalog(env);
-  if (run.code !== 0 && run.code !== 2) {
+  const failed = run.code !== 0 && run.code !== 2 ? run.code : health && health.code !== 0 && health.code !== 5 ? health.code : 0;
+  if (failed) {
     // An error is not drift: the issue is left as it is, and the step fails.
-    await report(bodyFile, '', { 'exit-code': run.code, 'body-file': bodyFile });
-    return run.code;
+    await report(bodyFile, '', { 'exit-code': failed, 'body-file': bodyFile });
+    return failed;
   }
   if (dumped) return dumped;
-  await report(bodyFile, run.stdout, { 'exit-code': run.code, drift: run.code === 2, 'body-file': bodyFile });
+  const unhealthy = health?.code === 5;
+  const body = health ? `${run.stdout}\n${health.stdout}` : run.stdout;
+  await report(bodyFile, body, { 'exit-code': run.code, drift: run.code === 2 || unhealthy, 'body-file': bodyFile });
   if (comment) {
     const label = env.MZFORM_DRIFT_LABEL || 'mzform-drift';
     const title = `mzform: drift in ${environment ?? files.join(', ')}`;
-    log(await upsertIssue(github(env), { body: run.stdout, title, label, resolved: run.code === 0 }));
+    log(await upsertIssue(github(env), { body, title, label, resolved: run.code === 0 && !unhealthy }));
   }
   return 0;
 }

@@ -36,3 +36,8 @@ export { renderApplyText, renderOutputsText, validationLines } from './report-te
 export { renderApplyMarkdown } from './report-markdown.js';
 export { renderApplyJson, renderOutputsJson, toApplyReportJson, toOutputJson, REPORT_FORMAT_VERSION, type ApplyReportJson, type OutputJson } from './report-json.js';
 export { openApplyTarget, type ApplyTarget, type TargetOptions } from './target-connection.js';
+export { runRollout, type RolloutOptions, type RolloutPhase, type RolloutResult } from './wait/rollout.js';
+export { waitForHealth, DEFAULT_POLL_MS, type WaitOptions, type WaitOutcome, type WaitResult } from './wait/wait-for-health.js';
+export { gateConnections, watchTargets } from './wait/watch-targets.js';
+export { formatElapsed } from './wait/progress-format.js';
+export { progressWriter, PLAIN_INTERVAL_MS, type ProgressStream, type ProgressWriter } from './wait/progress-writer.js';

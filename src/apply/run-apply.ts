@@ -44,6 +44,8 @@ export interface ApplyOptions extends TargetOptions {
   readonly onStep?: (result: StepResult) => void;
   /** Notes for stderr (a lock that could not be released). */
   readonly warn?: (line: string) => void;
+  /** A target opened by the caller and left open (apply --wait runs several applies on one in-process emulator). */
+  readonly sharedTarget?: ApplyTarget;
 }
 
 export interface ApplyResult {
@@ -75,7 +77,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
   const desired = await loadDesired(saved ? saved.saved.manifest : options.input.file, options.env, { environment });
 
   const declared = declaredSecretValues(desired);
-  const target = await openApplyTarget({ ...options, redact: declared });
+  const target = options.sharedTarget ?? (await openApplyTarget({ ...options, redact: declared }));
   try {
     const first = await target.connect();
     let lock: HeldLock;
@@ -142,7 +144,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     };
     return { plan, report };
   } finally {
-    await target.close();
+    if (!options.sharedTarget) await target.close();
   }
 }
 

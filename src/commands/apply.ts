@@ -2,7 +2,7 @@ import os from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { Args, Flags } from '@oclif/core';
 import {
-  type ApplyReportJson,
+  type ApplyOptions,
   type StepResult,
   type StopSignal,
   STOP_SIGNALS,
@@ -17,6 +17,7 @@ import {
   runApply,
   toApplyReportJson,
 } from '../apply/index.js';
+import { applyAndWait } from '../cli/apply-wait.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { manifestFlags } from '../cli/manifest-flags.js';
 import { InputError, RefusedError, RuntimeError } from '../errors.js';
@@ -36,13 +37,16 @@ Steps with hazards (drop, source-recreate, ssh-key-loss, ...) are refused unless
 
 Afterwards apply prints what to configure next: the public keys of each SSH tunnel, the principal of each PrivateLink connection, the external id of each AWS connection (mzform outputs prints them at any time). --validate runs VALIDATE CONNECTION on the connections it created or altered.
 
-Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 invalid manifest, plan file or flags, 4 refused (hazards not allowed, stale plan, lock held, not confirmed).`;
+--wait watches what the apply created or changed until it is healthy: PrivateLink connections until available (saying which principal to allow and which request to accept while pending-acceptance), sources until running with their snapshot committed (a progress bar per snapshot on a terminal, a line every few seconds elsewhere); stalled, failed or rejected ends the wait with Materialize's error. When objects go through SSH tunnels or PrivateLink connections that are not ready, the run has two phases: those connections first (their keys or principal are printed at once), a wait until VALIDATE CONNECTION passes or the PrivateLink is available, then the rest. Ctrl-C or --wait-timeout leave everything applied so far in place: the same command resumes.
+
+Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement failed (or Ctrl-C), 3 invalid manifest, plan file or flags, 4 refused (hazards not allowed, stale plan, lock held, not confirmed), 5 applied but not healthy (--wait: stalled, failed, rejected, or not ready within --wait-timeout).`;
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> -f materialize.yaml',
     '<%= config.bin %> <%= command.id %> -f materialize.yaml --auto-approve --allow-hazards drop,source-recreate',
     '<%= config.bin %> <%= command.id %> plan.json --lock-timeout 5m',
     '<%= config.bin %> <%= command.id %> -f materialize.yaml --target privatelink_svc --auto-approve',
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml --auto-approve --wait --wait-timeout 15m',
     '<%= config.bin %> <%= command.id %> -f materialize.yaml --emulator --emulator-state .mzform-emulator.json --auto-approve',
   ];
 
@@ -68,9 +72,14 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
     'validate-strict': Flags.boolean({ description: 'With --validate, exit 1 when a connection does not validate.', dependsOn: ['validate'] }),
     prune: Flags.boolean({ description: 'Drop objects in the managed schemas that the manifest does not list.' }),
     'rotate-secret': Flags.string({ description: 'Set this secret again even if its fingerprint matches (repeatable).', multiple: true }),
+    wait: Flags.boolean({
+      description:
+        'After applying, wait until what was created or changed is healthy (PrivateLink available, sources running with their snapshot committed). Tunnels and PrivateLink connections that are not ready are applied and waited for first, then the rest. Exit 5 when not healthy.',
+    }),
+    'wait-timeout': Flags.string({ description: 'With --wait, how long to wait in all: 30s, 10m.', default: '10m' }),
   };
 
-  public async run(): Promise<{ plan: ReturnType<typeof toPlanFile>; apply: ApplyReportJson }> {
+  public async run(): Promise<object> {
     const flags = this.flags;
     const format = flags.format as 'text' | 'markdown' | 'json';
     const timeoutMs = durationFlag('lock-timeout', flags['lock-timeout']);
@@ -83,6 +92,8 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
         hint: 'Give them to mzform plan --out instead.',
       });
     }
+    const waitTimeoutMs = parseDuration(flags['wait-timeout']);
+    if (waitTimeoutMs === undefined) throw new InputError('flags.wait-timeout', `--wait-timeout ${flags['wait-timeout']}: expected a duration such as 30s, 10m or 1500ms`);
     const allowHazards = parseAllowedHazards(flags['allow-hazards'] ?? []);
     const debug = flags.debug ? (line: string) => this.logToStderr(`debug: ${line}`) : undefined;
 
@@ -100,7 +111,7 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
     const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
     try {
-      const { plan, report } = await runApply({
+      const options: ApplyOptions = {
         input: savedPlan !== undefined ? { kind: 'plan-file', file: savedPlan } : { kind: 'manifest', file: flags.file },
         ...(flags.environment !== undefined ? { environment: flags.environment } : {}),
         ...(flags.url !== undefined ? { url: flags.url } : {}),
@@ -123,7 +134,11 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
         ...(format === 'text' ? { onStep: (r: StepResult) => this.logToStderr(progressLine(r)) } : {}),
         warn: (line) => this.logToStderr(`Warning: ${line}`),
         ...(debug ? { debug } : {}),
-      });
+      };
+      if (flags.wait) {
+        return applyAndWait(options, { format, timeoutMs: waitTimeoutMs, progress: process.stderr, log: (line) => this.logToStderr(line) });
+      }
+      const { plan, report } = await runApply(options);
 
       process.stdout.write(format === 'json' ? renderApplyJson(toPlanFile(plan), report) : format === 'markdown' ? renderApplyMarkdown(report) : renderApplyText(report));
 

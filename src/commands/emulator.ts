@@ -19,7 +19,7 @@ export default class Emulator extends BaseCommand<typeof Emulator> {
     host: Flags.string({ description: 'Address to listen on.', default: '127.0.0.1' }),
     state: Flags.string({ description: 'Load the catalog from this JSON file if it exists, and save it there on exit.' }),
     'materialize-version': Flags.string({ description: 'The Materialize version to follow where v26 releases differ (default v26.7.0), e.g. v26.19.0.' }),
-    config: Flags.string({ description: 'Emulator settings (unreachable hosts, missing topics, upstream tables, faults), as JSON.' }),
+    config: Flags.string({ description: 'Emulator settings (unreachable hosts, missing topics, upstream tables, faults, lifecycle), as JSON.' }),
   };
 
   public async run(): Promise<void> {

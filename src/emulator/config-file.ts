@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import type { Fault } from './faults.js';
 import type { EmulatorOptions } from './index.js';
+import { parseLifecycleOptions } from './lifecycle/settings.js';
 
 /**
  * The emulator's settings file (`mzform emulator --config file.json`):
@@ -11,6 +12,7 @@ import type { EmulatorOptions } from './index.js';
  *     "missingTopics": ["orders"],
  *     "upstreamTables": { "pg.internal": ["public.orders", "shop.items"] },
  *     "faults": [{ "kind": "latency", "ms": 20 }],
+ *     "lifecycle": { "privateLinkAcceptance": "manual", "sourceStartMs": 2000, "snapshotMs": 10000, "snapshotRecords": 50000 },
  *     "password": "only if clients must send one",
  *     "version": "v26.19.0"
  *   }
@@ -25,7 +27,7 @@ export async function loadEmulatorConfig(file: string): Promise<EmulatorOptions>
   const fail = (what: string) => new InputError('emulator.config', `${file}: ${what}`);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw fail('expected a JSON object');
   const o = raw as Record<string, unknown>;
-  const known = ['unreachableHosts', 'missingTopics', 'upstreamTables', 'faults', 'password', 'version'];
+  const known = ['unreachableHosts', 'missingTopics', 'upstreamTables', 'faults', 'password', 'version', 'lifecycle'];
   for (const key of Object.keys(o)) if (!known.includes(key)) throw fail(`unknown setting "${key}" (known: ${known.join(', ')})`);
   const strings = (key: string): string[] | undefined => {
     const v = o[key];
@@ -44,10 +46,13 @@ export async function loadEmulatorConfig(file: string): Promise<EmulatorOptions>
   if (faults !== undefined && !Array.isArray(faults)) throw fail('"faults" must be a list');
   const password = o['password'];
   if (password !== undefined && typeof password !== 'string') throw fail('"password" must be a string');
+  const lifecycle = o['lifecycle'] === undefined ? undefined : parseLifecycleOptions(o['lifecycle']);
+  if (typeof lifecycle === 'string') throw fail(lifecycle);
   const version = o['version'];
   if (version !== undefined && (typeof version !== 'string' || !/^v?\d+\.\d+(\.\d+)?$/.test(version))) throw fail('"version" must be a Materialize version such as "v26.19.0"');
   return {
     ...(version !== undefined ? { version } : {}),
+    ...(lifecycle ? { lifecycle } : {}),
     ...(unreachableHosts ? { unreachableHosts } : {}),
     ...(missingTopics ? { missingTopics } : {}),
     ...(upstream ? { upstreamTables: upstream as Record<string, string[]> } : {}),

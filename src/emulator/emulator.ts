@@ -5,6 +5,9 @@ import { EngineRowWriter, writeSettings } from './catalog/writer.js';
 import { runControlCommand, type ControlHost } from './control-commands.js';
 import { planStatement } from './ddl/planners.js';
 import type { Engine } from './engine.js';
+import { runLifecycleCommand } from './lifecycle/commands.js';
+import { Lifecycle } from './lifecycle/lifecycle.js';
+import { observedBy } from './lifecycle/observing-writer.js';
 import { FaultInjector } from './faults.js';
 import type { Outcome, SessionVars } from './outcome.js';
 import { parseRelationStatement } from './objects/statements.js';
@@ -28,6 +31,7 @@ export class Emulator implements SessionHost, ControlHost {
   readonly faults = new FaultInjector();
   readonly defaultVars: ReadonlyMap<string, string>;
   readonly catalog: Catalog;
+  readonly lifecycle: Lifecycle = new Lifecycle(this);
 
   constructor(
     readonly engine: Engine,
@@ -35,7 +39,7 @@ export class Emulator implements SessionHost, ControlHost {
     readonly settings: EmulatorSettings,
   ) {
     this.defaultVars = defaultVariables(settings.version);
-    this.catalog = new Catalog(store, new EngineRowWriter(engine), (s, id) => itemRows(s, settings, id));
+    this.catalog = new Catalog(store, observedBy(new EngineRowWriter(engine), this.lifecycle), (s, id) => itemRows(s, settings, id));
   }
 
   static fresh(engine: Engine, settings: EmulatorSettings, store: CatalogStore = defaultCatalog()): Emulator {
@@ -83,8 +87,10 @@ export class Emulator implements SessionHost, ControlHost {
     return describeShow(parseDdl(text));
   }
 
-  runControl(text: string): Promise<Outcome> {
-    return runControlCommand(this, text);
+  async runControl(text: string): Promise<Outcome> {
+    const outcome = (await runLifecycleCommand(this.lifecycle, this.settings.lifecycle, text)) ?? (await runControlCommand(this, text));
+    await this.lifecycle.reconcile();
+    return outcome;
   }
 
   echo(text: string): string {

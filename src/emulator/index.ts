@@ -4,11 +4,13 @@ import type { Fault } from './faults.js';
 import type { QueryLogEntry } from './query-log.js';
 import { Session } from './session/session.js';
 import { defaultSettings, parseVersion } from './settings.js';
+import { type LifecycleOptions, applyLifecycleOptions } from './lifecycle/settings.js';
 import { loadState } from './state-file.js';
 import { WireServer } from './wire/server.js';
 
 export type { Fault } from './faults.js';
 export type { QueryLogEntry } from './query-log.js';
+export type { LifecycleOptions } from './lifecycle/settings.js';
 export { EMULATED_VERSION } from './version.js';
 
 export interface EmulatorOptions {
@@ -28,6 +30,8 @@ export interface EmulatorOptions {
   readonly version?: string;
   /** Faults armed from the start. */
   readonly faults?: readonly Fault[];
+  /** How PrivateLink connections and sources move through their statuses; absent: available and running at once. */
+  readonly lifecycle?: LifecycleOptions;
   /** Require this password (cleartext auth); absent means no password, as a local Materialize. */
   readonly password?: string;
 }
@@ -57,6 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   for (const h of options.unreachableHosts ?? []) settings.unreachableHosts.add(h);
   for (const t of options.missingTopics ?? []) settings.missingTopics.add(t);
   for (const [h, tables] of Object.entries(options.upstreamTables ?? {})) settings.upstreamTables.set(h, [...tables]);
+  applyLifecycleOptions(settings.lifecycle, options.lifecycle);
 
   const engine = await Engine.start();
   const loaded = options.stateFile ? await loadState(options.stateFile, settings) : undefined;

@@ -1,3 +1,5 @@
+import { type LifecycleSettings, defaultLifecycleSettings } from './lifecycle/settings.js';
+
 /**
  * What the emulator pretends about the world outside it. Nothing upstream is
  * reachable from here, so validation passes unless a setting says otherwise.
@@ -21,6 +23,8 @@ export interface EmulatorSettings {
    * `FOR ALL TABLES` / `FOR SCHEMAS`. Hosts not listed have the default set.
    */
   readonly upstreamTables: Map<string, string[]>;
+  /** How PrivateLink connections and sources move through their statuses (lifecycle/). */
+  readonly lifecycle: LifecycleSettings;
 }
 
 /** The tables every Postgres or MySQL upstream has unless a setting names others. */
@@ -63,6 +67,7 @@ export function defaultSettings(): EmulatorSettings {
     unreachableHosts: new Set(),
     missingTopics: new Set(),
     upstreamTables: new Map(),
+    lifecycle: defaultLifecycleSettings(),
   };
 }
 

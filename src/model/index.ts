@@ -7,6 +7,7 @@ export * from './references.js';
 export * from './defaults.js';
 export * from './state.js';
 export * from './secret-comment.js';
+export * from './health.js';
 export * from './terminal-safe.js';
 export * from './registry/index.js';
 export * from './if-defined.js';

@@ -175,12 +175,12 @@ export async function readLiveCatalogRows(options: TargetOptions): Promise<Catal
   }
 }
 
-interface Target {
+export interface Target {
   readonly db: Database;
   close(): Promise<void>;
 }
 
-async function openTarget(options: TargetOptions): Promise<Target> {
+export async function openTarget(options: TargetOptions): Promise<Target> {
   const limits = {
     ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
     ...(options.redact !== undefined ? { redact: options.redact } : {}),

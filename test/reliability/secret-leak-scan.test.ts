@@ -95,6 +95,8 @@ describe('secret leak scan: every example, every command and format', () => {
       ...(hasSecrets ? [{ args: ['apply', ...m, '--auto-approve', '--rotate-secret', secretNames[0]!, '--allow-hazards', 'secret-rotation-with-sources', '--format', 'json'], status: 0 }] : []),
       { args: ['drift', ...m, '--format', 'markdown', '--debug'], status: 0 },
       { args: ['outputs', ...m, '--format', 'json'], status: 0 },
+      { args: ['status', ...m, '--format', 'markdown'], status: 0 },
+      { args: ['apply', ...m, '--auto-approve', '--wait', '--wait-timeout', '30s', '--format', 'json'], status: 0 },
       { args: ['import', ...url, '--schema', 'public', '--force', '-o', `${out}-imported.yaml`], status: 0 },
       { args: ['catalog', 'dump', ...url, '-o', `${out}-dump.json`], status: 0 },
     ];

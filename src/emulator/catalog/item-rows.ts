@@ -155,12 +155,6 @@ function connectionDetailRows(settings: EmulatorSettings, item: ConnectionItem, 
       break;
     case 'aws-privatelink':
       add('mz_catalog.mz_aws_privatelink_connections', { id: item.id, principal: principalOf(settings, item.id) });
-      add('mz_internal.mz_aws_privatelink_connection_statuses', {
-        id: item.id,
-        name: item.name,
-        last_status_change_at: null,
-        status: 'available',
-      });
       break;
     case 'aws': {
       const assumeRole = textOf(optionValue(item, 'ASSUME ROLE ARN'));
@@ -224,15 +218,6 @@ function sourceRows(store: CatalogStore, settings: EmulatorSettings, item: Sourc
     cluster_id: item.clusterId,
     create_sql: storedCreateSql(store, item, 'stable'),
     redacted_create_sql: storedCreateSql(store, item, 'redacted'),
-  });
-  add('mz_internal.mz_source_statuses', {
-    id: item.id,
-    name: item.name,
-    type: item.type,
-    last_status_change_at: null,
-    status: 'running',
-    error: null,
-    details: null,
   });
   if (s?.connection.kind === 'kafka') {
     const topic = s.connection.options.find((o) => o.name === 'TOPIC')?.value;

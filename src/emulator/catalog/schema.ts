@@ -1,3 +1,5 @@
+import { LIFECYCLE_SCHEMA_SQL } from '../lifecycle/schema.js';
+
 /**
  * The catalog relations the emulator keeps, with Materialize's column names
  * (src/catalog/src/builtin.rs). Postgres stands in for Materialize's types:
@@ -61,10 +63,6 @@ CREATE TABLE mz_internal.mz_postgres_sources (id text NOT NULL, replication_slot
 CREATE TABLE mz_internal.mz_postgres_source_tables (id text NOT NULL, schema_name text NOT NULL, table_name text NOT NULL);
 CREATE TABLE mz_internal.mz_mysql_source_tables (id text NOT NULL, schema_name text NOT NULL, table_name text NOT NULL);
 CREATE TABLE mz_internal.mz_kafka_source_tables (id text NOT NULL, topic text NOT NULL, envelope_type text, key_format text, value_format text);
-CREATE TABLE mz_internal.mz_source_statuses (
-  id text NOT NULL, name text NOT NULL, type text NOT NULL, last_status_change_at timestamptz, status text NOT NULL,
-  error text, details jsonb);
-CREATE TABLE mz_internal.mz_aws_privatelink_connection_statuses (id text NOT NULL, name text NOT NULL, last_status_change_at timestamptz, status text NOT NULL);
 
 -- mz_catalog.mz_objects (builtin.rs, MZ_OBJECTS): every object, one row each.
 CREATE VIEW mz_catalog.mz_objects AS
@@ -104,9 +102,8 @@ CREATE INDEX ON mz_internal.mz_postgres_sources (id);
 CREATE INDEX ON mz_internal.mz_postgres_source_tables (id);
 CREATE INDEX ON mz_internal.mz_mysql_source_tables (id);
 CREATE INDEX ON mz_internal.mz_kafka_source_tables (id);
-CREATE INDEX ON mz_internal.mz_source_statuses (id);
-CREATE INDEX ON mz_internal.mz_aws_privatelink_connection_statuses (id);
 
+${LIFECYCLE_SCHEMA_SQL}
 CREATE TABLE mz_internal.mz_emulator_settings (name text PRIMARY KEY, value text NOT NULL);
 CREATE FUNCTION mz_catalog.mz_version() RETURNS text LANGUAGE sql STABLE
   AS $$ SELECT value FROM mz_internal.mz_emulator_settings WHERE name = 'mz_version' $$;
@@ -137,6 +134,4 @@ export const ITEM_TABLES: readonly { readonly table: string; readonly idColumn: 
   { table: 'mz_internal.mz_postgres_source_tables', idColumn: 'id' },
   { table: 'mz_internal.mz_mysql_source_tables', idColumn: 'id' },
   { table: 'mz_internal.mz_kafka_source_tables', idColumn: 'id' },
-  { table: 'mz_internal.mz_source_statuses', idColumn: 'id' },
-  { table: 'mz_internal.mz_aws_privatelink_connection_statuses', idColumn: 'id' },
 ];

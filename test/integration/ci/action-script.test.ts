@@ -112,6 +112,8 @@ describe('scripts/github/action.mjs', () => {
     expect(drifted.code).toBe(0);
     expect(drifted.outputs.drift).toBe('true');
     expect(github.issues).toMatchObject([{ number: 1, state: 'open', title: 'mzform: drift in production', labels: ['mzform-drift'] }]);
+    // The issue shows the health of the sources beside the drift.
+    expect(JSON.stringify(github.issues[0])).toContain('### mzform status: all healthy');
 
     await db.execute(`COMMENT ON CONNECTION "materialize"."public"."bastion" IS NULL`);
     await db.close();
