@@ -6,6 +6,7 @@ import { DEFAULT_UPSTREAM_TABLES } from '../settings.js';
 import type { DdlHost } from './host.js';
 import { alreadyExistsNotice, findItem, fullName, itemTypeName, NO_POSITION, requireKind, targetSchema, writtenName } from './names.js';
 import { Resolver } from './references.js';
+import { checkSourceStatement } from './source-rules.js';
 import { unreachableAddress, validateConnection } from './validation.js';
 
 /** The tables of the multi-output load generators, as Materialize creates them. */
@@ -123,6 +124,7 @@ export async function createSource(host: DdlHost, ast: CreateSourceStatement, va
     if (ast.ifNotExists) return { tag: 'CREATE SOURCE', notices: [alreadyExistsNotice(store, existing)] };
     throw new MzError(`${itemTypeName(existing)} "${fullName(store, existing)}" already exists`);
   }
+  checkSourceStatement(ast);
   const clusterName = ast.inCluster?.kind === 'name' ? ast.inCluster.name.value : vars.get('cluster') ?? 'quickstart';
   const cluster = ast.inCluster?.kind === 'id' ? store.clusters.get(ast.inCluster.id) : store.clusterByName(clusterName);
   if (!cluster) throw new MzError(`unknown cluster '${clusterName}'`);
