@@ -12,6 +12,7 @@ import {
 } from '../model/index.js';
 import { convertConnection } from './connection-converter.js';
 import { checkReferences, type CheckedObject, type Declared } from './cross-checks.js';
+import { checkMaterializeRules } from './materialize-rules.js';
 import { ManifestError, objectLabel, type Diagnostic } from './diagnostics.js';
 import type { ConnectionDoc, ManifestDoc, SecretDoc, SourceDoc } from './manifest-document.js';
 import { ObjectContext, type NameDefaults } from './object-context.js';
@@ -117,6 +118,7 @@ export function parseManifest(
   }
 
   for (const p of checkReferences(checked, declared)) report(p.path, p.target, p.message, p.object);
+  for (const p of checkMaterializeRules(checked)) report(p.path, p.target, p.message, p.object);
   if (diagnostics.length > 0) throw fail();
 
   const objects = checked.map((c) => c.object).sort(compareObjects);

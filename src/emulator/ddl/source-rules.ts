@@ -113,7 +113,9 @@ function checkColumnReferences(ast: CreateSourceStatement): void {
     const refs: string[][] = [];
     for (const item of items) {
       const parts = item.kind === 'name' ? item.name.parts.map((p) => p.value) : item.kind === 'string' ? [item.value] : [];
-      if (parts.length < 2) throw new MzError(`invalid ${name} option value: column name '${parts.join('.')}' must have at least a table qualification`);
+      // Postgres resolves `table.column` upstream; MySQL takes only `schema.table.column`.
+      const qualified = ast.connection.kind === 'mysql' ? parts.length === 3 : parts.length >= 2;
+      if (!qualified) throw new MzError(`invalid ${name} option value: column name '${parts.join('.')}' must have at least a table qualification`);
       if (refs.some((r) => r.join('.') === parts.join('.'))) throw new MzError(`invalid ${name} option value: unexpected multiple references to ${parts.join('.')}`);
       refs.push(parts);
     }
