@@ -17,6 +17,7 @@ import {
 import { parseCreateSql } from '../sql/index.js';
 import { objectFingerprint } from './fingerprint.js';
 import { isLockObject } from './lock-object.js';
+import { upstreamName } from './upstream-names.js';
 import type { CatalogRows, ObjectRow } from './queries.js';
 
 export interface ToActualStateOptions {
@@ -160,9 +161,9 @@ function tablesBySource(rows: CatalogRows, dependsOn: ReadonlyMap<string, readon
       continue;
     }
     // The server names a subsource after its table, in the source's schema, unless told otherwise: only a different name is an alias.
-    const defaultName = row.database_name === parent.database_name && row.schema_name === parent.schema_name && row.name === table.table_name;
+    const defaultName = row.database_name === parent.database_name && row.schema_name === parent.schema_name && row.name === upstreamName(table.table_name);
     const entry: SourceTable = {
-      reference: [table.schema_name, table.table_name],
+      reference: [upstreamName(table.schema_name), upstreamName(table.table_name)],
       ...(defaultName ? {} : { alias: { database: row.database_name, schema: row.schema_name, name: row.name } }),
     };
     bySource.set(parentId, [...(bySource.get(parentId) ?? []), entry]);
