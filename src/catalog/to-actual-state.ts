@@ -1,4 +1,3 @@
-import { RuntimeError } from '../errors.js';
 import {
   type ActualObject,
   type ActualState,
@@ -11,7 +10,6 @@ import {
   SOURCE_TYPES,
   type SourceTable,
   compareNames,
-  displayName,
   parseSecretComment,
 } from '../model/index.js';
 import { parseCreateSql } from '../sql/index.js';
@@ -22,9 +20,9 @@ import type { CatalogRows, ObjectRow } from './queries.js';
 
 export interface ToActualStateOptions {
   /**
-   * Whether an object is in the schemas mzform manages. A definition mzform
-   * cannot read is an error there; elsewhere the object is kept as foreign.
-   * Without it, every unreadable definition is an error.
+   * Whether an object is in the schemas mzform manages. Kept for callers;
+   * a definition mzform cannot read is never an error any more: the object is
+   * foreign, marked `unreadable`, wherever it is.
    */
   readonly inScope?: (name: ObjectName) => boolean;
 }
@@ -69,15 +67,10 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
       ({ object, tablesUnknown } = definitionOf(row, name));
       if (tablesUnknown) ({ object, tablesUnknown } = withSubsourceTables(object, subsourceTables, row.id));
     } catch (err) {
-      if (options.inScope && !options.inScope(name)) {
-        foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps });
-        continue;
-      }
-      throw new RuntimeError(
-        'catalog.unreadable',
-        `cannot read the definition of ${row.kind} ${displayName(name)} (${row.id}): ${err instanceof Error ? err.message : String(err)}`,
-        { cause: err },
-      );
+      // Never fatal: shown as not managed and kept, whatever schema it is in (see ForeignObject.unreadable).
+      const reason = err instanceof Error ? err.message : String(err);
+      foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps, unreadable: { kind: row.kind, reason } });
+      continue;
     }
     const { comment, fingerprint: secretFingerprint } =
       row.kind === 'secret' ? parseSecretComment(rawComment) : { comment: rawComment, fingerprint: undefined };
