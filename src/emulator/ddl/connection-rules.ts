@@ -234,6 +234,8 @@ function checkKafkaBrokers(seen: Options): void {
   const routes = (['BROKER', 'BROKERS', 'AWS PRIVATELINK'] as const).filter((n) => seen.has(n));
   if (routes.length === 0) throw new MzError('invalid CONNECTION: must set one of BROKER, BROKERS, or AWS PRIVATELINK');
   if (routes.length > 1) throw new MzError('invalid CONNECTION: can only set one of BROKER, BROKERS, or AWS PRIVATELINK');
+  // Rules need a feature flag that Materialize leaves off (test/testdrive/connection-create-drop.td:502).
+  if (brokersOf(seen).some((b) => b.matching)) throw new MzError('MATCHING broker rules in BROKERS for Kafka PrivateLink connections is not available');
   for (const broker of brokersOf(seen)) {
     if (broker.address.includes(',')) {
       throw new MzError(

@@ -190,7 +190,7 @@ function format(f: FormatSpec, ctx: PrintContext): string {
       return `${f.kind === 'avro' ? 'AVRO' : 'PROTOBUF'} USING CONFLUENT SCHEMA REGISTRY CONNECTION ${itemName(f.connection, ctx)}${options}${seed}`;
     }
     case 'avro-inline':
-      return `AVRO USING SCHEMA ${literal(f.schema)}`;
+      return `AVRO USING SCHEMA ${literal(f.schema)}${f.options?.length ? ` (${f.options.map((o) => genericOption(o, ctx)).join(', ')})` : ''}`;
     case 'protobuf-inline':
       return `PROTOBUF MESSAGE ${literal(f.message ?? '')} USING SCHEMA ${literal(f.schema)}`;
     case 'regex':
@@ -215,7 +215,8 @@ function envelope(e: EnvelopeSpec, ctx: PrintContext): string {
     case 'debezium':
       return 'ENVELOPE DEBEZIUM';
     case 'upsert':
-      return `ENVELOPE UPSERT${e.options.length > 0 ? ` (${e.options.map((o) => genericOption(o, ctx)).join(', ')})` : ''}`;
+      // Materialize prints the one option as `VALUE DECODING ERRORS = (INLINE [AS c])`.
+      return `ENVELOPE UPSERT${e.options.length > 0 ? ` (VALUE DECODING ERRORS = (INLINE${e.inlineAlias ? ` AS ${ident(e.inlineAlias.value, ctx.mode)}` : ''}))` : ''}`;
   }
 }
 
@@ -230,9 +231,14 @@ export function referencedSubsources(r: ReferencedSubsources, ctx: PrintContext)
   }
 }
 
+function sourceColumns(c: NonNullable<CreateSourceStatement['columns']>, ctx: PrintContext): string {
+  const key = c.primaryKeyNotEnforced ? [`PRIMARY KEY (${c.primaryKeyNotEnforced.map((n) => ident(n.value, ctx.mode)).join(', ')}) NOT ENFORCED`] : [];
+  return `(${[...c.names.map((n) => ident(n.value, ctx.mode)), ...key].join(', ')})`;
+}
+
 /** The clauses of a CREATE SOURCE in Materialize's print order; SHOW CREATE lays them out. */
 export function sourceClauses(s: CreateSourceStatement, ctx: PrintContext, name: string, options?: { hideDetails?: boolean; hideProgress?: boolean }): string[] {
-  const clauses = [`CREATE SOURCE ${s.ifNotExists ? 'IF NOT EXISTS ' : ''}${name}`];
+  const clauses = [`CREATE SOURCE ${s.ifNotExists ? 'IF NOT EXISTS ' : ''}${name}${s.columns ? ` ${sourceColumns(s.columns, ctx)}` : ''}`];
   if (s.inCluster) clauses.push(`IN CLUSTER ${cluster(s.inCluster, ctx)}`);
   clauses.push(`FROM ${sourceConnection(s.connection, ctx, options?.hideDetails ?? false)}`);
   if (s.format) clauses.push(sourceFormat(s.format, ctx));
