@@ -8,16 +8,18 @@ import {
   type Value,
 } from '../../sql/ast.js';
 import { MzError } from '../errors.js';
-import { connectionTypeWords } from '../print/printer.js';
+import { CONNECTION_TYPE_WORDS } from '../connection-types.js';
 
 /**
  * What Materialize accepts in CREATE CONNECTION, as data, in the order its
  * planner checks (src/sql/src/plan/statement/ddl/connection.rs): first each
  * option as written (duplicates, value types), then every option the type
  * does not take (all in one message), then the per-type rules. Checked on
- * CREATE and again on the statement an ALTER produces.
+ * CREATE and again on the statement an ALTER produces. The option tables are
+ * exported as data: tests compare mzform's own option registry with this
+ * second account.
  */
-const ALLOWED: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
+export const ALLOWED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
   kafka: [
     'AWS CONNECTION', 'AWS PRIVATELINK', 'BROKER', 'BROKERS', 'PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR',
     'SASL MECHANISMS', 'SASL PASSWORD', 'SASL USERNAME', 'SECURITY PROTOCOL', 'SSH TUNNEL', 'SSL CERTIFICATE',
@@ -32,6 +34,19 @@ const ALLOWED: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
   'ssh-tunnel': ['HOST', 'PORT', 'USER'],
   'sql-server': ['AWS PRIVATELINK', 'DATABASE', 'HOST', 'PASSWORD', 'PORT', 'SSH TUNNEL', 'SSL CERTIFICATE', 'SSL CERTIFICATE AUTHORITY', 'SSL KEY', 'SSL MODE', 'USER'],
   'iceberg-catalog': ['AWS CONNECTION', 'CATALOG TYPE', 'CREDENTIAL', 'SCOPE', 'URL', 'WAREHOUSE'],
+};
+
+/** The options each type cannot do without (the planner asks for them after its other checks). */
+export const REQUIRED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
+  kafka: [],
+  'confluent-schema-registry': ['URL'],
+  postgres: ['DATABASE', 'HOST', 'USER'],
+  mysql: ['HOST', 'USER'],
+  aws: [],
+  'aws-privatelink': ['SERVICE NAME', 'AVAILABILITY ZONES'],
+  'ssh-tunnel': ['HOST', 'USER'],
+  'sql-server': ['HOST', 'DATABASE', 'USER', 'PASSWORD'],
+  'iceberg-catalog': ['CATALOG TYPE', 'URL'],
 };
 
 /** Options whose value must be `SECRET name` (`with_options::Secret`), not text. */
@@ -92,8 +107,8 @@ function checkPort(name: string, v: Value): void {
 
 /** Every option the type does not take, in Materialize's option order, in one message. */
 function checkSupported(type: ConnectionTypeName, seen: Options): void {
-  const unsupported = CONNECTION_OPTION_NAMES.filter((n) => seen.has(n) && n !== 'PUBLIC KEY 1' && n !== 'PUBLIC KEY 2' && !ALLOWED[type].includes(n));
-  if (unsupported.length > 0) throw new MzError(`${connectionTypeWords(type)} connections do not support ${unsupported.join(', ')} values`);
+  const unsupported = CONNECTION_OPTION_NAMES.filter((n) => seen.has(n) && n !== 'PUBLIC KEY 1' && n !== 'PUBLIC KEY 2' && !ALLOWED_CONNECTION_OPTIONS[type].includes(n));
+  if (unsupported.length > 0) throw new MzError(`${CONNECTION_TYPE_WORDS[type]} connections do not support ${unsupported.join(', ')} values`);
 }
 
 /** A word or text value as written: `SECURITY PROTOCOL plaintext`, `SSL MODE 'require'`. */
@@ -129,7 +144,7 @@ function sslMode(seen: Options, type: ConnectionTypeName): string | undefined {
 function singleTunnel(seen: Options, type: ConnectionTypeName): void {
   const pl = seen.get('AWS PRIVATELINK');
   if (pl?.value.kind === 'privatelink' && pl.value.options.some((o) => o.name === 'PORT')) {
-    throw new MzError(`invalid CONNECTION: ${PRIVATELINK_PORT_REFUSED[type] ?? connectionTypeWords(type)} does not support PORT for AWS PRIVATELINK`);
+    throw new MzError(`invalid CONNECTION: ${PRIVATELINK_PORT_REFUSED[type] ?? CONNECTION_TYPE_WORDS[type]} does not support PORT for AWS PRIVATELINK`);
   }
   if (seen.has('SSH TUNNEL') && pl) throw new MzError('cannot specify both SSH TUNNEL and AWS PRIVATELINK');
 }
@@ -152,7 +167,7 @@ const PER_TYPE: Record<ConnectionTypeName, (seen: Options, type: ConnectionTypeN
     if (!keys && !seen.has('ASSUME ROLE ARN')) throw new MzError('must specify either ASSUME ROLE ARN or ACCESS KEY ID and SECRET ACCESS KEY');
     if (keys && seen.has('ASSUME ROLE ARN')) throw new MzError('cannot specify both ACCESS KEY ID and ASSUME ROLE ARN');
   },
-  'aws-privatelink': (seen) => required(seen, 'SERVICE NAME', 'AVAILABILITY ZONES'),
+  'aws-privatelink': (seen) => required(seen, ...REQUIRED_CONNECTION_OPTIONS['aws-privatelink']),
   kafka: (seen) => {
     checkKafkaSecurity(seen);
     checkKafkaBrokers(seen);
@@ -173,10 +188,10 @@ const PER_TYPE: Record<ConnectionTypeName, (seen: Options, type: ConnectionTypeN
     tlsIdentity(seen, 'both SSL KEY and SSL CERTIFICATE are required');
     sslMode(seen, type);
     singleTunnel(seen, type);
-    required(seen, 'DATABASE', 'HOST', 'USER');
+    required(seen, ...REQUIRED_CONNECTION_OPTIONS.postgres);
   },
   'ssh-tunnel': (seen) => {
-    required(seen, 'HOST', 'USER');
+    required(seen, ...REQUIRED_CONNECTION_OPTIONS['ssh-tunnel']);
     const user = seen.get('USER');
     if (user?.value.kind === 'value' && user.value.value.kind === 'secret') throw new MzError('SSH connections do not support supplying USER value as SECRET');
   },
@@ -187,12 +202,12 @@ const PER_TYPE: Record<ConnectionTypeName, (seen: Options, type: ConnectionTypeN
     const mode = sslMode(seen, type);
     if (iam && (mode === undefined || mode === 'DISABLED')) throw new MzError('invalid CONNECTION: AWS IAM authentication requires SSL to be enabled');
     singleTunnel(seen, type);
-    required(seen, 'HOST', 'USER');
+    required(seen, ...REQUIRED_CONNECTION_OPTIONS.mysql);
   },
   'sql-server': (seen, type) => {
     sslMode(seen, type);
     singleTunnel(seen, type);
-    required(seen, 'HOST', 'DATABASE', 'USER', 'PASSWORD');
+    required(seen, ...REQUIRED_CONNECTION_OPTIONS['sql-server']);
   },
   'iceberg-catalog': (seen) => {
     if (!seen.has('CATALOG TYPE')) throw new MzError('invalid CONNECTION: ICEBERG connections must specify CATALOG TYPE');
@@ -266,11 +281,25 @@ function checkSchemaRegistryUrl(url: string): void {
   if (parsed.pathname !== '/' && parsed.pathname !== '') throw new MzError('invalid CONNECTION: URL must have an empty path');
 }
 
-/** The options Kafka connections can never change (`cannot ALTER KAFKA option PROGRESS TOPIC`). */
-export const INALTERABLE_KAFKA_OPTIONS: readonly ConnectionOptionName[] = ['PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR'];
+/** Options no ALTER CONNECTION may name, whatever the type (INALTERABLE_OPTIONS, connection.rs:95). */
+export const INALTERABLE_CONNECTION_OPTIONS: readonly ConnectionOptionName[] = ['PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR'];
 
-/** BROKER and BROKERS replace each other. */
-export const MUTUALLY_EXCLUSIVE: readonly (readonly ConnectionOptionName[])[] = [['BROKER', 'BROKERS']];
+/** What ALTER CONNECTION ... SET / RESET may change per type: what CREATE takes, less the inalterable options. */
+export const ALTERABLE_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
+  kafka: alterable('kafka'),
+  'confluent-schema-registry': alterable('confluent-schema-registry'),
+  postgres: alterable('postgres'),
+  mysql: alterable('mysql'),
+  aws: alterable('aws'),
+  'aws-privatelink': alterable('aws-privatelink'),
+  'ssh-tunnel': alterable('ssh-tunnel'),
+  'sql-server': alterable('sql-server'),
+  'iceberg-catalog': alterable('iceberg-catalog'),
+};
+
+function alterable(type: ConnectionTypeName): readonly ConnectionOptionName[] {
+  return ALLOWED_CONNECTION_OPTIONS[type].filter((n) => !INALTERABLE_CONNECTION_OPTIONS.includes(n));
+}
 
 /** The network path of a Postgres / MySQL / schema-registry connection: it must not change on ALTER. */
 export function tunnelKey(options: readonly ConnectionOption[]): string {
