@@ -100,11 +100,12 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
       }),
     });
   }
-  // Dependents that are neither secrets, connections nor sources (views, indexes, ...): known by id only.
+  // Dependents that are neither secrets, connections nor sources (views, indexes, sinks, ...): named from mz_objects when the rows say.
   for (const d of rows.dependencies) {
     if (seen.has(d.object_id)) continue;
     seen.add(d.object_id);
-    foreign.push({ id: d.object_id, type: 'object', dependsOn: dependsOn.get(d.object_id) ?? [] });
+    const named = d.object_name && d.schema_name ? { name: { database: d.database_name ?? '', schema: d.schema_name, name: d.object_name } } : {};
+    foreign.push({ id: d.object_id, type: d.object_type ?? 'object', ...named, dependsOn: dependsOn.get(d.object_id) ?? [] });
   }
   objects.sort((a, b) => OBJECT_KINDS.indexOf(a.object.kind) - OBJECT_KINDS.indexOf(b.object.kind) || compareNames(a.object.name, b.object.name));
   foreign.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
