@@ -315,3 +315,19 @@ export function tunnelKey(options: readonly ConnectionOption[]): string {
   }
   return parts.join(';');
 }
+
+/**
+ * A broker's AVAILABILITY ZONE must be one of its PrivateLink connection's
+ * zones (plan_privatelink, connection.rs). `zonesOf` gives a resolved
+ * PrivateLink connection's zones and full name.
+ */
+export function checkBrokerZones(options: readonly ConnectionOption[], zonesOf: (id: string) => { readonly zones: readonly string[]; readonly name: string } | undefined): void {
+  const seen = new Map(options.map((o) => [o.name, o]));
+  for (const broker of brokersOf(seen)) {
+    if (broker.tunnel.kind !== 'aws-privatelink' || broker.tunnel.connection.id === undefined) continue;
+    const zone = broker.tunnel.options.find((o) => o.name === 'AVAILABILITY ZONE')?.value;
+    const target = zonesOf(broker.tunnel.connection.id);
+    if (zone?.kind !== 'string' || !target || target.zones.includes(zone.value)) continue;
+    throw new MzError(`AWS PrivateLink availability zone ${quoted(zone.value)} does not match any of the availability zones on the AWS PrivateLink connection ${quoted(target.name)}`);
+  }
+}
