@@ -109,7 +109,7 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
     .map(([key, variable]) => ({ variable, secret: objects.find((o) => nameKey(o.name) === key)?.name as ObjectName }))
     .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0));
 
-  const document = new Document(manifest);
+  const document = new Document(literalText(manifest, []));
   document.commentBefore = header(list);
   return {
     manifest: document.toString({ lineWidth: 0 }),
@@ -118,6 +118,18 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
     pulledIn: picked.pulledIn,
     notes,
   };
+}
+
+/**
+ * The manifest reads `${...}` in any string as a reference: text from the
+ * catalog that contains `${` (a comment, a topic) is written as `$${`, which
+ * reads back as the same text. Secret values are references on purpose.
+ */
+function literalText(value: unknown, path: readonly string[]): unknown {
+  if (typeof value === 'string') return path[0] === 'secrets' && path[2] === 'value' ? value : value.replaceAll('${', () => '$${');
+  if (Array.isArray(value)) return value.map((v) => literalText(v, path));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, literalText(v, [...path, k])]));
+  return value;
 }
 
 function header(variables: readonly SecretVariable[]): string {

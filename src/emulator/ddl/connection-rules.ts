@@ -36,7 +36,7 @@ export const ALLOWED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly Con
   'iceberg-catalog': ['AWS CONNECTION', 'CATALOG TYPE', 'CREDENTIAL', 'SCOPE', 'URL', 'WAREHOUSE'],
 };
 
-/** The options each type cannot do without (the planner asks for them after its other checks). */
+/** Options without which the statement is refused ("HOST option is required"), checked in this order. */
 export const REQUIRED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
   kafka: [],
   'confluent-schema-registry': ['URL'],
@@ -281,25 +281,28 @@ function checkSchemaRegistryUrl(url: string): void {
   if (parsed.pathname !== '/' && parsed.pathname !== '') throw new MzError('invalid CONNECTION: URL must have an empty path');
 }
 
-/** Options no ALTER CONNECTION may name, whatever the type (INALTERABLE_OPTIONS, connection.rs:95). */
-export const INALTERABLE_CONNECTION_OPTIONS: readonly ConnectionOptionName[] = ['PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR'];
+/** The options Kafka connections can never change (`cannot ALTER KAFKA option PROGRESS TOPIC`; ddl/connection.rs `INALTERABLE_OPTIONS`). */
+export const INALTERABLE_KAFKA_OPTIONS: readonly ConnectionOptionName[] = ['PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR'];
 
-/** What ALTER CONNECTION ... SET / RESET may change per type: what CREATE takes, less the inalterable options. */
-export const ALTERABLE_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
-  kafka: alterable('kafka'),
-  'confluent-schema-registry': alterable('confluent-schema-registry'),
-  postgres: alterable('postgres'),
-  mysql: alterable('mysql'),
-  aws: alterable('aws'),
-  'aws-privatelink': alterable('aws-privatelink'),
-  'ssh-tunnel': alterable('ssh-tunnel'),
-  'sql-server': alterable('sql-server'),
-  'iceberg-catalog': alterable('iceberg-catalog'),
+/**
+ * The route of a Postgres / MySQL / schema-registry / SQL Server connection:
+ * Materialize keeps the tunnel it planned, so an ALTER may not change it
+ * ("cannot be altered in the requested way"; see `tunnelKey`).
+ */
+export const FIXED_ROUTE_OPTIONS: Partial<Record<ConnectionTypeName, readonly ConnectionOptionName[]>> = {
+  'confluent-schema-registry': ['SSH TUNNEL', 'AWS PRIVATELINK'],
+  postgres: ['SSH TUNNEL', 'AWS PRIVATELINK'],
+  mysql: ['SSH TUNNEL', 'AWS PRIVATELINK'],
+  'sql-server': ['SSH TUNNEL', 'AWS PRIVATELINK'],
 };
 
-function alterable(type: ConnectionTypeName): readonly ConnectionOptionName[] {
-  return ALLOWED_CONNECTION_OPTIONS[type].filter((n) => !INALTERABLE_CONNECTION_OPTIONS.includes(n));
-}
+/** What ALTER CONNECTION can change, per type: what it accepts, less the two lists above. */
+export const ALTERABLE_CONNECTION_OPTIONS = Object.fromEntries(
+  Object.entries(ALLOWED_CONNECTION_OPTIONS).map(([type, names]) => [
+    type,
+    names.filter((n) => !(type === 'kafka' && INALTERABLE_KAFKA_OPTIONS.includes(n)) && !FIXED_ROUTE_OPTIONS[type as ConnectionTypeName]?.includes(n)),
+  ]),
+) as unknown as Record<ConnectionTypeName, readonly ConnectionOptionName[]>;
 
 /** The network path of a Postgres / MySQL / schema-registry connection: it must not change on ALTER. */
 export function tunnelKey(options: readonly ConnectionOption[]): string {
