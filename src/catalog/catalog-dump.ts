@@ -16,7 +16,8 @@ import type { CatalogRows } from './queries.js';
 export const CATALOG_DUMP_FORMAT_VERSION = 2;
 const KIND = 'mzform-catalog-dump';
 
-type Column = 'string' | 'string?';
+/** `string?` may be null; `optional` may be null or missing (a column added after dumps were first written). */
+type Column = 'string' | 'string?' | 'optional';
 
 /** Every table of the dump, its columns and their types, in the order they are written. */
 const TABLES: { readonly [T in keyof CatalogRows]-?: Readonly<Record<string, Column>> } = {
@@ -32,7 +33,14 @@ const TABLES: { readonly [T in keyof CatalogRows]-?: Readonly<Record<string, Col
     cluster_name: 'string?',
   },
   comments: { id: 'string', comment: 'string' },
-  dependencies: { object_id: 'string', referenced_object_id: 'string' },
+  dependencies: {
+    object_id: 'string',
+    referenced_object_id: 'string',
+    object_type: 'optional',
+    database_name: 'optional',
+    schema_name: 'optional',
+    object_name: 'optional',
+  },
   sshKeys: { id: 'string', public_key_1: 'string', public_key_2: 'string' },
   privatelinks: { id: 'string', principal: 'string' },
   aws: { id: 'string', external_id: 'string?' },
@@ -88,7 +96,7 @@ export function parseCatalogDump(text: string, file: string): CatalogRows {
       if (!isRecord(row)) return fail(`rows.${name}[${i}]`, 'must be an object');
       for (const [column, type] of Object.entries(TABLES[name])) {
         const value = row[column];
-        const ok = typeof value === 'string' || (type === 'string?' && value === null);
+        const ok = typeof value === 'string' || (type !== 'string' && value === null) || (type === 'optional' && value === undefined);
         if (!ok) fail(`rows.${name}[${i}].${column}`, type === 'string' ? 'must be a string' : 'must be a string or null');
       }
     });

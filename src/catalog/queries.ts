@@ -34,11 +34,20 @@ SELECT id, comment FROM mz_internal.mz_comments
 WHERE object_sub_id IS NULL AND id LIKE 'u%'
 ORDER BY id`;
 
-/** Every dependency edge between user objects. Dependents of other kinds (views, indexes) show up by id only. */
+/**
+ * Every dependency edge between user objects, with the dependent's type and
+ * name from mz_objects: dependents of other kinds (views, materialized views,
+ * indexes, sinks, tables) are not read otherwise, and a plan that would take
+ * one with it is refused naming it.
+ */
 export const DEPENDENCIES_QUERY = staticSql`
-SELECT object_id, referenced_object_id FROM mz_internal.mz_object_dependencies
-WHERE object_id LIKE 'u%' AND referenced_object_id LIKE 'u%'
-ORDER BY object_id, referenced_object_id`;
+SELECT dep.object_id, dep.referenced_object_id, o.type AS object_type, d.name AS database_name, s.name AS schema_name, o.name AS object_name
+FROM mz_internal.mz_object_dependencies AS dep
+LEFT JOIN mz_catalog.mz_objects AS o ON o.id = dep.object_id
+LEFT JOIN mz_catalog.mz_schemas AS s ON s.id = o.schema_id
+LEFT JOIN mz_catalog.mz_databases AS d ON d.id = s.database_id
+WHERE dep.object_id LIKE 'u%' AND dep.referenced_object_id LIKE 'u%'
+ORDER BY dep.object_id, dep.referenced_object_id`;
 
 /** The generated public keys of SSH tunnels. */
 export const SSH_KEYS_QUERY = staticSql`
@@ -119,6 +128,11 @@ export interface CommentRow {
 export interface DependencyRow {
   object_id: string;
   referenced_object_id: string;
+  /** The dependent's `mz_objects.type` and name; absent in catalog dumps written before mzform read them. */
+  object_type?: string | null;
+  database_name?: string | null;
+  schema_name?: string | null;
+  object_name?: string | null;
 }
 export interface SshKeyRow {
   id: string;

@@ -1,4 +1,3 @@
-import { RuntimeError } from '../errors.js';
 import {
   type ActualObject,
   type ActualState,
@@ -12,19 +11,19 @@ import {
   SOURCE_TYPES,
   type SourceTable,
   compareNames,
-  displayName,
   parseSecretComment,
 } from '../model/index.js';
 import { parseCreateSql } from '../sql/index.js';
 import { objectFingerprint } from './fingerprint.js';
 import { isLockObject } from './lock-object.js';
+import { upstreamName } from './upstream-names.js';
 import type { CatalogRows, ObjectRow } from './queries.js';
 
 export interface ToActualStateOptions {
   /**
-   * Whether an object is in the schemas mzform manages. A definition mzform
-   * cannot read is an error there; elsewhere the object is kept as foreign.
-   * Without it, every unreadable definition is an error.
+   * Whether an object is in the schemas mzform manages. Kept for callers;
+   * a definition mzform cannot read is never an error any more: the object is
+   * foreign, marked `unreadable`, wherever it is.
    */
   readonly inScope?: (name: ObjectName) => boolean;
 }
@@ -66,15 +65,10 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
       ({ object, tablesUnknown } = definitionOf(row, name));
       if (tablesUnknown) ({ object, tablesUnknown } = withSubsourceTables(object, subsourceTables, row.id));
     } catch (err) {
-      if (options.inScope && !options.inScope(name)) {
-        foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps });
-        continue;
-      }
-      throw new RuntimeError(
-        'catalog.unreadable',
-        `cannot read the definition of ${row.kind} ${displayName(name)} (${row.id}): ${err instanceof Error ? err.message : String(err)}`,
-        { cause: err },
-      );
+      // Never fatal: shown as not managed and kept, whatever schema it is in (see ForeignObject.unreadable).
+      const reason = err instanceof Error ? err.message : String(err);
+      foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps, unreadable: { kind: row.kind, reason } });
+      continue;
     }
     const { comment, fingerprint: secretFingerprint } =
       row.kind === 'secret' ? parseSecretComment(rawComment) : { comment: rawComment, fingerprint: undefined };
@@ -104,11 +98,12 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
       }),
     });
   }
-  // Dependents that are neither secrets, connections nor sources (views, indexes, ...): known by id only.
+  // Dependents that are neither secrets, connections nor sources (views, indexes, sinks, ...): named from mz_objects when the rows say.
   for (const d of rows.dependencies) {
     if (seen.has(d.object_id)) continue;
     seen.add(d.object_id);
-    foreign.push({ id: d.object_id, type: 'object', dependsOn: dependsOn.get(d.object_id) ?? [] });
+    const named = d.object_name && d.schema_name ? { name: { database: d.database_name ?? '', schema: d.schema_name, name: d.object_name } } : {};
+    foreign.push({ id: d.object_id, type: d.object_type ?? 'object', ...named, dependsOn: dependsOn.get(d.object_id) ?? [] });
   }
   objects.sort((a, b) => OBJECT_KINDS.indexOf(a.object.kind) - OBJECT_KINDS.indexOf(b.object.kind) || compareNames(a.object.name, b.object.name));
   foreign.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -158,9 +153,9 @@ function tablesBySource(rows: CatalogRows, dependsOn: ReadonlyMap<string, readon
       continue;
     }
     // The server names a subsource after its table, in the source's schema, unless told otherwise: only a different name is an alias.
-    const defaultName = row.database_name === parent.database_name && row.schema_name === parent.schema_name && row.name === table.table_name;
+    const defaultName = row.database_name === parent.database_name && row.schema_name === parent.schema_name && row.name === upstreamName(table.table_name);
     const entry: SourceTable = {
-      reference: [table.schema_name, table.table_name],
+      reference: [upstreamName(table.schema_name), upstreamName(table.table_name)],
       ...(defaultName ? {} : { alias: { database: row.database_name, schema: row.schema_name, name: row.name } }),
     };
     bySource.set(parentId, [...(bySource.get(parentId) ?? []), entry]);

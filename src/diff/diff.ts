@@ -5,6 +5,7 @@ import {
   type DesiredState,
   type MzObject,
   type ObjectKind,
+  type ObjectName,
   OBJECT_KINDS,
   FINGERPRINT_PREFIX,
   compareNames,
@@ -18,6 +19,7 @@ import { type KindComparison, NO_DIFFERENCE, fieldChange } from './kinds/compari
 import { compareConnection } from './kinds/connection.js';
 import { decideSecretValue } from './kinds/secret.js';
 import { compareSource } from './kinds/source.js';
+import { foreignBlockers } from './foreign-dependents.js';
 import { composeSecretComment } from './secret-fingerprint.js';
 
 export interface DiffOptions {
@@ -29,8 +31,7 @@ export interface DiffOptions {
   readonly prune?: boolean;
 }
 
-/** Subsources and progress sources belong to their source: dropping it takes them along. */
-export const CHILD_TYPES: ReadonlySet<string> = new Set(['subsource', 'progress']);
+export { CHILD_TYPES } from './foreign-dependents.js';
 
 /**
  * Compares the manifest with the catalog, object by object, on typed models
@@ -55,8 +56,9 @@ export function diff(desired: DesiredState, actual: ActualState, options: DiffOp
     if (desiredNames.has(nameKey(current.object.name)) || !inScope(current)) continue;
     changes.push({ action: prune ? 'drop' : 'unmanaged', actual: current });
   }
-  const cascaded = cascadeReplaces(changes, actual);
-  checkDrops(cascaded, actual);
+  const inManagedSchemas = (n: ObjectName) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema);
+  const cascaded = cascadeReplaces(changes, actual, inManagedSchemas);
+  checkDrops(cascaded, actual, inManagedSchemas);
   return cascaded.sort(compareChanges);
 }
 
@@ -134,17 +136,11 @@ function joinSecretComment(comment: string | undefined, fingerprint: string | un
   return comment === undefined ? line : `${comment}\n${line}`;
 }
 
-/** Objects that depend on `id` in the catalog: managed ones, and foreign ones other than the source's own subsources. */
-function dependentsIndex(actual: ActualState) {
+/** Managed objects that depend on `id` in the catalog. */
+function managedDependents(actual: ActualState) {
   const managed = new Map<string, ActualObject[]>();
-  const foreign = new Map<string, string[]>();
   for (const o of actual.objects) for (const dep of o.dependsOn) managed.set(dep, [...(managed.get(dep) ?? []), o]);
-  for (const f of actual.foreign) {
-    if (CHILD_TYPES.has(f.type)) continue;
-    const label = `${f.type} ${f.name ? displayName(f.name) : f.id}`;
-    for (const dep of f.dependsOn) foreign.set(dep, [...(foreign.get(dep) ?? []), label]);
-  }
-  return { managed, foreign };
+  return managed;
 }
 
 /**
@@ -153,8 +149,8 @@ function dependentsIndex(actual: ActualState) {
  * A dependent the manifest does not describe cannot be re-created: that is an
  * error the user must resolve, reported before anything runs.
  */
-function cascadeReplaces(changes: Change[], actual: ActualState): Change[] {
-  const { managed, foreign } = dependentsIndex(actual);
+function cascadeReplaces(changes: Change[], actual: ActualState, inScope: (name: ObjectName) => boolean): Change[] {
+  const managed = managedDependents(actual);
   const byId = new Map<string, number>();
   changes.forEach((c, i) => {
     if ('actual' in c) byId.set(c.actual.id, i);
@@ -163,7 +159,7 @@ function cascadeReplaces(changes: Change[], actual: ActualState): Change[] {
   while (queue.length > 0) {
     const replaced = queue.shift() as ReplaceChange;
     const from = { kind: replaced.actual.object.kind, name: replaced.actual.object.name };
-    blockIfForeign(replaced.actual, foreign, 'replace');
+    blockIfForeign(replaced.actual, actual, inScope, 'replace');
     for (const dependent of managed.get(replaced.actual.id) ?? []) {
       const index = byId.get(dependent.id);
       const change = index === undefined ? undefined : changes[index];
@@ -186,13 +182,13 @@ function cascadeReplaces(changes: Change[], actual: ActualState): Change[] {
 }
 
 /** A dropped object's dependents must go first (dropped or replaced) or stop using it (altered). */
-function checkDrops(changes: Change[], actual: ActualState): void {
-  const { managed, foreign } = dependentsIndex(actual);
+function checkDrops(changes: Change[], actual: ActualState, inScope: (name: ObjectName) => boolean): void {
+  const managed = managedDependents(actual);
   const actionOf = new Map<string, Change['action']>();
   for (const c of changes) if ('actual' in c) actionOf.set(c.actual.id, c.action);
   for (const c of changes) {
     if (c.action !== 'drop') continue;
-    blockIfForeign(c.actual, foreign, 'drop');
+    blockIfForeign(c.actual, actual, inScope, 'drop');
     for (const dependent of managed.get(c.actual.id) ?? []) {
       const action = actionOf.get(dependent.id);
       if (action !== 'drop' && action !== 'replace' && action !== 'alter') throw notManaged(c.actual, dependent, 'dropped');
@@ -200,9 +196,9 @@ function checkDrops(changes: Change[], actual: ActualState): void {
   }
 }
 
-function blockIfForeign(object: ActualObject, foreign: Map<string, string[]>, verb: 'replace' | 'drop'): void {
-  const blockers = foreign.get(object.id);
-  if (!blockers?.length) return;
+function blockIfForeign(object: ActualObject, actual: ActualState, inScope: (name: ObjectName) => boolean, verb: 'replace' | 'drop'): void {
+  const blockers = foreignBlockers(object, actual, inScope);
+  if (blockers.length === 0) return;
   throw new InputError(
     'plan.foreign-dependents',
     `${object.object.kind} ${displayName(object.object.name)} must be ${verb === 'drop' ? 'dropped' : 'replaced'}, but ${blockers.sort().join(', ')} depend${blockers.length === 1 ? 's' : ''} on it and mzform does not manage ${blockers.length === 1 ? 'it' : 'them'}`,

@@ -93,6 +93,15 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
     (sections[SECTION[o.kind]] as Doc)[o.name.name] = doc;
   }
 
+  // Objects in a form mzform cannot read are left out of the manifest (and so kept, never dropped): say so.
+  const inSelection = (n: ObjectName) =>
+    selection.schemas.some((s) => s.database === n.database && s.schema === n.schema) || selection.objects.some((o) => nameKey(o) === nameKey(n));
+  for (const f of actual.foreign) {
+    if (f.unreadable && f.name && inSelection(f.name)) {
+      notes.push(`${f.unreadable.kind} ${displayName(f.name)} was not imported: mzform cannot read its definition (${f.unreadable.reason}); plans keep it as not managed.`);
+    }
+  }
+
   const emptySchemas = selection.schemas.filter((s) => !objects.some((o) => o.name.database === s.database && o.name.schema === s.schema));
   const manifest: Doc = {
     version: 1,

@@ -15,6 +15,7 @@ import {
 } from '../model/index.js';
 import { convertConnection } from './connection-converter.js';
 import { checkReferences, type CheckedObject, type Declared } from './cross-checks.js';
+import { checkMaterializeRules } from './materialize-rules.js';
 import { checkNamesAndComment } from './name-checks.js';
 import { ManifestError, objectLabel, type Diagnostic } from './diagnostics.js';
 import type { ConnectionDoc, ManifestDoc, SecretDoc, SourceDoc } from './manifest-document.js';
@@ -229,6 +230,7 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
   });
 
   for (const p of checkReferences(checked, declared)) report(p.path as UnitPath, p.target, p.message, p.object);
+  for (const p of checkMaterializeRules(checked)) report(p.path as UnitPath, p.target, p.message, p.object);
   const prune = settingOf(docs, 'prune', report, where);
   if (diagnostics.length > 0) throw fail();
 

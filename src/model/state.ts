@@ -86,6 +86,12 @@ export interface ForeignObject {
   readonly type: string;
   readonly name?: ObjectName;
   readonly dependsOn: readonly string[];
+  /**
+   * A secret, connection or source whose definition mzform cannot read (a
+   * form it does not model): never managed, never dropped, shown in plans as
+   * not managed; `reason` says what could not be read.
+   */
+  readonly unreadable?: { readonly kind: 'secret' | 'connection' | 'source'; readonly reason: string };
 }
 
 /** The live catalog as mzform sees it: every user secret, connection and source, sorted by kind then name. */

@@ -5,7 +5,7 @@ import { type Change, diff } from '../diff/index.js';
 import { InputError, RuntimeError } from '../errors.js';
 import { loadManifest } from '../manifest/index.js';
 import { type ActualState, type DesiredState, type ObjectName, displayName, nameKey } from '../model/index.js';
-import { buildPlan, checkClustersAndRoles, type Plan } from '../plan/index.js';
+import { buildPlan, checkClustersAndRoles, checkUnreadableDeclared, type Plan } from '../plan/index.js';
 import { declaredSecretValues } from './declared-secrets.js';
 import { openEmulator } from './emulator-target.js';
 import { withExternalObjects } from './external-objects.js';
@@ -93,6 +93,7 @@ export function planChanges(
   },
 ): Plan {
   const key = options.env[FINGERPRINT_KEY_VARIABLE] || undefined;
+  checkUnreadableDeclared(desired, actual);
   const rotateSecrets = resolveSecretNames(desired, options.rotateSecrets ?? []);
   const all = diff(desired, actual, { ...(key ? { fingerprintKey: key } : {}), rotateSecrets, prune: options.prune === true });
   const selected = options.selectChanges ? options.selectChanges(all) : { changes: all, warnings: [] };

@@ -14,6 +14,7 @@ import { toposort } from './graph.js';
 import { type Hazard, dropHazards, replaceHazards, secretRotationHazards } from './hazards.js';
 import { PLAN_FORMAT_VERSION, type Plan, type PlanSummary, type Step } from './plan.js';
 import { alterStatements, createStatements, dropStatements } from './statements.js';
+import { unreadableWarnings } from './unreadable.js';
 
 export interface BuildPlanOptions {
   readonly warnings?: readonly string[];
@@ -74,7 +75,7 @@ export function buildPlan(changes: readonly Change[], desired: DesiredState, act
     catalogFingerprints: Object.fromEntries(
       [...actual.objects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((o) => [o.id, o.fingerprint]),
     ),
-    warnings: [...(options.warnings ?? [])],
+    warnings: [...(options.warnings ?? []), ...unreadableWarnings(desired, actual)],
   };
 }
 

@@ -122,8 +122,11 @@ export type BrokerTunnel =
   | { readonly kind: 'aws-privatelink'; readonly connection: ItemName; readonly options: readonly GenericOption[] };
 
 export interface KafkaBroker {
+  /** The address, or for a `MATCHING` rule its pattern (`'*.use1-az1.*'`). */
   readonly address: string;
   readonly tunnel: BrokerTunnel;
+  /** `MATCHING 'pattern' USING AWS PRIVATELINK c (...)` in BROKERS: a rule, not a broker (its tunnel is a PrivateLink). */
+  readonly matching?: boolean;
   readonly pos: SqlPosition;
 }
 
@@ -199,11 +202,25 @@ export type FormatSpec =
       readonly using: 'csr';
       readonly connection: ItemName;
       readonly options: readonly GenericOption[];
-      readonly seed?: { readonly keySchema?: string; readonly valueSchema?: string; readonly text: string };
+      readonly seed?: {
+        readonly keySchema?: string;
+        readonly valueSchema?: string;
+        /** `KEY REFERENCES (...)` / `VALUE REFERENCES (...)`: the schemas a seeded schema references. */
+        readonly keyReferences?: readonly string[];
+        readonly valueReferences?: readonly string[];
+        readonly text: string;
+      };
       readonly pos: SqlPosition;
     }
   /** `AVRO USING SCHEMA '...'` (inline schema, old servers), `PROTOBUF MESSAGE '..' USING SCHEMA '..'`. */
-  | { readonly kind: 'avro-inline' | 'protobuf-inline'; readonly schema: string; readonly message?: string; readonly pos: SqlPosition }
+  | {
+      readonly kind: 'avro-inline' | 'protobuf-inline';
+      readonly schema: string;
+      readonly message?: string;
+      /** `AVRO USING SCHEMA '..' (CONFLUENT WIRE FORMAT = false)`. */
+      readonly options?: readonly GenericOption[];
+      readonly pos: SqlPosition;
+    }
   /** `REGEX '...'`. */
   | { readonly kind: 'regex'; readonly pattern: string; readonly pos: SqlPosition };
 
@@ -224,8 +241,11 @@ export interface IncludeItem {
 export type EnvelopeSpec =
   | { readonly kind: 'none'; readonly pos: SqlPosition }
   | { readonly kind: 'debezium'; readonly pos: SqlPosition }
-  /** `UPSERT [(VALUE DECODING ERRORS = ...)]`. */
-  | { readonly kind: 'upsert'; readonly options: readonly GenericOption[]; readonly pos: SqlPosition };
+  /**
+   * `UPSERT [(VALUE DECODING ERRORS = INLINE [AS c])]`: the option's value is
+   * the name `inline`; `inlineAlias` is the `AS c` part.
+   */
+  | { readonly kind: 'upsert'; readonly options: readonly GenericOption[]; readonly inlineAlias?: Ident; readonly pos: SqlPosition };
 
 /** `FOR ALL TABLES`, `FOR TABLES (public.t AS db.s.t, ...)`, `FOR SCHEMAS (a, b)`. */
 export type ReferencedSubsources =
@@ -258,6 +278,8 @@ export interface CreateSourceStatement {
   readonly kind: 'create_source';
   readonly ifNotExists: boolean;
   readonly name: ItemName;
+  /** `CREATE SOURCE s (a, b, PRIMARY KEY (a) NOT ENFORCED) FROM ...`: column names and a key not enforced. */
+  readonly columns?: { readonly names: readonly Ident[]; readonly primaryKeyNotEnforced?: readonly Ident[]; readonly pos: SqlPosition };
   readonly inCluster?: ClusterRef;
   readonly connection: SourceConnection;
   readonly referencedSubsources?: ReferencedSubsources;
@@ -318,7 +340,15 @@ export type AlterConnectionStatement =
       readonly withOptions: readonly GenericOption[];
       readonly pos: SqlPosition;
     }
-  | { readonly kind: 'alter_connection'; readonly action: 'rotate-keys'; readonly ifExists: boolean; readonly name: ItemName; readonly pos: SqlPosition };
+  | {
+      readonly kind: 'alter_connection';
+      readonly action: 'rotate-keys';
+      readonly ifExists: boolean;
+      readonly name: ItemName;
+      /** `ROTATE KEYS WITH (...)`, when written. */
+      readonly withOptions?: readonly GenericOption[];
+      readonly pos: SqlPosition;
+    };
 
 export type AlterSourceAction =
   | { readonly kind: 'set'; readonly options: readonly GenericOption[] }

@@ -83,6 +83,10 @@ const SOURCE_CONNECTION_OPTION_WORDS = [
   'BATCH SIZE',
 ];
 
+/** ALTER SOURCE SET / RESET take only these (parse_source_option_name in Materialize's parser). */
+const ALTER_SOURCE_OPTION_WORDS = ['RETAIN HISTORY', 'TIMESTAMP INTERVAL'];
+/** ALTER SOURCE ... ADD SUBSOURCE ... WITH (...); IGNORE COLUMNS is the older spelling of EXCLUDE COLUMNS. */
+const ADD_SUBSOURCE_OPTION_WORDS = ['TEXT COLUMNS', 'EXCLUDE COLUMNS', 'IGNORE COLUMNS'];
 const WITH_OPTION_WORDS = ['RETAIN HISTORY', 'TIMESTAMP INTERVAL', 'SIZE', 'VALIDATE', 'TEXT COLUMNS', 'EXCLUDE COLUMNS', 'DETAILS'];
 const BROKER_OPTION_WORDS = ['PORT', 'AVAILABILITY ZONE'];
 const CLUSTER_OPTION_WORDS = [
@@ -296,6 +300,11 @@ class Parser {
     return { parts: this.parseNameParts(), pos };
   }
 
+  private parseUnresolvedItemName(): ItemName {
+    const pos = this.pos();
+    return { parts: this.parseNameParts(), pos };
+  }
+
   private parseNameParts(): Ident[] {
     const parts = [this.parseIdent()];
     while (this.isSymbol('.') && this.isIdentStart(1)) {
@@ -407,14 +416,30 @@ class Parser {
    * matched longest first; an unknown name is accepted only when written as
    * words followed by `=`.
    */
-  private parseGenericOptions(known: readonly string[]): GenericOption[] {
+  private parseGenericOptions(known: readonly string[], only?: string, nonEmpty = false): GenericOption[] {
     this.expectSymbol('(');
     const options: GenericOption[] = [];
+    if (nonEmpty && this.isSymbol(')')) this.fail(`expected ${only}, found ${describeToken(this.peek())}`);
     while (!this.eatSymbol(')')) {
-      options.push(this.parseGenericOption(known));
+      options.push(only === undefined ? this.parseGenericOption(known) : this.parseKnownOption(known, only));
       this.eatOptionSeparator();
     }
     return options;
+  }
+
+  /** An option whose name must be one of `known` (Materialize's parser knows no other there). */
+  private parseKnownOptionName(known: readonly string[], what: string): { name: string; pos: SqlPosition } {
+    const pos = this.pos();
+    const name = this.eatOneOf(known);
+    if (name === undefined) this.fail(`expected ${what}, found ${describeToken(this.peek())}`);
+    return { name, pos };
+  }
+
+  private parseKnownOption(known: readonly string[], what: string): GenericOption {
+    const { name, pos } = this.parseKnownOptionName(known, what);
+    const hasEquals = this.eatSymbol('=');
+    if (!hasEquals && (this.isSymbol(',') || this.isSymbol(')'))) return { name, hasEquals, pos };
+    return { name, hasEquals, value: this.parseValue(), pos };
   }
 
   private eatOptionSeparator(): void {
@@ -467,7 +492,7 @@ class Parser {
         const close = open === '(' ? ')' : ']';
         const brokers: KafkaBroker[] = [];
         while (!this.eatSymbol(close)) {
-          brokers.push(this.parseBroker());
+          brokers.push(this.isWord('matching') ? this.parseMatchingRule() : this.parseBroker());
           if (!this.eatSymbol(',') && !this.isSymbol(close)) this.fail(`expected "," or "${close}", found ${describeToken(this.peek())}`);
         }
         value = { kind: 'brokers', bracket: open, brokers };
@@ -486,6 +511,19 @@ class Parser {
         value = { kind: 'value', value: this.parseValue() };
     }
     return { name, ...(spelledAs ? { spelledAs } : {}), hasEquals, value, pos };
+  }
+
+  /** `MATCHING '*.use1-az1.*' USING AWS PRIVATELINK c [(...)]`: a rule routing matching brokers through PrivateLink. */
+  private parseMatchingRule(): KafkaBroker {
+    const pos = this.pos();
+    this.expectWord('matching');
+    const pattern = this.expectString('a broker pattern string');
+    const inner = pattern.replace(/^\*/, '').replace(/\*$/, '');
+    if (inner.includes('*')) this.fail('pattern may only contain `*` as a leading and/or trailing wildcard', pos);
+    this.expectWord('using', 'aws', 'privatelink');
+    const connection = this.parseItemName();
+    const options = this.isSymbol('(') ? this.parseGenericOptions(BROKER_OPTION_WORDS) : [];
+    return { address: pattern, tunnel: { kind: 'aws-privatelink', connection, options }, matching: true, pos };
   }
 
   /** `'host:port' [USING SSH TUNNEL t | USING AWS PRIVATELINK c [(PORT n, AVAILABILITY ZONE 'z')]]`. */
@@ -580,6 +618,7 @@ class Parser {
   private parseCreateSource(pos: SqlPosition): CreateSourceStatement {
     const ifNotExists = this.parseIfNotExists();
     const name = this.parseItemName();
+    const columns = this.isSymbol('(') ? this.parseSourceColumns() : undefined;
     const inCluster = this.parseInCluster();
     this.expectWord('from');
     const connection = this.parseSourceConnection();
@@ -624,6 +663,7 @@ class Parser {
       kind: 'create_source',
       ifNotExists,
       name,
+      ...(columns ? { columns } : {}),
       ...(inCluster ? { inCluster } : {}),
       connection,
       ...(referencedSubsources ? { referencedSubsources } : {}),
@@ -634,6 +674,31 @@ class Parser {
       withOptions: withOptions ?? [],
       pos,
     };
+  }
+
+  /** `(a, b, PRIMARY KEY (a) NOT ENFORCED)`: one key constraint at most. */
+  private parseSourceColumns(): NonNullable<CreateSourceStatement['columns']> {
+    const pos = this.pos();
+    this.expectSymbol('(');
+    const names: Ident[] = [];
+    let primaryKeyNotEnforced: Ident[] | undefined;
+    do {
+      const at = this.pos();
+      if (this.isWord('primary') && this.isWord('key', 1)) {
+        if (primaryKeyNotEnforced) this.fail('Multiple key constraints not allowed', at);
+        this.i += 2;
+        this.expectSymbol('(');
+        primaryKeyNotEnforced = [];
+        do primaryKeyNotEnforced.push(this.parseIdent());
+        while (this.eatSymbol(','));
+        this.expectSymbol(')');
+        this.expectWord('not', 'enforced');
+      } else {
+        names.push(this.parseIdent());
+      }
+    } while (this.eatSymbol(','));
+    this.expectSymbol(')');
+    return { names, ...(primaryKeyNotEnforced ? { primaryKeyNotEnforced } : {}), pos };
   }
 
   private parseInCluster(): ClusterRef | undefined {
@@ -689,12 +754,17 @@ class Parser {
     return this.fail(`expected ALL TABLES, TABLES or SCHEMAS, found ${describeToken(this.peek())}`);
   }
 
+  /**
+   * `t [AS | INTO name], ...`: written names only. Materialize's parser refuses
+   * the resolved `[u1 AS ...]` form here ("Expected identifier, found left
+   * square bracket"), in the reference and in the name alike.
+   */
   private parseSubsourceList(): { reference: ItemName; alias?: ItemName; pos: SqlPosition }[] {
     const out: { reference: ItemName; alias?: ItemName; pos: SqlPosition }[] = [];
     do {
       const pos = this.pos();
-      const reference = this.parseItemName();
-      const alias = this.eatWord('as') ? this.parseItemName() : undefined;
+      const reference = this.parseUnresolvedItemName();
+      const alias = this.eatWord('as') || this.eatWord('into') ? this.parseUnresolvedItemName() : undefined;
       out.push({ reference, ...(alias ? { alias } : {}), pos });
     } while (this.eatSymbol(','));
     return out;
@@ -745,28 +815,44 @@ class Parser {
       }
       this.expectWord('using');
       if (this.eatWord('schema')) {
-        return { kind: isAvro ? 'avro-inline' : 'protobuf-inline', schema: this.expectString('a schema'), pos };
+        const schema = this.expectString('a schema');
+        const options = isAvro && this.isSymbol('(') ? this.parseGenericOptions(['CONFLUENT WIRE FORMAT']) : [];
+        return { kind: isAvro ? 'avro-inline' : 'protobuf-inline', schema, ...(options.length > 0 ? { options } : {}), pos };
       }
       this.expectWord('confluent', 'schema', 'registry', 'connection');
       const connection = this.parseItemName();
       const options = this.isSymbol('(') ? this.parseGenericOptions(CSR_FORMAT_OPTION_WORDS) : [];
       const seedStart = this.peek();
-      let seed: { keySchema?: string; valueSchema?: string; text: string } | undefined;
+      let seed: Extract<FormatSpec, { using: 'csr' }>['seed'] = undefined;
       if (this.eatWord('seed')) {
         let keySchema: string | undefined;
         let valueSchema: string | undefined;
+        let keyReferences: string[] | undefined;
+        let valueReferences: string[] | undefined;
+        const references = (): string[] => {
+          this.expectSymbol('(');
+          const list: string[] = [];
+          do list.push(this.expectString('a referenced schema'));
+          while (this.eatSymbol(','));
+          this.expectSymbol(')');
+          return list;
+        };
         if (this.eatWords('key', 'schema')) {
           keySchema = this.expectString('a key schema');
           if (this.eatWord('message')) this.expectString('a message name');
+          if (isAvro && this.eatWords('key', 'references')) keyReferences = references();
         }
         if (this.eatWords('value', 'schema')) {
           valueSchema = this.expectString('a value schema');
           if (this.eatWord('message')) this.expectString('a message name');
+          if (isAvro && this.eatWords('value', 'references')) valueReferences = references();
         }
         if (keySchema === undefined && valueSchema === undefined) this.fail(`expected KEY SCHEMA or VALUE SCHEMA, found ${describeToken(this.peek())}`);
         seed = {
           ...(keySchema !== undefined ? { keySchema } : {}),
           ...(valueSchema !== undefined ? { valueSchema } : {}),
+          ...(keyReferences ? { keyReferences } : {}),
+          ...(valueReferences ? { valueReferences } : {}),
           text: this.text.slice(seedStart.offset, this.previous().end),
         };
       }
@@ -803,8 +889,20 @@ class Parser {
     if (this.eatWord('none')) return { kind: 'none', pos };
     if (this.eatWord('debezium')) return { kind: 'debezium', pos };
     if (this.eatWord('upsert')) {
-      const options = this.isSymbol('(') ? this.parseGenericOptions(['VALUE DECODING ERRORS']) : [];
-      return { kind: 'upsert', options, pos };
+      if (!this.eatSymbol('(')) return { kind: 'upsert', options: [], pos };
+      // `(VALUE DECODING ERRORS [=] INLINE [AS c])` or `(... = (INLINE [AS c]))`: the only option, and its value is required.
+      const at = this.pos();
+      this.expectWord('value', 'decoding', 'errors');
+      const hasEquals = this.eatSymbol('=');
+      const inner = this.eatSymbol('(');
+      const valuePos = this.pos();
+      if (!this.isWord('inline')) this.fail(`expected INLINE, found ${describeToken(this.peek())}`);
+      const inline = this.parseIdent();
+      const inlineAlias = this.eatWord('as') ? this.parseIdent() : undefined;
+      if (inner) this.expectSymbol(')');
+      this.expectSymbol(')');
+      const value: Value = { kind: 'name', name: { parts: [inline], pos: valuePos }, pos: valuePos };
+      return { kind: 'upsert', options: [{ name: 'VALUE DECODING ERRORS', hasEquals, value, pos: at }], ...(inlineAlias ? { inlineAlias } : {}), pos };
     }
     return this.fail(`expected NONE, UPSERT or DEBEZIUM, found ${describeToken(this.peek())}`);
   }
@@ -838,7 +936,10 @@ class Parser {
   }
 
   private parseAlterConnection(ifExists: boolean, name: ItemName, pos: SqlPosition): AlterConnectionStatement {
-    if (this.eatWords('rotate', 'keys')) return { kind: 'alter_connection', action: 'rotate-keys', ifExists, name, pos };
+    if (this.eatWords('rotate', 'keys')) {
+      const withOptions = this.parseWithOptions();
+      return { kind: 'alter_connection', action: 'rotate-keys', ifExists, name, ...(withOptions.length > 0 ? { withOptions } : {}), pos };
+    }
     const actions: AlterConnectionAction[] = [];
     do {
       const at = this.pos();
@@ -863,12 +964,13 @@ class Parser {
 
   private parseAlterSource(ifExists: boolean, name: ItemName, pos: SqlPosition): AlterSourceStatement {
     if (this.eatWord('set')) {
-      return { kind: 'alter_source', ifExists, name, action: { kind: 'set', options: this.parseGenericOptions(WITH_OPTION_WORDS) }, pos };
+      const options = this.parseGenericOptions(ALTER_SOURCE_OPTION_WORDS, 'TIMESTAMP INTERVAL or RETAIN HISTORY');
+      return { kind: 'alter_source', ifExists, name, action: { kind: 'set', options }, pos };
     }
     if (this.eatWord('reset')) {
       this.expectSymbol('(');
       const options: string[] = [];
-      do options.push(this.parseOptionName(WITH_OPTION_WORDS, 'an option name').name);
+      do options.push(this.parseKnownOptionName(ALTER_SOURCE_OPTION_WORDS, 'TIMESTAMP INTERVAL or RETAIN HISTORY').name);
       while (this.eatSymbol(','));
       this.expectSymbol(')');
       return { kind: 'alter_source', ifExists, name, action: { kind: 'reset', options }, pos };
@@ -878,7 +980,7 @@ class Parser {
         this.fail(`expected SUBSOURCE, found ${describeToken(this.peek())}`);
       }
       const subsources = this.parseSubsourceList();
-      const withOptions = this.parseWithOptions();
+      const withOptions = this.eatWord('with') ? this.parseGenericOptions(ADD_SUBSOURCE_OPTION_WORDS, 'TEXT COLUMNS, EXCLUDE COLUMNS or IGNORE COLUMNS', true) : [];
       return { kind: 'alter_source', ifExists, name, action: { kind: 'add-subsource', subsources, withOptions }, pos };
     }
     if (this.eatWords('refresh', 'references')) return { kind: 'alter_source', ifExists, name, action: { kind: 'refresh-references' }, pos };

@@ -305,6 +305,7 @@ class Converter {
   }
 
   private broker(b: KafkaBrokerAst): KafkaBroker {
+    if (b.matching) fail('MATCHING broker rules are not supported by mzform', b.pos);
     let path: BrokerPath | undefined;
     switch (b.tunnel.kind) {
       case 'direct':
@@ -367,6 +368,7 @@ class Converter {
   // Sources
 
   source(s: CreateSourceStatement): CreateSqlModel<Source> {
+    if (s.columns) fail('a source column list (with or without PRIMARY KEY ... NOT ENFORCED) is not supported by mzform', s.columns.pos);
     const outputs: { progressSubsource?: ObjectName; seed?: string; details?: string; tablesFromSubsources?: boolean } = {};
     const cluster = this.cluster(s);
     const conn = s.connection;

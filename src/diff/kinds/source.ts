@@ -2,6 +2,7 @@ import type { Alteration, FieldChange } from '../change.js';
 import type { ObjectName, Source, SourceSpec, SourceTable, TableSelection } from '../../model/index.js';
 import { SOURCE_COMMON_OPTIONS, SOURCE_SHAPES, sourceEntry, withSourceDefaults } from '../../model/index.js';
 import { sameValue } from '../values.js';
+import { sameColumnRefs } from './column-refs.js';
 import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from './comparison.js';
 
 /**
@@ -27,7 +28,7 @@ export function compareSource(desired: Source, actual: Source, options: { tables
   }
 
   const dSpec = normalizeTables(withSourceDefaults(desired.spec), desired.name);
-  const aSpec = normalizeTables(withSourceDefaults(actual.spec), actual.name);
+  const aSpec = withColumnRefsOf(dSpec, normalizeTables(withSourceDefaults(actual.spec), actual.name));
   for (const { key } of differingFields(dSpec, aSpec)) {
     const entry = sourceEntry(dSpec.type, key);
     if (!entry) throw new Error(`${dSpec.type} sources have no registry entry for field ${key}`);
@@ -63,6 +64,20 @@ export function compareSource(desired: Source, actual: Source, options: { tables
   }
   if (fields.length === 0) return NO_DIFFERENCE;
   return { fields, forcing, alterations: forcing.length > 0 ? [] : alterations };
+}
+
+/** The actual TEXT / EXCLUDE COLUMNS take the desired spelling where both name the same columns (see column-refs.ts). */
+function withColumnRefsOf(desired: SourceSpec, actual: SourceSpec): SourceSpec {
+  if ((desired.type !== 'postgres' && desired.type !== 'mysql') || (actual.type !== 'postgres' && actual.type !== 'mysql')) return actual;
+  let spec = actual;
+  if (sameColumnRefs(desired.textColumns, actual.textColumns)) spec = withList(spec, 'textColumns', desired.textColumns);
+  if (sameColumnRefs(desired.excludeColumns, actual.excludeColumns)) spec = withList(spec, 'excludeColumns', desired.excludeColumns);
+  return spec;
+}
+
+function withList<S extends SourceSpec & { textColumns?: unknown; excludeColumns?: unknown }>(spec: S, key: 'textColumns' | 'excludeColumns', value: unknown): S {
+  const { [key]: _dropped, ...rest } = spec;
+  return (value === undefined ? rest : { ...rest, [key]: value }) as S;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AlterConnectionStatement, ConnectionOption, CreateConnectionStatem
 import type { ConnectionItem } from '../catalog/store.js';
 import { MzError } from '../errors.js';
 import { generateSshPublicKey } from '../ssh-keys.js';
-import { FIXED_ROUTE_OPTIONS, INALTERABLE_KAFKA_OPTIONS, checkConnectionOptions, tunnelKey } from './connection-rules.js';
+import { FIXED_ROUTE_OPTIONS, INALTERABLE_KAFKA_OPTIONS, checkBrokerZones, checkConnectionOptions, tunnelKey } from './connection-rules.js';
 import { checkNameFree, findItem, fullName, missingObject, requireKind, sessionRoleId, targetSchema, writtenName } from './names.js';
 import { noChange, type Plan, type PlanContext } from './plan.js';
 import { Resolver } from './references.js';
@@ -23,6 +23,15 @@ function resolveOptions(ctx: PlanContext, options: readonly ConnectionOption[]):
   return options.map((o) => resolver.connectionOption(o));
 }
 
+/** A PrivateLink connection's zones and full name, for the broker zone check. */
+function privatelinkZones(ctx: PlanContext, id: string): { zones: string[]; name: string } | undefined {
+  const item = ctx.store.items.get(id);
+  if (item?.kind !== 'connection' || item.statement.connectionType !== 'aws-privatelink') return undefined;
+  const zones = item.statement.options.find((o) => o.name === 'AVAILABILITY ZONES');
+  const list = zones?.value.kind === 'value' && zones.value.value.kind === 'list' ? zones.value.value.items : [];
+  return { zones: list.flatMap((v) => (v.kind === 'string' ? [v.value] : [])), name: fullName(ctx.store, item) };
+}
+
 export function planCreateConnection(ctx: PlanContext, ast: CreateConnectionStatement): Plan {
   const { store } = ctx;
   const { schema, itemName } = targetSchema(store, ast.name, ctx.vars);
@@ -31,6 +40,7 @@ export function planCreateConnection(ctx: PlanContext, ast: CreateConnectionStat
   checkConnectionOptions(ast);
   const validate = validateFlag(ast.withOptions, ast.connectionType);
   const options = resolveOptions(ctx, ast.options);
+  checkBrokerZones(options, (id) => privatelinkZones(ctx, id));
   const id = store.allocateItemId();
   const item: ConnectionItem = {
     kind: 'connection',

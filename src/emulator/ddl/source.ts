@@ -7,6 +7,7 @@ import type { DdlHost } from './host.js';
 import { alreadyExistsNotice, findItem, fullName, itemTypeName, missingObject, NO_POSITION, requireKind, sessionRoleId, targetSchema, writtenName } from './names.js';
 import { noChange, type Plan, type PlanContext } from './plan.js';
 import { Resolver } from './references.js';
+import { checkSourceStatement } from './source-rules.js';
 import { unreachableAddress, validateConnection } from './validation.js';
 
 /** The tables of the multi-output load generators, as Materialize creates them. */
@@ -125,6 +126,7 @@ export function planCreateSource(ctx: PlanContext, ast: CreateSourceStatement): 
     if (ast.ifNotExists) return noChange('CREATE SOURCE', [alreadyExistsNotice(store, existing)]);
     throw new MzError(`${itemTypeName(existing)} "${fullName(store, existing)}" already exists`);
   }
+  checkSourceStatement(ast);
   const clusterName = ast.inCluster?.kind === 'name' ? ast.inCluster.name.value : vars.get('cluster') ?? 'quickstart';
   const cluster = ast.inCluster?.kind === 'id' ? store.clusters.get(ast.inCluster.id) : store.clusterByName(clusterName);
   if (!cluster) throw new MzError(`unknown cluster '${clusterName}'`);

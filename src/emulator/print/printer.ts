@@ -186,7 +186,7 @@ function format(f: FormatSpec, ctx: PrintContext): string {
       return `${f.kind === 'avro' ? 'AVRO' : 'PROTOBUF'} USING CONFLUENT SCHEMA REGISTRY CONNECTION ${itemName(f.connection, ctx)}${options}${seed}`;
     }
     case 'avro-inline':
-      return `AVRO USING SCHEMA ${literal(f.schema)}`;
+      return `AVRO USING SCHEMA ${literal(f.schema)}${f.options?.length ? ` (${f.options.map((o) => genericOption(o, ctx)).join(', ')})` : ''}`;
     case 'protobuf-inline':
       return `PROTOBUF MESSAGE ${literal(f.message ?? '')} USING SCHEMA ${literal(f.schema)}`;
     case 'regex':
@@ -207,13 +207,14 @@ function envelope(e: EnvelopeSpec, ctx: PrintContext): string {
     case 'debezium':
       return 'ENVELOPE DEBEZIUM';
     case 'upsert':
-      return `ENVELOPE UPSERT${e.options.length > 0 ? ` (${e.options.map((o) => genericOption(o, ctx)).join(', ')})` : ''}`;
+      // Materialize prints the one option as `VALUE DECODING ERRORS = (INLINE [AS c])`.
+      return `ENVELOPE UPSERT${e.options.length > 0 ? ` (VALUE DECODING ERRORS = (INLINE${e.inlineAlias ? ` AS ${ident(e.inlineAlias.value, ctx.mode)}` : ''}))` : ''}`;
   }
 }
 
 /** The clauses of a CREATE SOURCE in Materialize's print order, as docs SHOW CREATE lays out (doc_create_source, src/sql-pretty/src/doc.rs:41). */
 export function sourceDocs(s: CreateSourceStatement, ctx: PrintContext, name: string, options?: { hideDetails?: boolean }): Doc[] {
-  const docs: Doc[] = [title(`CREATE SOURCE${s.ifNotExists ? ' IF NOT EXISTS' : ''}`, name)];
+  const docs: Doc[] = [title(`CREATE SOURCE${s.ifNotExists ? ' IF NOT EXISTS' : ''}`, `${name}${s.columns ? ` ${sourceColumns(s.columns, ctx)}` : ''}`)];
   if (s.inCluster) docs.push(title('IN CLUSTER', cluster(s.inCluster, ctx)));
   docs.push(title('FROM', sourceConnection(s.connection, ctx, options?.hideDetails ?? false)));
   if (s.format) {
@@ -238,6 +239,11 @@ export function referencedSubsourcesDoc(r: ReferencedSubsources, ctx: PrintConte
     case 'tables':
       return bracket('FOR TABLES (', r.tables.map((t) => `${itemName(t.reference, ctx)}${t.alias ? ` AS ${itemName(t.alias, ctx)}` : ''}`), ')');
   }
+}
+
+function sourceColumns(c: NonNullable<CreateSourceStatement['columns']>, ctx: PrintContext): string {
+  const key = c.primaryKeyNotEnforced ? [`PRIMARY KEY (${c.primaryKeyNotEnforced.map((n) => ident(n.value, ctx.mode)).join(', ')}) NOT ENFORCED`] : [];
+  return `(${[...c.names.map((n) => ident(n.value, ctx.mode)), ...key].join(', ')})`;
 }
 
 export function printCreateSource(s: CreateSourceStatement, ctx: PrintContext, name = itemName(s.name, ctx)): string {

@@ -135,3 +135,34 @@ describe('a source whose create_sql lists no tables gets them from its subsource
     expect(sourceOf(toActualState(parseCatalogDump(oldDump, 'c.json')), 'orders_src').tablesUnknown).toBe(true);
   });
 });
+
+describe('upstream names, quoted (Materialize 26.7 to 26.18) or not (26.19 on)', () => {
+  const quotedRows = (quote: boolean): CatalogRows => {
+    const base = rows();
+    const q = (s: string) => (quote ? `"${s.replaceAll('"', '""')}"` : s);
+    return {
+      ...base,
+      objects: [...base.objects, subsource('u13', 'space table', 'u2'), subsource('u14', 'Orders', 'u2'), subsource('u15', 'a"b', 'u2')],
+      dependencies: [...base.dependencies, ...['u13', 'u14', 'u15'].map((id) => ({ object_id: id, referenced_object_id: 'u2' }))],
+      sourceTables: [
+        ...(base.sourceTables ?? []),
+        { id: 'u13', schema_name: q('My Schema'), table_name: q('space table') },
+        { id: 'u14', schema_name: 'public', table_name: q('Orders') },
+        { id: 'u15', schema_name: 'public', table_name: q('a"b') },
+      ],
+    };
+  };
+
+  it('read the same list either way, with no alias for subsources named after their table', () => {
+    const quoted = tablesOf(sourceOf(toActualState(quotedRows(true)), 'orders_src'));
+    const plain = tablesOf(sourceOf(toActualState(quotedRows(false)), 'orders_src'));
+    expect(quoted).toEqual(plain);
+    expect(quoted?.kind === 'tables' ? quoted.tables.filter((t) => ['My Schema', 'public'].includes(t.reference[0]!) && !t.alias).map((t) => t.reference) : []).toEqual([
+      ['My Schema', 'space table'],
+      ['public', 'Orders'],
+      ['public', 'a"b'],
+      ['public', 'items'],
+      ['public', 'orders'],
+    ]);
+  });
+});

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { type CatalogRows, INTROSPECTION_QUERIES, toActualState } from '../../../src/catalog/index.js';
-import { RuntimeError } from '../../../src/errors.js';
 
 const FP = `hmac-sha256:${'a'.repeat(64)}`;
 
@@ -77,12 +76,15 @@ describe('toActualState', () => {
     expect(other.objects[2]?.fingerprint).toBe(state.objects[2]?.fingerprint);
   });
 
-  it('fails on an unreadable definition in scope, and keeps it foreign out of scope', () => {
+  it('keeps an unreadable definition as foreign and marked unreadable, in scope or not, and reads the rest', () => {
     const broken = rows();
     const bad = { ...broken, objects: [...broken.objects, { ...(broken.objects[1] as CatalogRows['objects'][number]), id: 'u7', name: 'bad', create_sql: 'CREATE CONNECTION nonsense' }] };
-    expect(() => toActualState(bad)).toThrow(RuntimeError);
-    expect(() => toActualState(bad)).toThrow(/connection materialize\.public\.bad \(u7\)/);
-    expect(toActualState(bad, { inScope: () => false }).foreign.map((f) => f.id)).toContain('u7');
+    for (const read of [toActualState(bad), toActualState(bad, { inScope: () => true }), toActualState(bad, { inScope: () => false })]) {
+      const foreign = read.foreign.find((f) => f.id === 'u7');
+      expect(foreign?.unreadable?.kind).toBe('connection');
+      expect(foreign?.unreadable?.reason).toMatch(/expected TO/);
+      expect(read.objects.map((o) => o.id)).toEqual(toActualState(broken).objects.map((o) => o.id));
+    }
   });
 
   it('lists clusters and roles by name, in code-unit order, once each', () => {

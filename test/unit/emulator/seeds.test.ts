@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MzObject, type SourceSpec, withDefaults } from '../../../src/model/index.js';
 import { parseCreateSql, parseStatement, statementToModel } from '../../../src/sql/index.js';
 import { readStatementFixtures, type StatementFixture } from '../sql/fixture-file.js';
 import { openHarness, rowsOf, type Harness } from './helpers.js';
+import { type Block, readScenario as readScenarioIn } from './seed-scenarios.js';
+
+const readScenario = (file: string) => readScenarioIn(DIR, file);
 
 /**
  * Every statement of the seed pages runs on the emulator (test/fixtures/emulator/seeds, one
@@ -25,53 +27,6 @@ const DIR = 'test/fixtures/emulator/seeds';
 const AT = { defaultDatabase: 'materialize', defaultSchema: 'public', defaultCluster: 'quickstart' } as const;
 /** The emulator's upstream tables for a Postgres host nobody configured. */
 const DEFAULT_UPSTREAM = [['public', 'customers'], ['public', 'orders']];
-
-type Block =
-  | { readonly kind: 'statement'; readonly origin: string; readonly corrected: boolean; readonly rows?: number; readonly sql: string }
-  | { readonly kind: 'setup'; readonly sql: string }
-  | { readonly kind: 'reset'; readonly why: string };
-
-function readScenario(file: string): Block[] {
-  const blocks: Block[] = [];
-  let head: string | undefined;
-  let rows: number | undefined;
-  let body: string[] = [];
-  const flush = () => {
-    if (head === undefined) return;
-    const sql = body.join('\n').trim();
-    const m = /^-- @(statement|setup|reset)\b ?(.*)$/.exec(head)!;
-    if (m[1] === 'reset') {
-      if (sql !== '') throw new Error(`${file}: @reset takes no statement`);
-      blocks.push({ kind: 'reset', why: m[2]! });
-    } else if (sql === '') {
-      throw new Error(`${file}: ${head} has no statement`);
-    } else if (m[1] === 'setup') {
-      blocks.push({ kind: 'setup', sql });
-    } else {
-      const corrected = / corrected$/.test(m[2]!);
-      blocks.push({ kind: 'statement', origin: m[2]!.replace(/ corrected$/, ''), corrected, ...(rows !== undefined ? { rows } : {}), sql });
-    }
-    head = undefined;
-    rows = undefined;
-    body = [];
-  };
-  for (const line of readFileSync(join(DIR, file), 'utf8').split('\n')) {
-    if (/^-- @(statement|setup|reset)\b/.test(line)) {
-      flush();
-      head = line;
-    } else if (head !== undefined && /^-- @rows \d+$/.test(line)) {
-      rows = Number(line.slice('-- @rows '.length));
-    } else if (head !== undefined && line.startsWith('-- @note ')) {
-      continue;
-    } else if (line.startsWith('-- @')) {
-      throw new Error(`${file}: unknown directive ${line}`);
-    } else if (head !== undefined) {
-      body.push(line);
-    }
-  }
-  flush();
-  return blocks;
-}
 
 const pages = readdirSync(DIR).filter((f) => f.endsWith('.sql')).sort();
 const seedStatements = readStatementFixtures('test/fixtures/sql/seeds');

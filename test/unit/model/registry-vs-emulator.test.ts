@@ -29,20 +29,18 @@ interface Difference {
 
 const EXPLAINED: readonly Difference[] = [
   {
-    type: 'postgres',
+    type: 'aws-privatelink',
     account: 'allowed',
-    option: 'AWS CONNECTION',
+    option: 'PORT',
     only: 'emulator',
-    why: 'Materialize refuses AWS CONNECTION on POSTGRES (not in validate_options_per_connection_type, src/sql/src/plan/statement/ddl/connection.rs); the emulator still accepts it',
-    pending: true,
+    why: 'Materialize takes PORT on AWS PRIVATELINK (validate_options_per_connection_type, src/sql/src/plan/statement/ddl/connection.rs:113) though its planner uses it nowhere; mzform does not offer it',
   },
   {
-    type: 'postgres',
+    type: 'aws-privatelink',
     account: 'alterable',
-    option: 'AWS CONNECTION',
+    option: 'PORT',
     only: 'emulator',
     why: 'follows from the line above',
-    pending: true,
   },
 ];
 

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHarness, rowsOf, type Harness } from './helpers.js';
+
+/**
+ * Statements Materialize's planner refuses (fixtures drawn from its testdrive
+ * files and planner code, each with its file:line): the emulator refuses each
+ * with Materialize's message, and creates nothing.
+ */
+interface Fixture {
+  readonly setup: readonly string[];
+  readonly cases: readonly { readonly category: string; readonly from: string; readonly sql: string; readonly error: string }[];
+}
+
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/fidelity/planner-refusals.json', import.meta.url), 'utf8')) as Fixture;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await openHarness();
+  for (const s of fixture.setup) rowsOf(await h.run(s));
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('the emulator refuses what Materialize refuses', () => {
+  it.each(fixture.cases.map((c) => [`${c.category}: ${c.from}`, c] as const))('%s', async (_label, c) => {
+    const result = await h.run(c.sql);
+    expect(result, c.sql).toHaveProperty('error');
+    if ('error' in result) expect(result.error).toContain(c.error);
+    const left = rowsOf(await h.run("SELECT name FROM mz_connections WHERE name = 'c' UNION ALL SELECT name FROM mz_sources WHERE name IN ('g', 'p')"));
+    expect(left).toEqual([]);
+  });
+});
