@@ -4,7 +4,6 @@ import type { Statement, StatementKind } from '../sql/index.js';
 import { makeStatement } from '../sql/statement.js';
 import { HAZARD_CODES, type Hazard, type HazardCode } from './hazards.js';
 import { PLAN_FORMAT_VERSION, type Plan, type Step, type StepAction, type UnmanagedObject } from './plan.js';
-import type { SavedPlanContext } from './saved-plan.js';
 
 /**
  * The plan as JSON (`--out plan.json`, `--format json`), described by
@@ -35,6 +34,31 @@ export interface PlanFile {
   warnings: string[];
   /** Saved plans only (`plan --out`). */
   saved?: SavedPlanJson;
+}
+
+/**
+ * What a saved plan (`plan --out`) records beyond the plan itself, so that
+ * `apply plan.json` can prove it runs what was shown: apply loads the same
+ * manifest with the normal loader, plans again against the catalog of now
+ * with the same options, and runs only if the steps are the same, no object
+ * depends on what the plan drops that did not before, and (with a key) the
+ * secret values resolved now are the ones resolved at plan time.
+ */
+export interface SavedPlanContext {
+  /** The manifest files as given to `plan -f`, read again by apply (relative paths from the directory apply runs in). */
+  readonly manifest: readonly string[];
+  /** `--environment`, when given: which of the manifest's environments supplies its variables. */
+  readonly environment?: string;
+  readonly prune: boolean;
+  readonly rotateSecrets: readonly string[];
+  /** For each object the plan drops or replaces (catalog id): the ids of every catalog object that depended on it. */
+  readonly dependents: Readonly<Record<string, readonly string[]>>;
+  /**
+   * HMAC-SHA256 over the steps as shown and every secret value they set,
+   * under a key derived from MZFORM_FINGERPRINT_KEY. Absent without the key:
+   * then a saved plan that sets a secret value cannot be applied.
+   */
+  readonly seal?: string;
 }
 
 /** The `saved` member of a plan file. */

@@ -1,32 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { type ActualState, nameKey } from '../model/index.js';
 import type { Plan } from './plan.js';
-import { type PlanFile, toPlanFile } from './plan-file.js';
+import { type PlanFile, type SavedPlanContext, toPlanFile } from './plan-file.js';
 
-/**
- * What a saved plan (`plan --out`) records beyond the plan itself, so that
- * `apply plan.json` can prove it runs what was shown: apply loads the same
- * manifest with the normal loader, plans again against the catalog of now
- * with the same options, and runs only if the steps are the same, no object
- * depends on what the plan drops that did not before, and (with a key) the
- * secret values resolved now are the ones resolved at plan time.
- */
-export interface SavedPlanContext {
-  /** The manifest files as given to `plan -f`, read again by apply (relative paths from the directory apply runs in). */
-  readonly manifest: readonly string[];
-  /** `--environment`, when given: which of the manifest's environments supplies its variables. */
-  readonly environment?: string;
-  readonly prune: boolean;
-  readonly rotateSecrets: readonly string[];
-  /** For each object the plan drops or replaces (catalog id): the ids of every catalog object that depended on it. */
-  readonly dependents: Readonly<Record<string, readonly string[]>>;
-  /**
-   * HMAC-SHA256 over the steps as shown and every secret value they set,
-   * under a key derived from MZFORM_FINGERPRINT_KEY. Absent without the key:
-   * then a saved plan that sets a secret value cannot be applied.
-   */
-  readonly seal?: string;
-}
+export type { SavedPlanContext } from './plan-file.js';
+
 
 /**
  * For each object the plan drops (or drops to replace), the catalog objects
