@@ -23,7 +23,7 @@ export interface ApplyTarget {
 export async function openApplyTarget(options: TargetOptions): Promise<ApplyTarget> {
   const debug = options.debug ? { debug: options.debug } : {};
   if (options.emulator) {
-    const emulator = await openEmulator(options.emulator.stateFile);
+    const emulator = await openEmulator({ ...options.emulator, writeState: true });
     return {
       connect: () => connect({ url: emulator.url, env: {}, ...debug }),
       close: () => emulator.stop(),

@@ -10,6 +10,7 @@ import { dependenciesOf, itemRows } from './catalog/item-rows.js';
 import { saveState } from './state-file.js';
 import type { DdlHost } from './ddl/host.js';
 import type { ControlHost } from './control-commands.js';
+import type { SaveTargets } from './save-targets.js';
 import type { Engine } from './engine.js';
 import { MzError, SQLSTATE } from './errors.js';
 import { FaultInjector } from './faults.js';
@@ -29,6 +30,8 @@ export const EMULATED_VERSION_NUM = '2600700';
 export class Emulator implements SessionHost, DdlHost, ControlHost {
   readonly log = new QueryLog();
   readonly faults = new FaultInjector();
+  /** Set at start: what `EMULATOR SAVE` from a client may write. */
+  saveTargets: SaveTargets = {};
   readonly defaultVars: ReadonlyMap<string, string>;
   readonly ddl: DdlExecutor;
 

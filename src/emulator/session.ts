@@ -160,7 +160,7 @@ export class Session implements ClientSession {
     this.host.log.record(this.id, this.host.redact(statement.text));
     const verdict = this.host.faults.next(statement.text);
     if (verdict.kind === 'close') return 'close';
-    if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+    if (verdict.delayMs > 0) await this.host.faults.delay(verdict.delayMs);
     if (verdict.kind === 'fail') return this.failure(verdict.error);
 
     if (this.txn.state === 'open' && this.txn.failed && route !== 'transaction') {

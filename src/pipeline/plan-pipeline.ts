@@ -132,7 +132,7 @@ interface Target {
 
 async function openTarget(options: TargetOptions): Promise<Target> {
   if (options.emulator) {
-    const emulator = await openEmulator(options.emulator.stateFile);
+    const emulator = await openEmulator({ ...options.emulator, writeState: false });
     try {
       const db = await connect({ url: emulator.url, env: {}, ...(options.debug ? { debug: options.debug } : {}) });
       return { db, close: async () => { await db.close(); await emulator.stop(); } };
