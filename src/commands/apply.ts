@@ -52,7 +52,7 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
     format: Flags.string({ description: 'Output format of the plan and the report.', options: ['text', 'markdown', 'json'], default: 'text' }),
     'auto-approve': Flags.boolean({ description: 'Apply without asking for confirmation (required without a terminal).' }),
     'allow-hazards': Flags.string({ description: 'Hazard codes to allow, comma-separated (repeatable), e.g. drop,source-recreate.', multiple: true }),
-    'lock-timeout': Flags.string({ description: 'How long to wait for another apply to release the lock: 0 (fail at once), 30s, 5m.', default: '0' }),
+    'lock-timeout': Flags.string({ description: 'How long to wait for another apply to release the lock: 0 (fail at once), or a number with its unit: 1500ms, 30s, 5m.', default: '0' }),
     'lock-schema': Flags.string({ description: 'Where the lock secret lives, as database.schema. Every run against one Materialize must use the same.', default: 'materialize.public' }),
     target: Flags.string({ description: 'Apply only this object and what it depends on (repeatable); the rest waits for a later run.', multiple: true }),
     validate: Flags.boolean({ description: 'Run VALIDATE CONNECTION on the connections created or altered and report each result.' }),
@@ -64,6 +64,10 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
   public async run(): Promise<{ plan: ReturnType<typeof toPlanFile>; apply: ApplyReportJson }> {
     const flags = this.flags;
     const format = flags.format as 'text' | 'markdown' | 'json';
+    // A bare number is ambiguous (seconds? milliseconds?): only 0 may go without a unit.
+    if (/^\s*\d+\s*$/.test(flags['lock-timeout']) && Number(flags['lock-timeout']) !== 0) {
+      throw new InputError('flags.lock-timeout', `--lock-timeout ${flags['lock-timeout'].trim()}: give a unit, e.g. ${flags['lock-timeout'].trim()}s, ${flags['lock-timeout'].trim()}m or ${flags['lock-timeout'].trim()}ms`);
+    }
     const timeoutMs = parseDuration(flags['lock-timeout']);
     if (timeoutMs === undefined) throw new InputError('flags.lock-timeout', `--lock-timeout ${flags['lock-timeout']}: expected a duration such as 0, 30s, 5m or 1500ms`);
     const savedPlan = this.args.plan;

@@ -34,6 +34,23 @@ describe('every command', () => {
   });
 });
 
+describe('flags that mean the same everywhere', () => {
+  it('drift --format json prints the same report as drift --json, like plan --format json', async () => {
+    const args = ['drift', '-f', 'examples/kafka-ssh-tunnel.yaml', '--emulator'];
+    const [format, json] = await Promise.all([runCli([...args, '--format', 'json']), runCli([...args, '--json'])]);
+    expect(format.status, format.stderr).toBe(2);
+    expect(json.status, json.stderr).toBe(2);
+    expect(JSON.parse(format.stdout)).toMatchObject({ format_version: 1, drift: true });
+    expect(format.stdout).toBe(json.stdout);
+  });
+
+  it('--lock-timeout with a bare number asks for its unit (exit 3); 0 needs none', async () => {
+    const run = await runCli(['apply', '-f', 'examples/kafka-ssh-tunnel.yaml', '--emulator', '--lock-timeout', '5']);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain('--lock-timeout 5: give a unit, e.g. 5s, 5m or 5ms');
+  });
+});
+
 describe('closestMatch', () => {
   it.each([
     ['plna', ['plan', 'apply'], 'plan'],
