@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOG_DUMP_FORMAT_VERSION } from '../../src/catalog/index.js';
 import { closestMatch } from '../../src/model/did-you-mean.js';
 import { runCli } from '../run-cli.js';
 
@@ -48,6 +49,13 @@ describe('flags that mean the same everywhere', () => {
     const run = await runCli(['apply', '-f', 'examples/kafka-ssh-tunnel.yaml', '--emulator', '--lock-timeout', '5']);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('--lock-timeout 5: give a unit, e.g. 5s, 5m or 5ms');
+  });
+});
+
+describe('help that matches the behaviour', () => {
+  it('catalog dump --help names the format version it writes', async () => {
+    const run = await runCli(['catalog', 'dump', '--help']);
+    expect(run.stdout).toContain(`"format_version": ${CATALOG_DUMP_FORMAT_VERSION}`);
   });
 });
 
