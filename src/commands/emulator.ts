@@ -20,6 +20,7 @@ export default class Emulator extends BaseCommand<typeof Emulator> {
     host: Flags.string({ description: 'Address to listen on.', default: '127.0.0.1' }),
     state: Flags.string({ description: 'Load the catalog from this JSON file if it exists, and save it there on exit.' }),
     'save-dir': Flags.string({ description: "A folder where a client's EMULATOR SAVE '<name>.json' may write snapshots." }),
+    'materialize-version': Flags.string({ description: 'The Materialize version to follow where v26 releases differ (default v26.7.0), e.g. v26.19.0.' }),
     config: Flags.string({ description: 'Emulator settings (unreachable hosts, missing topics, upstream tables, faults), as JSON.' }),
   };
 
@@ -31,6 +32,7 @@ export default class Emulator extends BaseCommand<typeof Emulator> {
       host: this.flags.host,
       ...(this.flags.state ? { stateFile: this.flags.state } : {}),
       ...(this.flags['save-dir'] ? { saveDirectory: this.flags['save-dir'] } : {}),
+      ...(this.flags['materialize-version'] ? { version: this.flags['materialize-version'] } : {}),
     }).catch((err: unknown) => {
       if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
       throw new RuntimeError('emulator.port-in-use', `port ${this.flags.port} on ${this.flags.host} is already in use`, {

@@ -2,8 +2,8 @@ import { tokenize, type Token } from '../sql/lexer.js';
 import { MzError } from './errors.js';
 import type { Fault, FaultInjector } from './faults.js';
 import type { QueryLog } from './query-log.js';
+import type { Outcome } from './outcome.js';
 import { resolveSaveTarget, type SaveTargets } from './save-targets.js';
-import type { Outcome } from './session.js';
 import type { EmulatorSettings } from './settings.js';
 
 /** What control commands act on. */

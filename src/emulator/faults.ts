@@ -26,7 +26,6 @@ export class FaultInjector {
   private closeAfter: CloseAfter[] = [];
   private failures: { regex: RegExp; fault: Extract<Fault, { kind: 'fail-matching' }> }[] = [];
   private latencyMs = 0;
-  private readonly injected: Fault[] = [];
   private readonly pendingDelays = new Set<NodeJS.Timeout>();
   private stopped = false;
 
@@ -51,14 +50,12 @@ export class FaultInjector {
         this.latencyMs = fault.ms;
         break;
     }
-    this.injected.push(fault);
   }
 
   clear(): void {
     this.closeAfter = [];
     this.failures = [];
     this.latencyMs = 0;
-    this.injected.length = 0;
   }
 
   /**

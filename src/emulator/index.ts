@@ -2,15 +2,15 @@ import { Engine } from './engine.js';
 import { Emulator } from './emulator.js';
 import type { Fault } from './faults.js';
 import type { QueryLogEntry } from './query-log.js';
-import { Session } from './session.js';
-import { defaultSettings } from './settings.js';
-import { loadState, saveState } from './state-file.js';
+import { Session } from './session/session.js';
+import { defaultSettings, parseVersion } from './settings.js';
+import { loadState } from './state-file.js';
 import { lockStateFile, type StateLock } from './state-lock.js';
 import { WireServer } from './wire/server.js';
 
 export type { Fault } from './faults.js';
 export type { QueryLogEntry } from './query-log.js';
-export { EMULATED_VERSION } from './emulator.js';
+export { EMULATED_VERSION } from './version.js';
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   readonly missingTopics?: readonly string[];
   /** Upstream tables (`schema.table`) per Postgres / MySQL host, for FOR ALL TABLES / FOR SCHEMAS. */
   readonly upstreamTables?: Readonly<Record<string, readonly string[]>>;
+  /** The Materialize version to follow where v26 releases differ (default v26.7.0), e.g. `v26.19.0`. */
+  readonly version?: string;
   /** Faults armed from the start. */
   readonly faults?: readonly Fault[];
   /** Require this password (cleartext auth); absent means no password, as a local Materialize. */
@@ -60,7 +62,7 @@ export interface RunningEmulator {
 
 /** Starts a Materialize emulator serving the Postgres wire protocol, in this process. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const settings = defaultSettings();
+  const settings = { ...defaultSettings(), ...(options.version !== undefined ? { version: `v${parseVersion(options.version).join('.')}` } : {}) };
   for (const h of options.unreachableHosts ?? []) settings.unreachableHosts.add(h);
   for (const t of options.missingTopics ?? []) settings.missingTopics.add(t);
   for (const [h, tables] of Object.entries(options.upstreamTables ?? {})) settings.upstreamTables.set(h, [...tables]);
@@ -73,8 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     // The state file first: a bad one is reported before the engine's start is paid for.
     const loaded = options.stateFile ? await loadState(options.stateFile, settings) : undefined;
     engine = await Engine.start();
-    emulator = Emulator.fresh(engine, settings);
-    if (loaded) emulator.store = loaded;
+    emulator = Emulator.fresh(engine, settings, loaded);
     emulator.saveTargets = {
       ...(writesState ? { stateFile: options.stateFile! } : {}),
       ...(options.saveDirectory !== undefined ? { directory: options.saveDirectory } : {}),
@@ -114,7 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       resetCounters: () => emulator.log.reset(),
       injectFault: (fault) => emulator.faults.inject(fault),
       clearFaults: () => emulator.faults.clear(),
-      save: (file) => saveState(file, emulator.store, emulator.settings),
+      save: (file) => emulator.save(file),
     },
     stop: async () => {
       if (stopped) return;

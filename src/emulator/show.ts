@@ -1,25 +1,20 @@
-import type { ShowStatement } from '../sql/ast.js';
+import type { ShowStatement, StatementAst } from '../sql/ast.js';
 import type { CatalogStore, Item, SourceItem } from './catalog/store.js';
 import { requireItem, writtenName } from './ddl/names.js';
-import { parseDdl } from './emulator.js';
 import { MzError } from './errors.js';
+import type { Outcome, SessionVars } from './outcome.js';
 import { ident, itemName } from './print/printer.js';
-import { showCreateConnection, showCreateSource } from './print/show-create.js';
-import type { Outcome, SessionVars } from './session.js';
+import { bracket, type Doc } from './print/layout.js';
+import { showCreateConnection, showCreateSource, showCreateSubsource } from './print/show-create.js';
 
-interface ShowHost {
-  readonly store: CatalogStore;
-}
-
-function parseShow(text: string): ShowStatement {
-  const ast = parseDdl(text);
+function asShow(ast: StatementAst): ShowStatement {
   if (ast.kind !== 'show') throw new MzError(`Expected SHOW, found ${ast.kind}`, { sqlstate: '42601' });
   return ast;
 }
 
 /** Columns of each SHOW form, as Materialize returns them. */
-export function describeShow(text: string): readonly string[] {
-  const ast = parseShow(text);
+export function describeShow(statement: StatementAst): readonly string[] {
+  const ast = asShow(statement);
   switch (ast.what) {
     case 'create':
       return ['name', 'create_sql'];
@@ -36,9 +31,9 @@ const OBJECT_COLUMNS = {
   source: ['name', 'type', 'cluster', 'comment'],
 } as const;
 
-export async function runShow(host: ShowHost, text: string, vars: SessionVars): Promise<Outcome> {
-  const ast = parseShow(text);
-  const store = host.store;
+/** Answers a SHOW from the catalog as it is between transactions. */
+export function runShow(store: CatalogStore, statement: StatementAst, vars: SessionVars): Outcome {
+  const ast = asShow(statement);
   switch (ast.what) {
     case 'variable': {
       const value = vars.get(ast.variable.toLowerCase());
@@ -50,7 +45,12 @@ export async function runShow(host: ShowHost, text: string, vars: SessionVars): 
       if (item.kind !== ast.objectKind) throw new MzError(`${writtenName(ast.name)} is not a ${ast.objectKind}`);
       if (item.kind === 'secret') throw new MzError('SHOW CREATE SECRET is not supported', { sqlstate: '0A000' });
       const name = store.qualifiedName(item).map((p) => ident(p, 'simple')).join('.');
-      const sql = item.kind === 'connection' ? showCreateConnection(store, item) : showCreateSource(store, item, forTablesOf(store, item));
+      const sql =
+        item.kind === 'connection'
+          ? showCreateConnection(store, item)
+          : item.type === 'subsource'
+            ? showCreateSubsource(store, item)
+            : showCreateSource(store, item, forTablesOf(store, item));
       return { tag: 'SELECT 1', columns: ['name', 'create_sql'], rows: [[name, sql]] };
     }
     case 'objects': {
@@ -74,6 +74,9 @@ function objectRow(store: CatalogStore, item: Item): (string | null)[] {
       const cluster = item.clusterId ? store.clusters.get(item.clusterId)?.name ?? null : null;
       return [item.name, item.type, cluster, item.comment ?? ''];
     }
+    default:
+      // SHOW VIEWS and the like are not emulated: nothing asks for them.
+      return [item.name, item.comment ?? ''];
   }
 }
 
@@ -89,7 +92,7 @@ function schemaOf(store: CatalogStore, from: string | undefined, vars: SessionVa
 }
 
 /** SHOW CREATE rebuilds `FOR TABLES (...)` from the subsources that exist now (humanize_sql_for_show_create). */
-function forTablesOf(store: CatalogStore, source: SourceItem): string | undefined {
+function forTablesOf(store: CatalogStore, source: SourceItem): Doc | undefined {
   const subsources = [...store.items.values()].filter(
     (i): i is SourceItem => i.kind === 'source' && i.type === 'subsource' && i.parentId === source.id,
   );
@@ -100,6 +103,5 @@ function forTablesOf(store: CatalogStore, source: SourceItem): string | undefine
     const name = itemName({ parts: [], id: s.id, pos: { offset: 0, line: 1, column: 1 } }, ctx);
     return `${reference} AS ${name}`;
   });
-  return `FOR TABLES (${entries.join(', ')})`;
+  return bracket('FOR TABLES (', entries, ')');
 }
-

@@ -1,16 +1,18 @@
 import {
   type ConnectionSpec,
-  type ConnectionType,
   type Format,
   type KafkaBroker,
+  type KafkaDefaultPath,
   type KafkaFormat,
+  type NetworkPath,
   type ObjectName,
   type SourceSpec,
   type SourceType,
   type TableSelection,
   type TextOrSecret,
-  type TlsOptions,
 } from '../model/index.js';
+import { connectionEntries, ifDefined } from '../model/index.js';
+import type { CodecKind } from '../model/index.js';
 
 /**
  * Model -> manifest document, the inverse of the manifest's converters: the
@@ -24,75 +26,37 @@ export type Doc = Record<string, unknown>;
 /** How a reference is written: a plain name in the default schema, a mapping elsewhere. */
 export type WriteRef = (target: ObjectName) => unknown;
 
-type SpecOf<T extends ConnectionType> = Extract<ConnectionSpec, { type: T }>;
 
-const connectionWriters: { [T in ConnectionType]: (spec: SpecOf<T>, ref: WriteRef) => Doc } = {
-  'ssh-tunnel': (spec) => ({ host: spec.host, ...opt('port', spec.port), user: spec.user }),
-  'aws-privatelink': (spec) => ({ service_name: spec.serviceName, availability_zones: [...spec.availabilityZones] }),
-  aws: (spec, ref) => ({
-    ...opt('assume_role_arn', spec.assumeRoleArn),
-    ...opt('assume_role_session_name', spec.assumeRoleSessionName),
-    ...opt('access_key_id', textOrSecret(spec.accessKeyId, ref)),
-    ...opt('secret_access_key', secretRef(spec.secretAccessKey, ref)),
-    ...opt('session_token', textOrSecret(spec.sessionToken, ref)),
-    ...opt('region', spec.region),
-    ...opt('endpoint', spec.endpoint),
-  }),
-  kafka: (spec, ref) => {
-    const path = spec.defaultPath;
-    const brokers =
-      spec.brokers.length === 1 && spec.brokers[0]?.path === undefined && path?.kind !== 'aws-privatelink'
-        ? { broker: spec.brokers[0]?.address }
-        : spec.brokers.length > 0
-          ? { brokers: spec.brokers.map((b) => broker(b, ref)) }
-          : {};
-    return {
-      ...brokers,
-      ...(path?.kind === 'ssh-tunnel' ? { ssh_tunnel: ref(path.connection) } : {}),
-      ...(path?.kind === 'aws-privatelink' ? { aws_privatelink: ref(path.connection), ...opt('privatelink_port', path.port) } : {}),
-      ...opt('security_protocol', spec.securityProtocol),
-      ...opt('sasl_mechanisms', spec.saslMechanisms),
-      ...opt('sasl_username', textOrSecret(spec.saslUsername, ref)),
-      ...opt('sasl_password', secretRef(spec.saslPassword, ref)),
-      ...tls(spec, ref),
-      ...opt('aws_connection', spec.awsConnection && ref(spec.awsConnection)),
-      ...opt('progress_topic', spec.progressTopic),
-      ...opt('progress_topic_replication_factor', spec.progressTopicReplicationFactor),
-    };
+type Write<K extends CodecKind> = (value: never, keys: readonly string[], ref: WriteRef, spec: ConnectionSpec) => Doc;
+
+/** How each codec's value is written under its manifest key(s); `keys` are the entry's parts' keys, in order. */
+const WRITE: { readonly [K in CodecKind]: Write<K> } = {
+  text: (v: string, [key]) => ({ [key!]: v }),
+  integer: (v: number, [key]) => ({ [key!]: v }),
+  'text-list': (v: readonly string[], [key]) => ({ [key!]: [...v] }),
+  'text-or-secret': (v: TextOrSecret, [key], ref) => ({ [key!]: textOrSecret(v, ref) }),
+  secret: (v: ObjectName, [key], ref) => ({ [key!]: secretRef(v, ref) }),
+  reference: (v: ObjectName, [key], ref) => ({ [key!]: ref(v) }),
+  'network-path': (v: NetworkPath, [ssh, privatelink], ref) => ({ [v.kind === 'ssh-tunnel' ? ssh! : privatelink!]: ref(v.connection) }),
+  // One broker without a route of its own is `broker: host:port`, unless a default PrivateLink (which excludes `broker`) is set.
+  'kafka-brokers': (v: readonly KafkaBroker[], [one, many], ref, spec) => {
+    const defaultPrivatelink = spec.type === 'kafka' && spec.defaultPath?.kind === 'aws-privatelink';
+    if (v.length === 1 && v[0]?.path === undefined && !defaultPrivatelink) return { [one!]: v[0]!.address };
+    return v.length > 0 ? { [many!]: v.map((b) => broker(b, ref)) } : {};
   },
-  'confluent-schema-registry': (spec, ref) => ({
-    url: spec.url,
-    ...opt('username', textOrSecret(spec.username, ref)),
-    ...opt('password', secretRef(spec.password, ref)),
-    ...tls(spec, ref),
-    ...networkPath(spec.path, ref),
-  }),
-  postgres: (spec, ref) => ({
-    host: spec.host,
-    ...opt('port', spec.port),
-    database: spec.database,
-    user: textOrSecret(spec.user, ref),
-    ...opt('password', secretRef(spec.password, ref)),
-    ...opt('ssl_mode', spec.sslMode),
-    ...tls(spec, ref),
-    ...networkPath(spec.path, ref),
-    ...opt('aws_connection', spec.awsConnection && ref(spec.awsConnection)),
-  }),
-  mysql: (spec, ref) => ({
-    host: spec.host,
-    ...opt('port', spec.port),
-    user: textOrSecret(spec.user, ref),
-    ...opt('password', secretRef(spec.password, ref)),
-    ...opt('ssl_mode', spec.sslMode),
-    ...tls(spec, ref),
-    ...networkPath(spec.path, ref),
-    ...opt('aws_connection', spec.awsConnection && ref(spec.awsConnection)),
-  }),
+  'kafka-default-path': (v: KafkaDefaultPath, [ssh, privatelink, port], ref) =>
+    v.kind === 'ssh-tunnel' ? { [ssh!]: ref(v.connection) } : { [privatelink!]: ref(v.connection), ...ifDefined(port!, v.port) },
 };
 
 export function connectionDocument(spec: ConnectionSpec, ref: WriteRef): Doc {
-  const write = connectionWriters[spec.type] as (spec: ConnectionSpec, ref: WriteRef) => Doc;
-  return { type: spec.type, ...write(spec, ref) };
+  const values = spec as unknown as Record<string, unknown>;
+  const doc: Doc = { type: spec.type };
+  for (const [field, entry] of connectionEntries(spec.type)) {
+    const value = values[field];
+    if (value === undefined) continue;
+    Object.assign(doc, (WRITE[entry.codec.kind] as Write<CodecKind>)(value as never, entry.parts.map((p) => p.key), ref, spec));
+  }
+  return doc;
 }
 
 type SourceOf<T extends SourceType> = Extract<SourceSpec, { type: T }>;
@@ -103,10 +67,10 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef) => 
     connection: ref(spec.connection),
     topic: spec.topic,
     ...kafkaFormat(spec.format, ref),
-    ...opt('envelope', spec.envelope),
-    ...opt('include', spec.include?.map((i) => (i.alias === undefined ? i.item : { item: i.item, as: i.alias }))),
-    ...opt('start_offset', spec.startOffset && [...spec.startOffset]),
-    ...opt('group_id_prefix', spec.groupIdPrefix),
+    ...ifDefined('envelope', spec.envelope),
+    ...ifDefined('include', spec.include?.map((i) => (i.alias === undefined ? i.item : { item: i.item, as: i.alias }))),
+    ...ifDefined('start_offset', spec.startOffset && [...spec.startOffset]),
+    ...ifDefined('group_id_prefix', spec.groupIdPrefix),
   }),
   postgres: (spec, ref) => ({
     connection: ref(spec.connection),
@@ -117,11 +81,11 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef) => 
   mysql: (spec, ref) => ({ connection: ref(spec.connection), ...tables(spec.tables), ...columns(spec) }),
   'load-generator': (spec) => ({
     generator: spec.generator,
-    ...opt('tick_interval', spec.tickInterval),
-    ...opt('as_of', spec.asOf),
-    ...opt('up_to', spec.upTo),
-    ...opt('scale_factor', spec.scaleFactor),
-    ...opt('max_cardinality', spec.maxCardinality),
+    ...ifDefined('tick_interval', spec.tickInterval),
+    ...ifDefined('as_of', spec.asOf),
+    ...ifDefined('up_to', spec.upTo),
+    ...ifDefined('scale_factor', spec.scaleFactor),
+    ...ifDefined('max_cardinality', spec.maxCardinality),
     ...(spec.tables !== undefined ? { tables: 'all' } : {}),
   }),
 };
@@ -129,10 +93,6 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef) => 
 export function sourceDocument(spec: SourceSpec, ref: WriteRef): Doc {
   const write = sourceWriters[spec.type] as (spec: SourceSpec, ref: WriteRef) => Doc;
   return { type: spec.type, ...write(spec, ref) };
-}
-
-function opt(key: string, value: unknown): Doc {
-  return value === undefined ? {} : { [key]: value };
 }
 
 function textOrSecret(value: TextOrSecret | undefined, ref: WriteRef): unknown {
@@ -144,27 +104,14 @@ function secretRef(target: ObjectName | undefined, ref: WriteRef): unknown {
   return target === undefined ? undefined : { secret: ref(target) };
 }
 
-function tls(spec: TlsOptions, ref: WriteRef): Doc {
-  return {
-    ...opt('ssl_certificate_authority', textOrSecret(spec.sslCertificateAuthority, ref)),
-    ...opt('ssl_certificate', textOrSecret(spec.sslCertificate, ref)),
-    ...opt('ssl_key', secretRef(spec.sslKey, ref)),
-  };
-}
-
-function networkPath(path: { kind: 'ssh-tunnel' | 'aws-privatelink'; connection: ObjectName } | undefined, ref: WriteRef): Doc {
-  if (path === undefined) return {};
-  return path.kind === 'ssh-tunnel' ? { ssh_tunnel: ref(path.connection) } : { aws_privatelink: ref(path.connection) };
-}
-
 function broker(b: KafkaBroker, ref: WriteRef): unknown {
   if (b.path === undefined) return b.address;
   if (b.path.kind === 'ssh-tunnel') return { address: b.address, ssh_tunnel: ref(b.path.connection) };
   return {
     address: b.address,
     aws_privatelink: ref(b.path.connection),
-    ...opt('privatelink_port', b.path.port),
-    ...opt('availability_zone', b.path.availabilityZone),
+    ...ifDefined('privatelink_port', b.path.port),
+    ...ifDefined('availability_zone', b.path.availabilityZone),
   };
 }
 
@@ -184,7 +131,7 @@ function formatDoc(format: Format, ref: WriteRef): unknown {
       return {
         type: 'csv',
         ...(format.columns.kind === 'header' ? { header: [...format.columns.names] } : { columns: format.columns.count }),
-        ...opt('delimiter', format.delimiter),
+        ...ifDefined('delimiter', format.delimiter),
       };
     case 'avro':
     case 'protobuf':
@@ -212,7 +159,7 @@ function tables(selection: TableSelection): Doc {
 
 function columns(spec: { textColumns?: readonly (readonly string[])[]; excludeColumns?: readonly (readonly string[])[] }): Doc {
   return {
-    ...opt('text_columns', spec.textColumns?.map(upstream)),
-    ...opt('exclude_columns', spec.excludeColumns?.map(upstream)),
+    ...ifDefined('text_columns', spec.textColumns?.map(upstream)),
+    ...ifDefined('exclude_columns', spec.excludeColumns?.map(upstream)),
   };
 }

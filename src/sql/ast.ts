@@ -162,6 +162,19 @@ export type ConnectionTypeName =
   | 'sql-server'
   | 'iceberg-catalog';
 
+/** The keywords after `TO` for each connection type. */
+export const CONNECTION_TYPE_KEYWORDS: Record<ConnectionTypeName, string> = {
+  kafka: 'KAFKA',
+  'confluent-schema-registry': 'CONFLUENT SCHEMA REGISTRY',
+  postgres: 'POSTGRES',
+  mysql: 'MYSQL',
+  aws: 'AWS',
+  'aws-privatelink': 'AWS PRIVATELINK',
+  'ssh-tunnel': 'SSH TUNNEL',
+  'sql-server': 'SQL SERVER',
+  'iceberg-catalog': 'ICEBERG CATALOG',
+};
+
 // ---------------------------------------------------------------------------
 // Sources
 
@@ -381,12 +394,18 @@ export interface CreateContainerStatement {
   readonly pos: SqlPosition;
 }
 
-/** `SET [SESSION|LOCAL] name {= | TO} value | DEFAULT`. */
+/**
+ * `SET [SESSION|LOCAL] name {= | TO} value [, value ...] | DEFAULT`, `RESET name`, `RESET ALL`,
+ * and `SET [SESSION CHARACTERISTICS AS] TRANSACTION ISOLATION LEVEL level` (variable
+ * `transaction_isolation`). `variable` is lower case unless it was quoted.
+ */
 export interface SetVariableStatement {
   readonly kind: 'set_variable';
+  readonly verb: 'SET' | 'RESET';
+  /** `all` for RESET ALL. */
   readonly variable: string;
-  /** Absent for `DEFAULT`. */
-  readonly value?: Value;
+  /** Absent for `DEFAULT` and RESET. */
+  readonly value?: readonly Value[];
   readonly pos: SqlPosition;
 }
 

@@ -1,18 +1,19 @@
 import type { Alteration, FieldChange } from '../change.js';
 import type { ObjectName, Source, SourceSpec, SourceTable, TableSelection } from '../../model/index.js';
-import { withSourceDefaults } from '../../model/index.js';
+import { SOURCE_COMMON_OPTIONS, SOURCE_SHAPES, sourceEntry, withSourceDefaults } from '../../model/index.js';
 import { sameValue } from '../values.js';
 import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from './comparison.js';
 
 /**
  * ALTER SOURCE changes only RETAIN HISTORY and TIMESTAMP INTERVAL, and adds
- * subsources (materialize-semantics.md section 3). Connection, topic,
+ * subsources (the source registry's `change`; Materialize's `plan_alter_source`
+ * in src/sql/src/plan/statement/ddl.rs). Connection, topic,
  * publication, format, envelope and cluster changes need DROP + CREATE, which
  * re-ingests the data.
  */
 export function compareSource(desired: Source, actual: Source, options: { tablesUnknown?: boolean } = {}): KindComparison {
   if (desired.spec.type !== actual.spec.type) {
-    const change = fieldChange('type', actual.spec.type, desired.spec.type);
+    const change = fieldChange('type', actual.spec.type, desired.spec.type, 'text');
     return { fields: [change], forcing: [change], alterations: [] };
   }
   const fields: FieldChange[] = [];
@@ -20,15 +21,18 @@ export function compareSource(desired: Source, actual: Source, options: { tables
   const alterations: Alteration[] = [];
 
   if (desired.cluster !== actual.cluster) {
-    const change = fieldChange('cluster', actual.cluster, desired.cluster);
+    const change = fieldChange(SOURCE_COMMON_OPTIONS.cluster.keys[0]!, actual.cluster, desired.cluster, 'text');
     fields.push(change);
     forcing.push(change);
   }
 
   const dSpec = normalizeTables(withSourceDefaults(desired.spec), desired.name);
   const aSpec = normalizeTables(withSourceDefaults(actual.spec), actual.name);
-  for (const { key, change } of differingFields(dSpec, aSpec)) {
-    if (key === 'tables' && (dSpec.type === 'postgres' || dSpec.type === 'mysql') && (aSpec.type === 'postgres' || aSpec.type === 'mysql')) {
+  for (const { key } of differingFields(dSpec, aSpec)) {
+    const entry = sourceEntry(dSpec.type, key);
+    if (!entry) throw new Error(`${dSpec.type} sources have no registry entry for field ${key}`);
+    const change = fieldChange(entry.keys[0]!, (aSpec as unknown as Record<string, unknown>)[key], (dSpec as unknown as Record<string, unknown>)[key], SOURCE_SHAPES[entry.codec.kind]);
+    if (entry.change === 'add-only' && (dSpec.type === 'postgres' || dSpec.type === 'mysql') && (aSpec.type === 'postgres' || aSpec.type === 'mysql')) {
       const tables = compareTables(dSpec.tables, aSpec.tables, options);
       if (tables.kind === 'same') continue;
       fields.push(change);
@@ -37,18 +41,18 @@ export function compareSource(desired: Source, actual: Source, options: { tables
       continue;
     }
     fields.push(change);
-    forcing.push(change);
+    if (entry.change !== 'in-place') forcing.push(change);
   }
 
   if (desired.retainHistory !== actual.retainHistory) {
-    fields.push(fieldChange('retain_history', actual.retainHistory, desired.retainHistory));
+    fields.push(fieldChange(SOURCE_COMMON_OPTIONS.retainHistory.keys[0]!, actual.retainHistory, desired.retainHistory, 'text'));
     alterations.push({
       kind: 'source-option',
       action: desired.retainHistory === undefined ? { kind: 'reset-retain-history' } : { kind: 'set-retain-history', value: desired.retainHistory },
     });
   }
   if (desired.timestampInterval !== actual.timestampInterval) {
-    fields.push(fieldChange('timestamp_interval', actual.timestampInterval, desired.timestampInterval));
+    fields.push(fieldChange(SOURCE_COMMON_OPTIONS.timestampInterval.keys[0]!, actual.timestampInterval, desired.timestampInterval, 'text'));
     alterations.push({
       kind: 'source-option',
       action:

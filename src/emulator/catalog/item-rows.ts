@@ -1,19 +1,22 @@
 import type { ConnectionOption, Value } from '../../sql/ast.js';
-import { storedConnectionStatement, storedCreateSql } from '../print/stored.js';
-import type { EmulatorSettings } from '../settings.js';
-import type { CatalogStore, ConnectionItem, Item, SourceItem } from './store.js';
-import type { TableRows } from './writer.js';
+import { relationCreateSql, storedCreateSql } from '../print/stored.js';
+import { dependenciesOf } from './dependencies.js';
+import { quotesSourceTableNames, type EmulatorSettings } from '../settings.js';
+import { ident } from '../print/printer.js';
+import type { CatalogStore, ConnectionItem, Item, RelationItem, SourceItem } from './store.js';
+import type { TableRows } from './row-changes.js';
 
 const NO_PRIVILEGES: string[] = [];
 
-/** Every catalog row of one object, as Materialize packs them (builtin_table_updates.rs). */
-export function itemRows(store: CatalogStore, settings: EmulatorSettings, id: string): TableRows {
-  const item = store.items.get(id);
-  if (!item) return {};
-  const rows: TableRows = {};
-  const add = (table: string, row: Record<string, unknown>) => (rows[table] ??= []).push(row);
-  const base = { id: item.id, oid: item.oid, schema_id: item.schemaId, name: item.name, owner_id: item.ownerId, privileges: NO_PRIVILEGES };
+/** Adds one row to a table. */
+export type AddRow = (table: string, row: Record<string, unknown>) => void;
 
+/** Writes some of an item's rows. */
+export type ItemRowBuilder = (store: CatalogStore, settings: EmulatorSettings, item: Item, add: AddRow) => void;
+
+/** The item's own relation (mz_secrets, mz_connections, mz_sources, mz_views, ...) and its detail tables. */
+const objectRows: ItemRowBuilder = (store, settings, item, add) => {
+  const base = { id: item.id, oid: item.oid, schema_id: item.schemaId, name: item.name, owner_id: item.ownerId, privileges: NO_PRIVILEGES };
   switch (item.kind) {
     case 'secret':
       add('mz_catalog.mz_secrets', base);
@@ -30,13 +33,79 @@ export function itemRows(store: CatalogStore, settings: EmulatorSettings, id: st
     case 'source':
       sourceRows(store, settings, item, base, add);
       break;
+    case 'view':
+    case 'materialized-view':
+    case 'table':
+    case 'index':
+    case 'sink':
+      relationRows(store, item, base, add);
+      break;
   }
+};
+
+const dependencyRows: ItemRowBuilder = (_store, _settings, item, add) => {
   for (const referenced of dependenciesOf(item)) add('mz_internal.mz_object_dependencies', { object_id: item.id, referenced_object_id: referenced });
+};
+
+const commentRows: ItemRowBuilder = (_store, _settings, item, add) => {
   if (item.comment !== undefined) add('mz_internal.mz_comments', { id: item.id, object_type: item.kind, object_sub_id: null, comment: item.comment });
+};
+
+/**
+ * Everything that writes an item's rows. Rows of a new table about existing
+ * items (a status table, say) come from one more builder here, in a file of
+ * its own; the table goes into CATALOG_SCHEMA_SQL and ITEM_TABLES
+ * (schema.ts). The catalog transaction writes them with the rest, and takes
+ * them back with the rest.
+ */
+const ITEM_ROW_BUILDERS: readonly ItemRowBuilder[] = [objectRows, dependencyRows, commentRows];
+
+/** Every catalog row of one object, as Materialize packs them (builtin_table_updates.rs). */
+export function itemRows(store: CatalogStore, settings: EmulatorSettings, id: string): TableRows {
+  const item = store.items.get(id);
+  if (!item) return {};
+  const rows: TableRows = {};
+  const add: AddRow = (table, row) => (rows[table] ??= []).push(row);
+  for (const build of ITEM_ROW_BUILDERS) build(store, settings, item, add);
   return rows;
 }
 
-type Add = (table: string, row: Record<string, unknown>) => void;
+type Add = AddRow;
+
+/** An identifier as Materialize displays it: quoted only when it must be. */
+const quoteWhereNeeded = (name: string): string => ident(name, 'simple');
+
+/** The rows of a user's object (builtin.rs: MZ_VIEWS, MZ_MATERIALIZED_VIEWS, MZ_TABLES, MZ_SINKS, MZ_INDEXES). */
+function relationRows(store: CatalogStore, item: RelationItem, base: Record<string, unknown>, add: Add): void {
+  const createSql = storedCreateSql(store, item, 'stable');
+  const redacted = storedCreateSql(store, item, 'redacted');
+  const sql = { create_sql: createSql, redacted_create_sql: redacted };
+  // `definition`: the query after AS, as written with names resolved.
+  const definition = () => {
+    const text = relationCreateSql(store, item, 'simple');
+    const as = /\bAS\b/i.exec(text);
+    return as ? `${text.slice(as.index + 2).trim()};` : text;
+  };
+  switch (item.kind) {
+    case 'view':
+      add('mz_catalog.mz_views', { ...base, definition: definition(), ...sql });
+      break;
+    case 'materialized-view':
+      add('mz_catalog.mz_materialized_views', { ...base, cluster_id: item.clusterId, definition: definition(), ...sql });
+      break;
+    case 'table':
+      add('mz_catalog.mz_tables', { ...base, ...sql, source_id: null });
+      break;
+    case 'index':
+      add('mz_catalog.mz_indexes', { id: item.id, oid: item.oid, name: item.name, on_id: item.onId, cluster_id: item.clusterId, owner_id: item.ownerId, ...sql });
+      break;
+    case 'sink': {
+      const { privileges: _none, ...noPrivileges } = base;
+      add('mz_catalog.mz_sinks', { ...noPrivileges, type: 'kafka', connection_id: item.connectionId ?? null, size: null, cluster_id: item.clusterId, ...sql });
+      break;
+    }
+  }
+}
 
 function optionValue(item: ConnectionItem, name: string): Value | undefined {
   const o = item.statement.options.find((opt) => opt.name === name);
@@ -182,38 +251,10 @@ function sourceRows(store: CatalogStore, settings: EmulatorSettings, item: Sourc
     const parent = item.parentId ? store.items.get(item.parentId) : undefined;
     const parentType = parent?.kind === 'source' ? parent.type : undefined;
     const ref = item.externalReference;
-    const table = ref[ref.length - 1] ?? '';
-    const schema = ref[ref.length - 2] ?? '';
+    const shown = quotesSourceTableNames(settings) ? quoteWhereNeeded : (n: string) => n;
+    const table = shown(ref[ref.length - 1] ?? '');
+    const schema = shown(ref[ref.length - 2] ?? '');
     if (parentType === 'postgres') add('mz_internal.mz_postgres_source_tables', { id: item.id, schema_name: schema, table_name: table });
     if (parentType === 'mysql') add('mz_internal.mz_mysql_source_tables', { id: item.id, schema_name: schema, table_name: table });
   }
-}
-
-/** The ids an item's definition names (materialize-semantics.md section 1, dependency rows). */
-export function dependenciesOf(item: Item): string[] {
-  const ids = new Set<string>();
-  const visitValue = (v: Value | undefined) => {
-    if (!v) return;
-    if ((v.kind === 'name' || v.kind === 'secret') && v.name.id) ids.add(v.name.id);
-    if (v.kind === 'list') v.items.forEach(visitValue);
-  };
-  if (item.kind === 'connection') {
-    for (const o of storedConnectionStatement(item).options) {
-      const v = o.value;
-      if (v.kind === 'value') visitValue(v.value);
-      if (v.kind === 'privatelink' && v.connection.id) ids.add(v.connection.id);
-      const brokers = v.kind === 'broker' ? [v.broker] : v.kind === 'brokers' ? v.brokers : [];
-      for (const b of brokers) if (b.tunnel.kind !== 'direct' && b.tunnel.connection.id) ids.add(b.tunnel.connection.id);
-    }
-  }
-  if (item.kind === 'source') {
-    if (item.parentId) ids.add(item.parentId);
-    const s = item.statement;
-    if (s) {
-      if (s.connection.kind !== 'load-generator' && s.connection.connection.id) ids.add(s.connection.connection.id);
-      const formats = s.format ? (s.format.kind === 'bare' ? [s.format.format] : [s.format.key, s.format.value]) : [];
-      for (const f of formats) if ((f.kind === 'avro' || f.kind === 'protobuf') && f.connection.id) ids.add(f.connection.id);
-    }
-  }
-  return [...ids].sort();
 }

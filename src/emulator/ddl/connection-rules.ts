@@ -1,19 +1,20 @@
 import type { ConnectionOption, ConnectionOptionName, ConnectionTypeName, CreateConnectionStatement } from '../../sql/ast.js';
 import { MzError } from '../errors.js';
-import { connectionTypeWords } from '../print/printer.js';
+import { CONNECTION_TYPE_WORDS } from '../connection-types.js';
 
 /**
  * Which options each connection type takes and which it needs
  * (src/sql/src/plan/statement/ddl/connection.rs), checked on CREATE and again
- * on the statement an ALTER produces.
+ * on the statement an ALTER produces. The tables are exported as data: tests
+ * compare mzform's own option registry with this second account.
  */
-const ALLOWED: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
+export const ALLOWED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
   kafka: [
     'AWS CONNECTION', 'AWS PRIVATELINK', 'BROKER', 'BROKERS', 'PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR',
     'SASL MECHANISMS', 'SASL PASSWORD', 'SASL USERNAME', 'SECURITY PROTOCOL', 'SSH TUNNEL', 'SSL CERTIFICATE',
     'SSL CERTIFICATE AUTHORITY', 'SSL KEY',
   ],
-  'confluent-schema-registry': ['AWS PRIVATELINK', 'PASSWORD', 'SSH TUNNEL', 'SSL CERTIFICATE', 'SSL CERTIFICATE AUTHORITY', 'SSL KEY', 'URL', 'USER'],
+  'confluent-schema-registry': ['AWS PRIVATELINK', 'PASSWORD', 'PORT', 'SSH TUNNEL', 'SSL CERTIFICATE', 'SSL CERTIFICATE AUTHORITY', 'SSL KEY', 'URL', 'USER'],
   postgres: ['AWS CONNECTION', 'AWS PRIVATELINK', 'DATABASE', 'HOST', 'PASSWORD', 'PORT', 'SSH TUNNEL', 'SSL CERTIFICATE', 'SSL CERTIFICATE AUTHORITY', 'SSL KEY', 'SSL MODE', 'USER'],
   mysql: ['AWS CONNECTION', 'AWS PRIVATELINK', 'HOST', 'PASSWORD', 'PORT', 'SSH TUNNEL', 'SSL CERTIFICATE', 'SSL CERTIFICATE AUTHORITY', 'SSL KEY', 'SSL MODE', 'USER'],
   aws: ['ACCESS KEY ID', 'ASSUME ROLE ARN', 'ASSUME ROLE SESSION NAME', 'ENDPOINT', 'REGION', 'SECRET ACCESS KEY', 'SESSION TOKEN'],
@@ -23,10 +24,11 @@ const ALLOWED: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
   'iceberg-catalog': ['AWS CONNECTION', 'CATALOG TYPE', 'CREDENTIAL', 'SCOPE', 'URL', 'WAREHOUSE'],
 };
 
-const REQUIRED: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
+/** Options without which the statement is refused ("HOST option is required"), checked in this order. */
+export const REQUIRED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
   kafka: [],
   'confluent-schema-registry': ['URL'],
-  postgres: ['HOST', 'USER'],
+  postgres: ['DATABASE', 'HOST', 'USER'],
   mysql: ['HOST', 'USER'],
   aws: [],
   'aws-privatelink': ['SERVICE NAME', 'AVAILABILITY ZONES'],
@@ -45,7 +47,7 @@ export function checkConnectionOptions(statement: Pick<CreateConnectionStatement
     seen.add(o.name);
   }
   for (const o of statement.options) {
-    if (!ALLOWED[type].includes(o.name)) throw new MzError(`${connectionTypeWords(type)} connections do not support ${o.name} values`);
+    if (!ALLOWED_CONNECTION_OPTIONS[type].includes(o.name)) throw new MzError(`${CONNECTION_TYPE_WORDS[type]} connections do not support ${o.name} values`);
   }
   if (type === 'kafka') {
     const routes = ['BROKER', 'BROKERS', 'AWS PRIVATELINK'].filter((n) => seen.has(n));
@@ -53,8 +55,7 @@ export function checkConnectionOptions(statement: Pick<CreateConnectionStatement
     if (routes.length === 0) throw new MzError('must set one of BROKER, BROKERS, or AWS PRIVATELINK');
     if (seen.has('SSH TUNNEL') && seen.has('AWS PRIVATELINK')) throw new MzError('cannot specify both SSH TUNNEL and AWS PRIVATELINK');
   }
-  if (type === 'postgres' && !seen.has('DATABASE')) throw new MzError('DATABASE option is required');
-  for (const required of REQUIRED[type]) if (!seen.has(required)) throw new MzError(`${required} option is required`);
+  for (const required of REQUIRED_CONNECTION_OPTIONS[type]) if (!seen.has(required)) throw new MzError(`${required} option is required`);
   if (type === 'aws' && !seen.has('ASSUME ROLE ARN') && !seen.has('ACCESS KEY ID')) {
     throw new MzError('must specify either ASSUME ROLE ARN or ACCESS KEY ID and SECRET ACCESS KEY');
   }
@@ -63,11 +64,28 @@ export function checkConnectionOptions(statement: Pick<CreateConnectionStatement
   }
 }
 
-/** The options Kafka connections can never change (`cannot ALTER KAFKA option PROGRESS TOPIC`). */
+/** The options Kafka connections can never change (`cannot ALTER KAFKA option PROGRESS TOPIC`; ddl/connection.rs `INALTERABLE_OPTIONS`). */
 export const INALTERABLE_KAFKA_OPTIONS: readonly ConnectionOptionName[] = ['PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR'];
 
-/** BROKER and BROKERS replace each other. */
-export const MUTUALLY_EXCLUSIVE: readonly (readonly ConnectionOptionName[])[] = [['BROKER', 'BROKERS']];
+/**
+ * The route of a Postgres / MySQL / schema-registry / SQL Server connection:
+ * Materialize keeps the tunnel it planned, so an ALTER may not change it
+ * ("cannot be altered in the requested way"; see `tunnelKey`).
+ */
+export const FIXED_ROUTE_OPTIONS: Partial<Record<ConnectionTypeName, readonly ConnectionOptionName[]>> = {
+  'confluent-schema-registry': ['SSH TUNNEL', 'AWS PRIVATELINK'],
+  postgres: ['SSH TUNNEL', 'AWS PRIVATELINK'],
+  mysql: ['SSH TUNNEL', 'AWS PRIVATELINK'],
+  'sql-server': ['SSH TUNNEL', 'AWS PRIVATELINK'],
+};
+
+/** What ALTER CONNECTION can change, per type: what it accepts, less the two lists above. */
+export const ALTERABLE_CONNECTION_OPTIONS = Object.fromEntries(
+  Object.entries(ALLOWED_CONNECTION_OPTIONS).map(([type, names]) => [
+    type,
+    names.filter((n) => !(type === 'kafka' && INALTERABLE_KAFKA_OPTIONS.includes(n)) && !FIXED_ROUTE_OPTIONS[type as ConnectionTypeName]?.includes(n)),
+  ]),
+) as unknown as Record<ConnectionTypeName, readonly ConnectionOptionName[]>;
 
 /** The network path of a Postgres / MySQL / schema-registry connection: it must not change on ALTER. */
 export function tunnelKey(options: readonly ConnectionOption[]): string {

@@ -1,10 +1,11 @@
 import type { AlterSourceStatement, CreateSourceStatement, GenericOption, ItemName, SourceConnection } from '../../sql/ast.js';
+import type { Operation } from '../catalog/operations.js';
 import type { ConnectionItem, SourceItem } from '../catalog/store.js';
 import { MzError } from '../errors.js';
-import type { Outcome, SessionVars } from '../session.js';
 import { DEFAULT_UPSTREAM_TABLES } from '../settings.js';
 import type { DdlHost } from './host.js';
-import { alreadyExistsNotice, findItem, fullName, itemTypeName, NO_POSITION, requireKind, targetSchema, writtenName } from './names.js';
+import { alreadyExistsNotice, findItem, fullName, itemTypeName, missingObject, NO_POSITION, requireKind, sessionRoleId, targetSchema, writtenName } from './names.js';
+import { noChange, type Plan, type PlanContext } from './plan.js';
 import { Resolver } from './references.js';
 import { unreachableAddress, validateConnection } from './validation.js';
 
@@ -115,12 +116,13 @@ function detailsOption(subsources: readonly PlannedSubsource[]): GenericOption {
   return { name: 'DETAILS', hasEquals: true, value: { kind: 'string', value: hex, pos: NO_POSITION }, pos: NO_POSITION };
 }
 
-export async function createSource(host: DdlHost, ast: CreateSourceStatement, vars: SessionVars): Promise<Outcome> {
-  const store = host.store;
+export function planCreateSource(ctx: PlanContext, ast: CreateSourceStatement): Plan {
+  const { store, vars } = ctx;
+  const host = ctx;
   const { schema, itemName } = targetSchema(store, ast.name, vars);
   const existing = store.itemByName(schema.id, itemName);
   if (existing) {
-    if (ast.ifNotExists) return { tag: 'CREATE SOURCE', notices: [alreadyExistsNotice(store, existing)] };
+    if (ast.ifNotExists) return noChange('CREATE SOURCE', [alreadyExistsNotice(store, existing)]);
     throw new MzError(`${itemTypeName(existing)} "${fullName(store, existing)}" already exists`);
   }
   const clusterName = ast.inCluster?.kind === 'name' ? ast.inCluster.name.value : vars.get('cluster') ?? 'quickstart';
@@ -142,23 +144,25 @@ export async function createSource(host: DdlHost, ast: CreateSourceStatement, va
     connection = { ...connection, options: [...connection.options.filter((o) => o.name !== 'DETAILS'), detailsOption(subsources)] };
   }
   const names = subsources.map((s) => (s.alias ? targetSchema(store, s.alias, vars) : { schema, itemName: s.reference[s.reference.length - 1]! }));
-  const progressName = `${itemName}_progress`;
-  for (const n of [...names, { schema, itemName: progressName }]) {
+  for (const n of names) {
     const clash = store.itemByName(n.schema.id, n.itemName);
     if (clash) throw new MzError(`${itemTypeName(clash)} "${fullName(store, clash)}" already exists`);
   }
+  const progressAt = progressSubsourceName(ctx, ast, schema.id, itemName);
 
-  const ownerId = host.ownerId(vars);
+  const ownerId = sessionRoleId(store, vars);
+  // The progress subsource is planned and given its id first; the source names it and depends on it (sequencer/inner.rs:525-545).
+  const progressId = progressAt ? store.allocateItemId() : undefined;
   const id = store.allocateItemId();
-  const progressId = store.allocateItemId();
   // Purification moves FOR ... into subsources and fixes the cluster; the stored statement keeps neither form.
-  const { referencedSubsources: _moved, ...rest } = ast;
+  const { referencedSubsources: _moved, exposeProgress: _named, ...rest } = ast;
   const statement: CreateSourceStatement = {
     ...rest,
     ifNotExists: false,
     inCluster: { kind: 'id', id: cluster.id, pos: NO_POSITION },
     connection,
     ...(format ? { format } : {}),
+    ...(progressAt && progressId ? { exposeProgress: { parts: [], id: progressId, pos: NO_POSITION } } : {}),
   };
   const source: SourceItem = {
     kind: 'source',
@@ -170,30 +174,48 @@ export async function createSource(host: DdlHost, ast: CreateSourceStatement, va
     ownerId,
     clusterId: cluster.id,
     statement,
+    ...(progressId ? { dependsOn: [progressId] } : {}),
   };
-  store.items.set(id, source);
-  store.items.set(progressId, {
-    kind: 'source',
-    type: 'progress',
-    id: progressId,
-    oid: store.allocateOid(),
-    schemaId: schema.id,
-    name: progressName,
-    ownerId,
-    clusterId: null,
-    parentId: id,
-  });
-  const created = [id, progressId, ...addSubsources(host, source, subsources, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), ownerId)];
-  await host.writeItems(created);
-  return { tag: 'CREATE SOURCE' };
+  const progress: SourceItem[] =
+    progressAt && progressId
+      ? [{ kind: 'source', type: 'progress', id: progressId, oid: store.allocateOid(), schemaId: progressAt.schemaId, name: progressAt.name, ownerId, clusterId: null, parentId: id }]
+      : [];
+  const subsourceItems = newSubsources(ctx, source, subsources, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), ownerId);
+  const ops: Operation[] = [...progress, source, ...subsourceItems].map((item) => ({ kind: 'create-item', item }));
+  return { tag: 'CREATE SOURCE', ops };
 }
 
-function addSubsources(host: DdlHost, source: SourceItem, planned: readonly PlannedSubsource[], names: readonly { schemaId: string; name: string }[], ownerId: string): string[] {
-  const store = host.store;
+/**
+ * Where the source's progress subsource goes, if it gets one. Only a source
+ * written in the old syntax does (a FORMAT, ENVELOPE, INCLUDE, FOR ... or
+ * EXPOSE PROGRESS: `uses_old_syntax`, src/sql/src/pure.rs:725 and :1255); a
+ * source in the v26 form is its own progress relation. The name is
+ * `<source>_progress`, or `<source>_progress_1`, `_2`, ... if taken
+ * (Ident::try_generate_name, src/sql-parser/src/ast/defs/name.rs:163).
+ */
+function progressSubsourceName(ctx: PlanContext, ast: CreateSourceStatement, schemaId: string, sourceName: string): { schemaId: string; name: string } | undefined {
+  const oldSyntax = ast.format !== undefined || ast.envelope !== undefined || ast.include.length > 0 || ast.referencedSubsources !== undefined || ast.exposeProgress !== undefined;
+  if (!oldSyntax) return undefined;
+  const { store, vars } = ctx;
+  if (ast.exposeProgress) {
+    const target = targetSchema(store, ast.exposeProgress, vars);
+    const clash = store.itemByName(target.schema.id, target.itemName);
+    if (clash) throw new MzError(`${itemTypeName(clash)} "${fullName(store, clash)}" already exists`);
+    return { schemaId: target.schema.id, name: target.itemName };
+  }
+  for (let i = 0; i < 1000; i++) {
+    const name = i === 0 ? `${sourceName}_progress` : `${sourceName}_progress_${i}`;
+    if (!store.itemByName(schemaId, name)) return { schemaId, name };
+  }
+  throw new MzError(`unable to generate a name for the progress subsource of ${sourceName}`);
+}
+
+function newSubsources(ctx: PlanContext, source: SourceItem, planned: readonly PlannedSubsource[], names: readonly { schemaId: string; name: string }[], ownerId: string): SourceItem[] {
+  const store = ctx.store;
   return planned.map((p, i) => {
     const id = store.allocateItemId();
     const n = names[i]!;
-    store.items.set(id, {
+    return {
       kind: 'source',
       type: 'subsource',
       id,
@@ -204,20 +226,17 @@ function addSubsources(host: DdlHost, source: SourceItem, planned: readonly Plan
       clusterId: source.clusterId,
       parentId: source.id,
       externalReference: p.reference,
-    });
-    return id;
+    };
   });
 }
 
 const ALTERABLE_SOURCE_OPTIONS = ['RETAIN HISTORY', 'TIMESTAMP INTERVAL'];
 
-export async function alterSource(host: DdlHost, ast: AlterSourceStatement, vars: SessionVars): Promise<Outcome> {
-  const store = host.store;
+export function planAlterSource(ctx: PlanContext, ast: AlterSourceStatement): Plan {
+  const { store, vars } = ctx;
+  const host = ctx;
   const found = findItem(store, ast.name, vars);
-  if (!found) {
-    if (!ast.ifExists) throw new MzError(`unknown catalog item '${writtenName(ast.name)}'`);
-    return { tag: 'ALTER SOURCE', notices: [{ severity: 'NOTICE', code: '42704', message: `source "${writtenName(ast.name)}" does not exist, skipping` }] };
-  }
+  if (!found) return noChange('ALTER SOURCE', [missingObject(ast.ifExists, 'source', writtenName(ast.name))]);
   const source = requireKind(found, 'source', ast.name);
   const action = ast.action;
   switch (action.kind) {
@@ -229,9 +248,8 @@ export async function alterSource(host: DdlHost, ast: AlterSourceStatement, vars
       if (!source.statement) throw new MzError(`Cannot modify the ${names[0]} of a ${source.type.toUpperCase()}.`);
       const kept = source.statement.withOptions.filter((o) => !names.includes(o.name));
       const added = action.kind === 'set' ? action.options.map((o) => ({ ...o, hasEquals: true })) : [];
-      source.statement = { ...source.statement, withOptions: [...kept, ...added] };
-      await host.writeItems([source.id]);
-      return { tag: 'ALTER SOURCE' };
+      const statement = { ...source.statement, withOptions: [...kept, ...added] };
+      return { tag: 'ALTER SOURCE', ops: [{ kind: 'update-item', item: { ...source, statement } }] };
     }
     case 'add-subsource': {
       const statement = source.statement;
@@ -255,11 +273,10 @@ export async function alterSource(host: DdlHost, ast: AlterSourceStatement, vars
         const clash = store.itemByName(n.schema.id, n.itemName);
         if (clash) throw new MzError(`catalog item '${n.itemName}' already exists`);
       }
-      const ids = addSubsources(host, source, planned, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), source.ownerId);
-      await host.writeItems(ids);
-      return { tag: 'ALTER SOURCE' };
+      const items = newSubsources(ctx, source, planned, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), source.ownerId);
+      return { tag: 'ALTER SOURCE', ops: items.map((item) => ({ kind: 'create-item', item })) };
     }
     case 'refresh-references':
-      return { tag: 'ALTER SOURCE' };
+      return noChange('ALTER SOURCE');
   }
 }
