@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,14 +33,15 @@ describe('readTextFile: one way to read every file the manifest names', () => {
   it.each([
     ['a directory', () => dir, 'it is a directory, not a regular file'],
     ['a device', () => '/dev/null', 'it is a device, not a regular file'],
-    ['a FIFO (without blocking on it)', () => {
+    ['a FIFO (without blocking on it)', async () => {
       const path = join(dir, 'fifo');
-      execFileSync('mkfifo', [path]);
+      await promisify(execFile)('mkfifo', [path]);
       return path;
     }, 'it is a FIFO, not a regular file'],
     ['a missing file', () => join(dir, 'nope'), 'no such file'],
-  ])('refuses %s before reading', (_, path, message) => {
-    expect(() => readTextFile(path(), 1024)).toThrow(message);
+  ])('refuses %s before reading', async (_, path, message) => {
+    const file = await path();
+    expect(() => readTextFile(file, 1024)).toThrow(message);
   });
 
   it('/dev/zero is refused without reading it (it would grow the process)', () => {
