@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface CliRun {
   /** The exit code, or null when the process was killed (timeout, signal). */
@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly cleanEnv?: boolean;
   readonly input?: string;
   readonly timeoutMs?: number;
+  /** Sees the child once started, e.g. to send it a signal when its output says so. */
+  readonly onSpawn?: (child: ChildProcess) => void;
 }
 
 /**
@@ -34,6 +36,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   if (options.input !== undefined) child.stdin?.end(options.input);
+  options.onSpawn?.(child);
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
   return new Promise((resolve, reject) => {
     child.on('error', (error) => {

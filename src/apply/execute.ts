@@ -2,12 +2,15 @@ import { type Database, DatabaseError, redact } from '../db/index.js';
 import type { Plan, Step } from '../plan/index.js';
 import { executableSql, type Statement } from '../sql/index.js';
 import type { StepError, StepResult } from './report.js';
+import { interruptName } from './interrupt.js';
 
 export interface ExecuteOptions {
   /** Aborted by Ctrl-C: the statement under way finishes, nothing after it starts. */
   readonly signal?: AbortSignal;
   /** Called after each step that ran (done or failed), e.g. for progress lines. */
   readonly onStep?: (result: StepResult) => void;
+  /** More values to remove from server messages: every secret the manifest declares, not only those the plan sets. */
+  readonly redact?: readonly string[];
 }
 
 export interface ExecuteResult {
@@ -26,7 +29,7 @@ export interface ExecuteResult {
  * every secret value in the plan, since Materialize echoes statements in errors.
  */
 export async function executePlan(db: Database, plan: Plan, options: ExecuteOptions = {}): Promise<ExecuteResult> {
-  const secrets = planSecrets(plan);
+  const secrets = [...(options.redact ?? []), ...planSecrets(plan)];
   const results: StepResult[] = [];
   let stoppedBy: ExecuteResult['stoppedBy'];
   for (const step of plan.steps) {
@@ -40,7 +43,7 @@ export async function executePlan(db: Database, plan: Plan, options: ExecuteOpti
     for (const statement of step.statements) {
       // Between statements too: a step half done is reported as failed, not hidden.
       if (run > 0 && options.signal?.aborted) {
-        error = { message: 'interrupted (Ctrl-C) before the rest of this step ran', connectionLost: false };
+        error = { message: `interrupted (${interruptName(options.signal)}) before the rest of this step ran`, connectionLost: false };
         break;
       }
       try {

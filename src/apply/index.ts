@@ -25,6 +25,7 @@ export {
   type ForceUnlockOutcome,
 } from './lock.js';
 export { currentHolder } from './holder.js';
+export { STOP_SIGNALS, interruptName, type StopSignal } from './interrupt.js';
 export { blockedSteps, checkHazards, hazardGateError, parseAllowedHazards, type BlockedStep } from './hazard-gate.js';
 export { staleObjects, stalePlanError, type StaleObject } from './stale-check.js';
 export { selectTargets, deferredWarning, type TargetSelection } from './target.js';

@@ -103,7 +103,8 @@ export async function acquireLock(db: Database, options: AcquireOptions): Promis
   const name = lockObjectName(options.location);
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
-  const deadline = now() + options.timeoutMs;
+  const started = now();
+  const deadline = started + options.timeoutMs;
   // The value is of no interest to anyone; a secret is used because it is the simplest catalog item to create.
   const create = renderCreate({ kind: 'secret', name, value: new SecretValue({ kind: 'env', variable: 'MZFORM_RUN_ID' }, options.holder.runId) });
   for (;;) {
@@ -111,11 +112,17 @@ export async function acquireLock(db: Database, options: AcquireOptions): Promis
       await db.execute(executableSql(create), [options.holder.runId]);
       break;
     } catch (err) {
-      if (!isAlreadyExists(err)) throw lockError(err, options.location);
+      if (isAlreadyExists(err)) {
+        // Held: wait below.
+      } else {
+        if (isLostReply(err)) await takeBackUnnamedLock(options, sleep);
+        throw lockError(err, options.location);
+      }
     }
     if (now() >= deadline || options.signal?.aborted) {
       const state = await readLock(db, options.location).catch((): LockState => ({ held: true }));
-      throw heldError(options.location, state.held ? state.holder : undefined, options.timeoutMs);
+      // The time actually waited: a wait cut short by Ctrl-C is not the whole --lock-timeout.
+      throw heldError(options.location, state.held ? state.holder : undefined, options.timeoutMs > 0 ? now() - started : 0);
     }
     await sleep(Math.max(0, Math.min(options.pollMs ?? 1000, deadline - now())));
   }
@@ -170,13 +177,42 @@ export async function forceUnlock(db: Database, location: LockLocation, runId: s
   return state.holder ? { cleared: true, holder: state.holder } : { cleared: true };
 }
 
+function isLostReply(err: unknown): boolean {
+  return err instanceof DatabaseError && (err.code === 'db.connection-lost' || err.code === 'db.timeout');
+}
+
+/**
+ * The CREATE of the lock may have run with its reply lost. Over a new
+ * connection: a lock that names no holder, and still names none a moment
+ * later (a live run records its name in the next statement), is this run's
+ * own, and is dropped so that it does not block every later apply.
+ */
+async function takeBackUnnamedLock(options: AcquireOptions, sleep: (ms: number) => Promise<void>): Promise<void> {
+  if (!options.reconnect) return;
+  const fresh = await options.reconnect().catch(() => undefined);
+  if (!fresh) return;
+  try {
+    if ((await readLock(fresh, options.location)).held === false) return;
+    await sleep(UNNAMED_LOCK_GRACE_MS);
+    const state = await readLock(fresh, options.location);
+    if (state.held && state.holder === undefined) await fresh.execute(executableSql(renderDrop('secret', lockObjectName(options.location))));
+  } catch {
+    // Nothing more to do: the error reported names force-unlock.
+  } finally {
+    await fresh.close();
+  }
+}
+
+/** How long a lock with no holder recorded is given to record one before it counts as orphaned. */
+const UNNAMED_LOCK_GRACE_MS = 1000;
+
 function isAlreadyExists(err: unknown): boolean {
   return err instanceof DatabaseError && err.code === 'db.statement-failed' && /already exists/i.test(err.message);
 }
 
-function heldError(location: LockLocation, holder: LockHolder | undefined, timeoutMs: number): RefusedError {
+function heldError(location: LockLocation, holder: LockHolder | undefined, waitedMs: number): RefusedError {
   const where = displayName(lockObjectName(location));
-  const waited = timeoutMs > 0 ? ` (waited ${formatDuration(timeoutMs)})` : '';
+  const waited = waitedMs > 0 ? ` (waited ${formatDuration(waitedMs < 10_000 ? waitedMs : Math.round(waitedMs / 1000) * 1000)})` : '';
   const schemaFlag = sameLocation(location, DEFAULT_LOCK_LOCATION) ? '' : ` --lock-schema ${location.database}.${location.schema}`;
   return new RefusedError('apply.locked', `another apply is running: the lock ${where} is held by ${describeHolder(holder)}${waited}`, {
     hint: `Wait for it to finish (--lock-timeout 5m waits), or, if that run is dead, clear the lock: mzform force-unlock${holder ? ` ${holder.runId}` : ' --force'}${schemaFlag} (with the same connection flags).`,

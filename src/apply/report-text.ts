@@ -1,11 +1,12 @@
-import { displayName } from '../model/index.js';
+import { displayName, terminalSafeDeep } from '../model/index.js';
 import type { ApplyReport, ObjectOutput, StepStatus, ValidationResult } from './report.js';
 import { AFTER_FAILURE, AFTER_INTERRUPT, outputInstructions, reportHeadline, stepLabel, stepNote } from './report-describe.js';
 
 const STATUS: Record<StepStatus, string> = { done: 'done', failed: 'FAILED', 'not-run': 'not run' };
 
 /** The apply report as plain text: one line per step, the failure, outputs, validations. Pure. */
-export function renderApplyText(report: ApplyReport): string {
+export function renderApplyText(shown: ApplyReport): string {
+  const report = terminalSafeDeep(shown);
   const lines: string[] = [reportHeadline(report)];
   if (report.steps.length > 0) {
     lines.push('');
@@ -29,7 +30,8 @@ export function renderApplyText(report: ApplyReport): string {
 }
 
 /** Outputs alone, as `mzform outputs` prints them. Pure. */
-export function renderOutputsText(outputs: readonly ObjectOutput[]): string {
+export function renderOutputsText(shown: readonly ObjectOutput[]): string {
+  const outputs = terminalSafeDeep(shown);
   if (outputs.length === 0) return 'No outputs: the manifest has no SSH tunnel, PrivateLink or AWS connection in the catalog.\n';
   const lines = ['Outputs:'];
   for (const output of outputs) {

@@ -1,18 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { introspect } from '../catalog/index.js';
 import type { Database } from '../db/index.js';
 import { InputError, RefusedError } from '../errors.js';
-import { resolveSecretValue } from '../manifest/secret-values.js';
-import { createValueResolver } from '../manifest/value-resolver.js';
 import { type ActualState, type DesiredState, type ObjectName, nameKey } from '../model/index.js';
-import { loadActual, loadDesired, planChanges } from '../pipeline/index.js';
-import { type HazardCode, type Plan, deserializePlan } from '../plan/index.js';
+import { FINGERPRINT_KEY_VARIABLE, declaredSecretValues, loadActual, loadDesired, planChanges } from '../pipeline/index.js';
+import { type HazardCode, type LoadedPlanFile, type Plan, type SavedPlanContext, readPlanFile } from '../plan/index.js';
 import { executePlan, planSecrets } from './execute.js';
 import { checkHazards } from './hazard-gate.js';
-import { type HeldLock, type LockHolder, type LockLocation, acquireLock, describeHolder, releaseLock } from './lock.js';
+import { interruptName } from './interrupt.js';
+import { type HeldLock, type LockHolder, type LockLocation, acquireLock, describeHolder, formatDuration, releaseLock } from './lock.js';
 import { collectOutputs, validateConnections } from './outputs.js';
 import type { ApplyOutcome, ApplyReport, ObjectOutput, StepResult, ValidationResult } from './report.js';
-import { staleObjects, stalePlanError } from './stale-check.js';
+import { checkSavedPlanFresh, replanSaved, verifySavedPlan } from './verify-saved-plan.js';
 import { deferredWarning, selectTargets } from './target.js';
 import { type ApplyTarget, type TargetOptions, openApplyTarget } from './target-connection.js';
 
@@ -35,8 +33,14 @@ export interface ApplyOptions extends TargetOptions {
   readonly showPlan?: (plan: Plan) => void;
   /** Asked when there are changes (manifest input); false stops with nothing changed. */
   readonly confirm?: (plan: Plan) => Promise<boolean>;
-  /** Ctrl-C: stop between statements, release the lock, report. */
+  /** Ctrl-C, SIGTERM, SIGHUP: stop between statements, release the lock, report. The abort reason names the signal. */
   readonly signal?: AbortSignal;
+  /**
+   * Once the lock is held: how long reading the catalog, planning and
+   * running the statements may take in all. A statement still running when
+   * it ends is cut short and reported as failed; the lock is released.
+   */
+  readonly overallTimeoutMs?: number;
   readonly onStep?: (result: StepResult) => void;
   /** Notes for stderr (a lock that could not be released). */
   readonly warn?: (line: string) => void;
@@ -59,15 +63,19 @@ export interface ApplyResult {
  * left, never against a catalog that moved.
  */
 export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
-  const desired = options.input.kind === 'manifest' ? await loadDesired(options.input.file, options.env, { environment: options.environment }) : undefined;
-  const saved = options.input.kind === 'plan-file' ? loadSavedPlan(options.input.file, options.env) : undefined;
+  const planFile = options.input.kind === 'plan-file' ? options.input.file : '';
+  const saved = options.input.kind === 'plan-file' ? loadSavedPlan(planFile) : undefined;
   if (saved) {
     // A saved plan is known before connecting: refuse its hazards without touching the server.
-    options.showPlan?.(saved);
-    checkHazards(saved, options.allowHazards);
+    options.showPlan?.(saved.plan);
+    checkHazards(saved.plan, options.allowHazards);
   }
+  // A saved plan's secret values come only from its manifest's declared sources, read by the normal loader.
+  const environment = saved ? saved.saved.environment : options.environment;
+  const desired = await loadDesired(saved ? saved.saved.manifest : options.input.file, options.env, { environment });
 
-  const target = await openApplyTarget(options);
+  const declared = declaredSecretValues(desired);
+  const target = await openApplyTarget({ ...options, redact: declared });
   try {
     const first = await target.connect();
     let lock: HeldLock;
@@ -80,9 +88,12 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     let plan: Plan;
     let execution: Awaited<ReturnType<typeof executePlan>> | undefined;
     let db: Database | undefined = first;
+    if (options.overallTimeoutMs !== undefined && options.overallTimeoutMs > 0) {
+      first.setDeadline?.(Date.now() + options.overallTimeoutMs, `the overall time limit (${formatDuration(options.overallTimeoutMs)}, --timeout)`);
+    }
     try {
-      if (desired) {
-        const actual = await loadActual(first, desired);
+      const actual = await loadActual(first, desired);
+      if (!saved) {
         plan = planChanges(desired, actual, {
           env: options.env,
           ...(options.prune !== undefined ? { prune: options.prune } : {}),
@@ -95,13 +106,16 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
           throw new RefusedError('apply.not-confirmed', 'apply cancelled: nothing was changed');
         }
       } else {
-        plan = saved as Plan;
-        const stale = staleObjects(plan, await introspect(first, { inScope: inSchemasOf(plan) }));
-        if (stale.length > 0) throw stalePlanError(stale, true);
+        // Terraform's rule for saved plans: plan again, run only if it is the plan that was shown.
+        checkSavedPlanFresh(saved, actual);
+        const savedOptions = { env: options.env, prune: saved.saved.prune, rotateSecrets: saved.saved.rotateSecrets };
+        plan = replanSaved(planFile, saved, () => planChanges(desired, actual, savedOptions));
+        verifySavedPlan(planFile, saved, plan, options.env[FINGERPRINT_KEY_VARIABLE] || undefined);
+        checkHazards(plan, options.allowHazards);
       }
-      if (options.signal?.aborted) throw new RefusedError('apply.interrupted', 'interrupted (Ctrl-C) before anything ran: nothing was changed');
+      if (options.signal?.aborted) throw new RefusedError('apply.interrupted', `interrupted (${interruptName(options.signal)}) before anything ran: nothing was changed`);
       if (plan.steps.length > 0) {
-        execution = await executePlan(first, plan, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onStep ? { onStep: options.onStep } : {}) });
+        execution = await executePlan(first, plan, { redact: declared, ...(options.signal ? { signal: options.signal } : {}), ...(options.onStep ? { onStep: options.onStep } : {}) });
       }
     } catch (err) {
       // Refused or broken before or while running: release and close, then report the error.
@@ -115,8 +129,8 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     let outputs: ObjectOutput[] = [];
     let validations: ValidationResult[] | undefined;
     if (db) {
-      outputs = await readOutputs(db, desired, plan, desired ? declaredIn(desired) : inSchemasOf(plan), options.warn);
-      if (options.validate) validations = await validateConnections(db, validationTargets(execution?.steps ?? []), planSecrets(plan));
+      outputs = await readOutputs(db, desired, declaredIn(desired), options.warn);
+      if (options.validate) validations = await validateConnections(db, validationTargets(execution?.steps ?? []), [...declared, ...planSecrets(plan)]);
       await db.close();
     }
     const report: ApplyReport = {
@@ -149,27 +163,26 @@ function targetSelector(desired: DesiredState, targets: readonly string[]) {
   };
 }
 
-/** Re-resolves each secret statement's value from its recorded source (`env:NAME`, `file:path`), never from the plan file. */
-export function loadSavedPlan(file: string, env: Readonly<Record<string, string | undefined>>): Plan {
+/**
+ * Reads a saved plan (`plan --out`). Its statements are only shown: apply
+ * plans again from the manifest it names and runs that plan if it is the
+ * same (src/apply/verify-saved-plan.ts). Nothing in the file is a source of
+ * secret values.
+ */
+export function loadSavedPlan(file: string): LoadedPlanFile & { saved: SavedPlanContext } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     throw new InputError('plan-file.unreadable', `cannot read the plan ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  return deserializePlan(text, file, (source, target) => {
-    // The same reader as the manifest loader (regular files only, size limit, BOM, UTF-8). A plan file does not
-    // record the manifest's directory, so relative paths are taken from the working directory here.
-    const resolved = resolveSecretValue(`\${${source}}`, createValueResolver({ env, baseDir: process.cwd() }));
-    if ('problem' in resolved) throw new InputError('plan-file.secret', `${file}: the value of secret ${target.schema}.${target.name} (${source}): ${resolved.problem}`);
-    return resolved.value;
-  });
-}
-
-/** The schemas a saved plan acts on: its scope, as far as a plan file records it. */
-function inSchemasOf(plan: Plan): (name: ObjectName) => boolean {
-  const schemas = new Set([...plan.steps.map((s) => s.name), ...plan.unmanaged.map((u) => u.name)].map((n) => JSON.stringify([n.database, n.schema])));
-  return (name) => schemas.has(JSON.stringify([name.database, name.schema]));
+  const loaded = readPlanFile(text, file);
+  if (!loaded.saved) {
+    throw new InputError('plan-file.not-saved', `${file} is not a saved plan (no "saved" member): only a plan written by mzform plan --out can be applied`, {
+      hint: 'Save the plan with mzform plan -f materialize.yaml --out plan.json.',
+    });
+  }
+  return { ...loaded, saved: loaded.saved };
 }
 
 function declaredIn(desired: DesiredState): (name: ObjectName) => boolean {
@@ -183,6 +196,8 @@ function declaredIn(desired: DesiredState): (name: ObjectName) => boolean {
  * works, or nothing when the server cannot be reached.
  */
 async function release(db: Database, target: ApplyTarget, lock: HeldLock, warn: ((line: string) => void) | undefined): Promise<Database | undefined> {
+  // The overall limit is for the work; releasing the lock and reading the outputs still get their statement timeout.
+  db.setDeadline?.(undefined);
   try {
     await releaseLock(db, lock);
     return db;
@@ -206,16 +221,16 @@ async function release(db: Database, target: ApplyTarget, lock: HeldLock, warn: 
 
 async function readOutputs(
   db: Database,
-  desired: DesiredState | undefined,
-  plan: Plan,
+  desired: DesiredState,
   include: (name: ObjectName) => boolean,
   warn: ((line: string) => void) | undefined,
 ): Promise<ObjectOutput[]> {
   try {
-    const actual: ActualState = desired ? await loadActual(db, desired) : await introspect(db, { inScope: inSchemasOf(plan) });
+    const actual: ActualState = await loadActual(db, desired);
     return collectOutputs(actual, include);
   } catch (err) {
     warn?.(`could not read the outputs: ${err instanceof Error ? err.message : String(err)}; run mzform outputs later`);
     return [];
   }
 }
+

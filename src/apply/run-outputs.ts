@@ -1,4 +1,4 @@
-import { loadActual, loadDesired } from '../pipeline/index.js';
+import { declaredSecretValues, loadActual, loadDesired } from '../pipeline/index.js';
 import { nameKey } from '../model/index.js';
 import { collectOutputs, validateConnections } from './outputs.js';
 import type { ObjectOutput, ValidationResult } from './report.js';
@@ -25,7 +25,8 @@ export async function runOutputs(options: OutputsOptions): Promise<OutputsResult
   // Outputs neither set nor compare secret values: it runs without the secret variables.
   const desired = await loadDesired(options.file, options.env, { environment: options.environment, secretValues: 'if-available' });
   const declared = new Set(desired.objects.map((o) => nameKey(o.name)));
-  const target = await openApplyTarget(options);
+  const secrets = declaredSecretValues(desired);
+  const target = await openApplyTarget({ ...options, redact: secrets });
   try {
     const db = await target.connect();
     try {
@@ -33,7 +34,7 @@ export async function runOutputs(options: OutputsOptions): Promise<OutputsResult
       const outputs = collectOutputs(actual, (n) => declared.has(nameKey(n)));
       if (!options.validate) return { outputs };
       const connections = actual.objects.filter((o) => o.object.kind === 'connection' && declared.has(nameKey(o.object.name))).map((o) => o.object.name);
-      return { outputs, validations: await validateConnections(db, connections) };
+      return { outputs, validations: await validateConnections(db, connections, secrets) };
     } finally {
       await db.close();
     }

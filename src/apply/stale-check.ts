@@ -7,8 +7,14 @@ export interface StaleObject {
   readonly id: string;
   /** Display name, when the object is still there to name. */
   readonly name?: string;
-  /** changed: its definition, comment or owner; removed: dropped since; added: a new object where the plan would create one. */
-  readonly change: 'changed' | 'removed' | 'added';
+  /**
+   * changed: its definition, comment or owner; removed: dropped since; added:
+   * a new object where the plan would create one; new-dependent: it depends
+   * on an object the plan drops or replaces, and did not when the plan was made.
+   */
+  readonly change: 'changed' | 'removed' | 'added' | 'new-dependent';
+  /** new-dependent: the id of the object the plan drops that it depends on. */
+  readonly of?: string;
 }
 
 /**
@@ -32,7 +38,7 @@ export function staleObjects(plan: Plan, actual: ActualState): StaleObject[] {
 }
 
 export function stalePlanError(stale: readonly StaleObject[], saved: boolean): RefusedError {
-  const lines = stale.map((s) => `  ${s.id}${s.name ? ` ${s.name}` : ''}: ${s.change}`);
+  const lines = stale.map((s) => `  ${s.id}${s.name ? ` ${s.name}` : ''}: ${s.change === 'new-dependent' ? `new, depends on ${s.of ?? 'an object the plan drops'}` : s.change}`);
   return new RefusedError(
     'apply.stale-plan',
     `${saved ? 'the saved plan is stale' : 'the catalog changed after the plan was made'}: ${stale.length} object${stale.length === 1 ? '' : 's'} moved; nothing was changed:\n${lines.join('\n')}`,

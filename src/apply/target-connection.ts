@@ -8,6 +8,10 @@ export interface TargetOptions {
   /** An in-process emulator instead of a server: empty, or loaded from (and saved to) `stateFile`. */
   readonly emulator?: { readonly stateFile?: string };
   readonly debug?: (line: string) => void;
+  /** Per query or statement; the db layer's default (5 minutes) when absent, 0 for none. */
+  readonly statementTimeoutMs?: number;
+  /** Secret values removed from every server message (all the manifest declares). */
+  readonly redact?: readonly string[];
 }
 
 /**
@@ -21,7 +25,11 @@ export interface ApplyTarget {
 }
 
 export async function openApplyTarget(options: TargetOptions): Promise<ApplyTarget> {
-  const debug = options.debug ? { debug: options.debug } : {};
+  const debug = {
+    ...(options.debug ? { debug: options.debug } : {}),
+    ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+    ...(options.redact !== undefined ? { redact: options.redact } : {}),
+  };
   if (options.emulator) {
     const emulator = await openEmulator({ ...options.emulator, writeState: true });
     return {

@@ -1,4 +1,5 @@
 import { EXIT_CODES, MzformError, type ExitCode } from '../errors.js';
+import { terminalSafe } from '../model/index.js';
 
 /**
  * An error an mzform error class may attach for `--json` output (a manifest's
@@ -68,8 +69,9 @@ export function describeFailure(err: unknown): Failure {
 
 /** The text a user sees on stderr. */
 export function renderFailure(failure: Failure, debug: boolean): string {
-  const lines = [`Error: ${failure.message}`];
-  if (failure.hint) lines.push(`Hint: ${failure.hint}`);
+  // Messages quote names from the manifest and the catalog: neutralized, like every text output.
+  const lines = [`Error: ${terminalSafe(failure.message)}`];
+  if (failure.hint) lines.push(`Hint: ${terminalSafe(failure.hint)}`);
   if (debug && failure.stack) lines.push('', failure.stack);
   return lines.join('\n');
 }

@@ -1,9 +1,13 @@
+import os from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { Args, Flags } from '@oclif/core';
 import {
   type ApplyReportJson,
   type StepResult,
+  type StopSignal,
+  STOP_SIGNALS,
   currentHolder,
+  interruptName,
   parseAllowedHazards,
   parseDuration,
   parseLockSchema,
@@ -16,7 +20,8 @@ import {
 import { BaseCommand } from '../cli/base-command.js';
 import { manifestFlags } from '../cli/manifest-flags.js';
 import { InputError, RefusedError, RuntimeError } from '../errors.js';
-import { displayName } from '../model/index.js';
+import { displayName, terminalSafe } from '../model/index.js';
+import { fingerprintKeyFrom } from '../pipeline/index.js';
 import { renderPlanMarkdown, renderPlanText } from '../output/index.js';
 import { type Plan, toPlanFile } from '../plan/index.js';
 
@@ -27,7 +32,7 @@ export default class Apply extends BaseCommand<typeof Apply> {
 
 Steps run one statement per round trip, in autocommit, in dependency order, and stop at the first failure; every step is reported as done, failed (with the server's message, secret values removed) or not run. Running apply again after a failure converges: it plans from what is in the catalog.
 
-Steps with hazards (drop, source-recreate, ssh-key-loss, ...) are refused unless --allow-hazards names them. Two applies never run at once: apply takes a lock (the secret ${'`'}__mzform_lock${'`'} in --lock-schema) and fails at once, or waits up to --lock-timeout, naming the holder; mzform force-unlock clears a lock left by a run that died. The lock is released on success, on failure and on Ctrl-C.
+Steps with hazards (drop, source-recreate, ssh-key-loss, ...) are refused unless --allow-hazards names them. Two applies never run at once: apply takes a lock (the secret ${'`'}__mzform_lock${'`'} in --lock-schema) and fails at once, or waits up to --lock-timeout, naming the holder; mzform force-unlock clears a lock left by a run that died. The lock is released on success, on failure, on Ctrl-C, SIGTERM and SIGHUP (each stops after the statement under way), and when a time limit runs out: --statement-timeout for one statement, --timeout for the whole run once the lock is held.
 
 Afterwards apply prints what to configure next: the public keys of each SSH tunnel, the principal of each PrivateLink connection, the external id of each AWS connection (mzform outputs prints them at any time). --validate runs VALIDATE CONNECTION on the connections it created or altered.
 
@@ -55,6 +60,8 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
     'auto-approve': Flags.boolean({ description: 'Apply without asking for confirmation (required without a terminal).' }),
     'allow-hazards': Flags.string({ description: 'Hazard codes to allow, comma-separated (repeatable), e.g. drop,source-recreate.', multiple: true }),
     'lock-timeout': Flags.string({ description: 'How long to wait for another apply to release the lock: 0 (fail at once), or a number with its unit: 1500ms, 30s, 5m.', default: '0' }),
+    'statement-timeout': Flags.string({ description: 'How long one statement or query may wait for its answer (0: no limit); a statement cut short fails its step.', default: '5m' }),
+    timeout: Flags.string({ description: 'Once the lock is held, how long reading the catalog, planning and running the statements may take in all (0: no limit).', default: '60m' }),
     'lock-schema': Flags.string({ description: 'Where the lock secret lives, as database.schema. Every run against one Materialize must use the same.', default: 'materialize.public' }),
     target: Flags.string({ description: 'Apply only this object and what it depends on (repeatable); the rest waits for a later run.', multiple: true }),
     validate: Flags.boolean({ description: 'Run VALIDATE CONNECTION on the connections created or altered and report each result.' }),
@@ -66,12 +73,10 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
   public async run(): Promise<{ plan: ReturnType<typeof toPlanFile>; apply: ApplyReportJson }> {
     const flags = this.flags;
     const format = flags.format as 'text' | 'markdown' | 'json';
-    // A bare number is ambiguous (seconds? milliseconds?): only 0 may go without a unit.
-    if (/^\s*\d+\s*$/.test(flags['lock-timeout']) && Number(flags['lock-timeout']) !== 0) {
-      throw new InputError('flags.lock-timeout', `--lock-timeout ${flags['lock-timeout'].trim()}: give a unit, e.g. ${flags['lock-timeout'].trim()}s, ${flags['lock-timeout'].trim()}m or ${flags['lock-timeout'].trim()}ms`);
-    }
-    const timeoutMs = parseDuration(flags['lock-timeout']);
-    if (timeoutMs === undefined) throw new InputError('flags.lock-timeout', `--lock-timeout ${flags['lock-timeout']}: expected a duration such as 0, 30s, 5m or 1500ms`);
+    const timeoutMs = durationFlag('lock-timeout', flags['lock-timeout']);
+    fingerprintKeyFrom(process.env);
+    const statementTimeoutMs = durationFlag('statement-timeout', flags['statement-timeout']);
+    const overallTimeoutMs = durationFlag('timeout', flags.timeout);
     const savedPlan = this.args.plan;
     if (savedPlan !== undefined && (flags.target?.length || flags.prune || flags['rotate-secret']?.length)) {
       throw new InputError('flags.saved-plan', '--target, --prune and --rotate-secret shape a new plan; a saved plan is applied as it is', {
@@ -81,16 +86,16 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
     const allowHazards = parseAllowedHazards(flags['allow-hazards'] ?? []);
     const debug = flags.debug ? (line: string) => this.logToStderr(`debug: ${line}`) : undefined;
 
-    // Ctrl-C: stop between statements, release the lock and report. A second Ctrl-C leaves at once.
+    // Ctrl-C, and SIGTERM / SIGHUP (what CI sends on cancel or timeout): stop between statements, release the lock and report. A second signal leaves at once.
     const interrupt = new AbortController();
     let interrupts = 0;
-    const onSigint = () => {
+    const onSignal = (name: StopSignal) => {
       interrupts++;
-      if (interrupts > 1) process.exit(130);
-      this.logToStderr('Interrupted: finishing the statement under way, then releasing the lock (Ctrl-C again to quit now).');
-      interrupt.abort();
+      if (interrupts > 1) process.exit(128 + (os.constants.signals[name] ?? 2));
+      this.logToStderr(`Interrupted (${name === 'SIGINT' ? 'Ctrl-C' : name}): finishing the statement under way, then releasing the lock (send it again to quit now).`);
+      interrupt.abort(name);
     };
-    process.on('SIGINT', onSigint);
+    for (const name of STOP_SIGNALS) process.on(name, onSignal);
 
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
     const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -108,6 +113,8 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
         lock: { location: parseLockSchema(flags['lock-schema']), holder: currentHolder(process.env), timeoutMs },
         validate: flags.validate,
         signal: interrupt.signal,
+        statementTimeoutMs,
+        overallTimeoutMs,
         showPlan: (p) => {
           if (format === 'text') process.stdout.write(`${flags.environment !== undefined && savedPlan === undefined ? `Environment: ${flags.environment}\n\n` : ''}${renderPlanText(p, { color })}\n`);
           if (format === 'markdown') process.stdout.write(`${renderPlanMarkdown(p)}\n`);
@@ -126,14 +133,14 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
           hint: 'Fix the cause and run mzform apply again: it plans from what is in the catalog now.',
         });
       }
-      if (report.outcome === 'interrupted') throw new RuntimeError('apply.interrupted', 'apply interrupted by Ctrl-C; the steps not run are listed above');
+      if (report.outcome === 'interrupted') throw new RuntimeError('apply.interrupted', `apply interrupted by ${interruptName(interrupt.signal)}; the steps not run are listed above`);
       const invalid = report.validations?.filter((v) => !v.ok) ?? [];
       if (flags['validate-strict'] && invalid.length > 0) {
         throw new RuntimeError('apply.validation-failed', `${invalid.length} connection${invalid.length === 1 ? '' : 's'} did not validate: ${invalid.map((v) => displayName(v.name)).join(', ')}`);
       }
       return { plan: toPlanFile(plan), apply: toApplyReportJson(report) };
     } finally {
-      process.removeListener('SIGINT', onSigint);
+      for (const name of STOP_SIGNALS) process.removeListener(name, onSignal);
     }
   }
 
@@ -157,7 +164,16 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
   }
 }
 
+function durationFlag(name: string, value: string): number {
+  // A bare number is ambiguous (seconds? milliseconds?): only 0 may go without a unit.
+  const bare = value.trim();
+  if (/^\d+$/.test(bare) && Number(bare) !== 0) throw new InputError(`flags.${name}`, `--${name} ${bare}: give a unit, e.g. ${bare}s, ${bare}m or ${bare}ms`);
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new InputError(`flags.${name}`, `--${name} ${value}: expected a duration such as 0, 30s, 5m or 1500ms`);
+  return ms;
+}
+
 function progressLine(r: StepResult): string {
-  const what = `${r.action === 'replace' ? `replace (${r.phase ?? 'drop'})` : r.action} ${r.objectKind} ${displayName(r.name)}`;
+  const what = `${r.action === 'replace' ? `replace (${r.phase ?? 'drop'})` : r.action} ${r.objectKind} ${terminalSafe(displayName(r.name))}`;
   return r.status === 'done' ? `step ${r.id}: ${what}: done` : `step ${r.id}: ${what}: FAILED`;
 }

@@ -6,7 +6,8 @@ import { describeDrift, driftJson, hasDrift, renderDriftMarkdown, renderDriftTex
 import { EXIT_CODES } from '../errors.js';
 import { DEFAULT_ENVIRONMENT, driftIssueMarker } from '../github/index.js';
 import {
-  FINGERPRINT_KEY_VARIABLE,
+  declaredSecretValues,
+  fingerprintKeyFrom,
   loadActualFromRows,
   loadDesired,
   readCatalogDumpFile,
@@ -44,6 +45,7 @@ Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Mad
   public async run(): Promise<Record<string, unknown>> {
     const flags = this.flags;
     const env = process.env;
+    fingerprintKeyFrom(env);
     const manifest = manifestLabel(flags.file);
     const environment = flags.environment ?? DEFAULT_ENVIRONMENT;
     // Without a fingerprint key no secret value is compared: drift then runs without the secret variables.
@@ -56,11 +58,12 @@ Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Mad
         : await readLiveCatalogRows({
             ...(flags.url !== undefined ? { url: flags.url } : {}),
             env,
+            redact: declaredSecretValues(desired),
             ...(flags.emulator ? { emulator: flags['emulator-state'] ? { stateFile: flags['emulator-state'] } : {} } : {}),
             ...(flags.debug ? { debug: (line: string) => this.logToStderr(`debug: ${line}`) } : {}),
           });
-    const key = env[FINGERPRINT_KEY_VARIABLE] || undefined;
-    const changes = diff(desired, loadActualFromRows(rows, desired), key ? { fingerprintKey: key } : {});
+    const key = fingerprintKeyFrom(env);
+    const changes = diff(desired, loadActualFromRows(rows, desired, flags.catalog), key ? { fingerprintKey: key } : {});
     const report = describeDrift(changes, { manifest, secretsCompared: key !== undefined || !desired.objects.some((o) => o.kind === 'secret') });
 
     const asJson = this.jsonEnabled() || flags.format === 'json';

@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { describeHolder, parseLockSchema, runForceUnlock, lockObjectName } from '../apply/index.js';
 import { BaseCommand } from '../cli/base-command.js';
-import { RefusedError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { displayName } from '../model/index.js';
 
 export default class ForceUnlock extends BaseCommand<typeof ForceUnlock> {
@@ -34,7 +34,7 @@ Exit codes: 0 cleared or no lock, 1 error, 3 bad flags, 4 refused (another run h
     const flags = this.flags;
     const runId = this.args.run_id;
     if (runId === undefined && !flags.force) {
-      throw new RefusedError('lock.needs-run-id', 'give the run id of the lock to clear (printed by the refused apply), or --force', {
+      throw new InputError('lock.needs-run-id', 'give the run id of the lock to clear (printed by the refused apply), or --force', {
         hint: 'mzform force-unlock <run-id>',
       });
     }

@@ -1,12 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
+import { parseDuration } from '../apply/index.js';
 import { manifestFlags, manifestLabel } from '../cli/manifest-flags.js';
-import { EXIT_CODES, RuntimeError } from '../errors.js';
+import { EXIT_CODES, InputError, RuntimeError } from '../errors.js';
 import { type MarkdownOptions, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../output/index.js';
 import { DEFAULT_ENVIRONMENT, PLAN_COMMENT_BUDGET, planCommentMarker } from '../github/index.js';
-import { runPlanPipeline } from '../pipeline/index.js';
-import { hasChanges, serializePlan, type PlanFile, toPlanFile } from '../plan/index.js';
+import { fingerprintKeyFrom, runPlanPipeline } from '../pipeline/index.js';
+import { hasChanges, savedPlanContext, serializeSavedPlan, type PlanFile, toPlanFile } from '../plan/index.js';
 
 export default class Plan extends BaseCommand<typeof Plan> {
   static override summary = 'Show what apply would change in Materialize to match the manifest.';
@@ -42,12 +43,17 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
     'detailed-exitcode': Flags.boolean({ description: 'Exit 0 when there are no changes, 2 when there are, 1 on error.' }),
     prune: Flags.boolean({ description: 'Drop objects in the managed schemas that the manifest does not list.' }),
     'rotate-secret': Flags.string({ description: 'Set this secret again even if its fingerprint matches (repeatable).', multiple: true }),
+    'statement-timeout': Flags.string({ description: 'How long one catalog query may wait for its answer (0: no limit).', default: '5m' }),
   };
 
   public async run(): Promise<PlanFile> {
     const flags = this.flags;
     const debug = flags.debug ? (line: string) => this.logToStderr(`debug: ${line}`) : undefined;
-    const { plan, desired } = await runPlanPipeline({
+    const fingerprintKey = fingerprintKeyFrom(process.env);
+    const statementTimeoutMs = parseDuration(flags['statement-timeout']);
+    if (statementTimeoutMs === undefined) throw new InputError('flags.statement-timeout', `--statement-timeout ${flags['statement-timeout']}: expected a duration such as 0, 30s, 5m or 1500ms`);
+    const { plan, desired, actual } = await runPlanPipeline({
+      statementTimeoutMs,
       file: flags.file,
       ...(flags.environment !== undefined ? { environment: flags.environment } : {}),
       ...(flags.url !== undefined ? { url: flags.url } : {}),
@@ -61,7 +67,14 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
 
     if (flags.out !== undefined) {
       try {
-        await writeFile(flags.out, serializePlan(plan));
+        const context = savedPlanContext(plan, actual, {
+          manifest: flags.file,
+          ...(flags.environment !== undefined ? { environment: flags.environment } : {}),
+          prune: flags.prune === true,
+          rotateSecrets: flags['rotate-secret'] ?? [],
+          fingerprintKey,
+        });
+        await writeFile(flags.out, serializeSavedPlan(plan, context));
       } catch (err) {
         throw new RuntimeError('plan.write-failed', `cannot write ${flags.out}: ${err instanceof Error ? err.message : String(err)}`);
       }

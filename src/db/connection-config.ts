@@ -49,14 +49,25 @@ function fromUrl(text: string, origin: string): ResolvedConnection {
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new InputError('db.bad-url', `${origin} must start with postgres:// or postgresql://, not ${parsed.protocol}//`);
   }
-  return build({
-    host: decodeURIComponent(parsed.hostname.replace(/^\[(.*)\]$/, '$1')) || 'localhost',
-    port: parsePort(parsed.port || undefined, origin),
-    user: decodeURIComponent(parsed.username) || 'materialize',
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
-    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'materialize',
-    sslmode: parsed.searchParams.get('sslmode') ?? undefined,
-  });
+  // A malformed %-escape is the user's input, not a crash; the message never repeats the URL (it may hold a password).
+  const decode = (part: string, what: string): string => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      throw new InputError('db.bad-url', `${origin}: the ${what} holds a malformed %-escape`);
+    }
+  };
+  return build(
+    {
+      host: decode(parsed.hostname.replace(/^\[(.*)\]$/, '$1'), 'host') || 'localhost',
+      port: parsePort(parsed.port || undefined, origin),
+      user: decode(parsed.username, 'user name') || 'materialize',
+      password: parsed.password ? decode(parsed.password, 'password') : undefined,
+      database: decode(parsed.pathname.replace(/^\//, ''), 'database name') || 'materialize',
+      sslmode: parsed.searchParams.get('sslmode') ?? undefined,
+    },
+    origin,
+  );
 }
 
 function parsePort(value: string | undefined, origin: string): number {
@@ -68,10 +79,10 @@ function parsePort(value: string | undefined, origin: string): number {
 
 const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
 
-function build(o: { host: string; port: number; user: string; password: string | undefined; database: string; sslmode: string | undefined }): ResolvedConnection {
+function build(o: { host: string; port: number; user: string; password: string | undefined; database: string; sslmode: string | undefined }, origin = 'PGSSLMODE'): ResolvedConnection {
   const local = o.host === 'localhost' || o.host === '127.0.0.1' || o.host === '::1';
   const mode = o.sslmode ?? (local ? 'disable' : 'require');
-  if (!SSL_MODES.includes(mode)) throw new InputError('db.bad-url', `sslmode ${mode} is not one of ${SSL_MODES.join(', ')}`);
+  if (!SSL_MODES.includes(mode)) throw new InputError('db.bad-url', `${origin}: sslmode ${mode} is not one of ${SSL_MODES.join(', ')}`);
   const ssl: false | ConnectionOptions =
     mode === 'disable' || mode === 'allow'
       ? false

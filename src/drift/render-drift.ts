@@ -1,4 +1,4 @@
-import { displayName } from '../model/index.js';
+import { displayName, terminalSafeDeep } from '../model/index.js';
 import { formatValue } from '../output/index.js';
 import { DRIFT_FORMAT_VERSION, type DriftEntry, type DriftReport, hasDrift } from './drift-report.js';
 
@@ -40,7 +40,8 @@ const NOT_COMPARED = 'MZFORM_FINGERPRINT_KEY is not set: secret values were not 
 const NEXT = 'Run `mzform plan` to see the statements that would bring Materialize back to the manifest, or update the manifest to accept the change.';
 
 /** Plain text for a terminal or a CI log. Pure. */
-export function renderDriftText(report: DriftReport): string {
+export function renderDriftText(shown: DriftReport): string {
+  const report = terminalSafeDeep(shown);
   const lines = [summary(report)];
   if (hasDrift(report)) lines.push('');
   for (const entry of report.entries) {

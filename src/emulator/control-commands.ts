@@ -72,7 +72,14 @@ export async function runControlCommand(host: ControlHost, text: string): Promis
         fault = { kind: 'fail-matching', pattern, message, ...(sqlstate ? { sqlstate } : {}) };
       } else if (kind === 'latency') {
         fault = { kind: 'latency', ms: number() };
-      } else throw syntax('CLOSE, FAIL or LATENCY', tokens[i - 1]);
+      } else if (kind === 'lose') {
+        word('reply');
+        word('after');
+        fault = { kind: 'lose-reply-after', statements: number() };
+      } else if (kind === 'stall') {
+        word('matching');
+        fault = { kind: 'stall-matching', pattern: string() };
+      } else throw syntax('CLOSE, FAIL, LATENCY, LOSE or STALL', tokens[i - 1]);
       end();
       host.faults.inject(fault);
       return { tag: 'EMULATOR FAULT' };

@@ -8,23 +8,36 @@ import { MzError } from './errors.js';
  *   case-insensitive JavaScript regular expression) fails with `message` and
  *   `sqlstate` (default XX000) and is not run. Stays until cleared.
  * - `latency`: every statement waits `ms` milliseconds first. Stays until cleared.
+ * - `lose-reply-after`: the next `statements` statements run; the one after
+ *   that runs too (its change is made), then its connection is closed without
+ *   the reply, as when a network fails after the server committed. Fires once.
+ * - `stall-matching`: every statement whose text matches `pattern` is never
+ *   answered (the server stops answering); it is not run. Stays until cleared.
  */
 export type Fault =
   | { readonly kind: 'close-after'; readonly statements: number }
   | { readonly kind: 'fail-matching'; readonly pattern: string; readonly message: string; readonly sqlstate?: string }
-  | { readonly kind: 'latency'; readonly ms: number };
+  | { readonly kind: 'latency'; readonly ms: number }
+  | { readonly kind: 'lose-reply-after'; readonly statements: number }
+  | { readonly kind: 'stall-matching'; readonly pattern: string };
 
 /** What to do with the statement about to run. */
-export type FaultVerdict = { readonly kind: 'run'; readonly delayMs: number } | { readonly kind: 'close' } | { readonly kind: 'fail'; readonly error: MzError; readonly delayMs: number };
+export type FaultVerdict =
+  | { readonly kind: 'run'; readonly delayMs: number }
+  | { readonly kind: 'run-then-close'; readonly delayMs: number }
+  | { readonly kind: 'close' }
+  | { readonly kind: 'stall' }
+  | { readonly kind: 'fail'; readonly error: MzError; readonly delayMs: number };
 
 interface CloseAfter {
-  readonly kind: 'close-after';
+  readonly kind: 'close-after' | 'lose-reply-after';
   remaining: number;
 }
 
 export class FaultInjector {
   private closeAfter: CloseAfter[] = [];
   private failures: { regex: RegExp; fault: Extract<Fault, { kind: 'fail-matching' }> }[] = [];
+  private stalls: { regex: RegExp; fault: Extract<Fault, { kind: 'stall-matching' }> }[] = [];
   private latencyMs = 0;
   private readonly pendingDelays = new Set<NodeJS.Timeout>();
   private stopped = false;
@@ -32,19 +45,16 @@ export class FaultInjector {
   inject(fault: Fault): void {
     switch (fault.kind) {
       case 'close-after':
-        if (!Number.isInteger(fault.statements) || fault.statements < 0) throw new MzError('close-after needs a whole number of statements, 0 or more');
-        this.closeAfter.push({ kind: 'close-after', remaining: fault.statements });
+      case 'lose-reply-after':
+        if (!Number.isInteger(fault.statements) || fault.statements < 0) throw new MzError(`${fault.kind} needs a whole number of statements, 0 or more`);
+        this.closeAfter.push({ kind: fault.kind, remaining: fault.statements });
         break;
-      case 'fail-matching': {
-        let regex: RegExp;
-        try {
-          regex = new RegExp(fault.pattern, 'i');
-        } catch (err) {
-          throw new MzError(`invalid fault pattern: ${err instanceof Error ? err.message : String(err)}`);
-        }
-        this.failures.push({ regex, fault });
+      case 'fail-matching':
+        this.failures.push({ regex: faultPattern(fault.pattern), fault });
         break;
-      }
+      case 'stall-matching':
+        this.stalls.push({ regex: faultPattern(fault.pattern), fault });
+        break;
       case 'latency':
         if (!(fault.ms >= 0)) throw new MzError('latency needs a number of milliseconds, 0 or more');
         this.latencyMs = fault.ms;
@@ -55,6 +65,7 @@ export class FaultInjector {
   clear(): void {
     this.closeAfter = [];
     this.failures = [];
+    this.stalls = [];
     this.latencyMs = 0;
   }
 
@@ -83,25 +94,38 @@ export class FaultInjector {
   /** The faults injected and still armed, for status output. */
   active(): readonly Fault[] {
     return [
-      ...this.closeAfter.map((c) => ({ kind: 'close-after' as const, statements: c.remaining })),
+      ...this.closeAfter.map((c) => ({ kind: c.kind, statements: c.remaining })),
       ...this.failures.map((f) => f.fault),
+      ...this.stalls.map((f) => f.fault),
       ...(this.latencyMs > 0 ? [{ kind: 'latency' as const, ms: this.latencyMs }] : []),
     ];
   }
 
   /** Decides the fate of one statement; counts it against every armed close-after. */
   next(statement: string): FaultVerdict {
-    if (this.closeAfter.some((c) => c.remaining === 0)) {
+    if (this.stalls.some((f) => f.regex.test(statement))) return { kind: 'stall' };
+    if (this.closeAfter.some((c) => c.remaining === 0 && c.kind === 'close-after')) {
       // The statement does not run, so it does not count against the others.
       this.closeAfter = this.closeAfter.filter((c) => c.remaining > 0);
       return { kind: 'close' };
     }
+    const loseReply = this.closeAfter.some((c) => c.remaining === 0);
+    this.closeAfter = this.closeAfter.filter((c) => c.remaining > 0);
     for (const c of this.closeAfter) c.remaining -= 1;
+    if (loseReply) return { kind: 'run-then-close', delayMs: this.latencyMs };
     const failure = this.failures.find((f) => f.regex.test(statement));
     if (failure) {
       const error = new MzError(failure.fault.message, { sqlstate: failure.fault.sqlstate ?? 'XX000' });
       return { kind: 'fail', error, delayMs: this.latencyMs };
     }
     return { kind: 'run', delayMs: this.latencyMs };
+  }
+}
+
+function faultPattern(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, 'i');
+  } catch (err) {
+    throw new MzError(`invalid fault pattern: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

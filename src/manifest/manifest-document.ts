@@ -1,8 +1,11 @@
 /**
  * The manifest as written, after it passed the JSON Schema: the TypeScript
  * mirror of `schemas/manifest.schema.json`. Keys are snake_case as in YAML.
+ * Connection documents are derived from the option registry, as the schema is.
  * Only the converters in this folder read these types; everyone else gets the model.
  */
+
+import type { Codec, ConnectionRegistry, ConnectionType, OptionPart, TextCodec } from '../model/index.js';
 
 export type RefDoc = string | { name: string; schema_name?: string; database_name?: string };
 export type SecretRefDoc = { secret: RefDoc };
@@ -24,72 +27,56 @@ interface ConnectionCommonDoc extends PlacementDoc {
   validate?: boolean;
 }
 
-interface TlsDoc {
-  ssl_certificate_authority?: TextOrSecretDoc;
-  ssl_certificate?: TextOrSecretDoc;
-  ssl_key?: SecretRefDoc;
-}
-
-interface NetworkPathDoc {
-  ssh_tunnel?: RefDoc;
-  aws_privatelink?: RefDoc;
-}
-
 export type KafkaBrokerDoc =
   | string
   | { address: string; ssh_tunnel?: RefDoc; aws_privatelink?: RefDoc; privatelink_port?: number; availability_zone?: string };
 
-export type ConnectionDoc = ConnectionCommonDoc &
-  (
-    | { type: 'ssh-tunnel'; host: string; port?: number; user: string }
-    | { type: 'aws-privatelink'; service_name: string; availability_zones: string[] }
-    | {
-        type: 'aws';
-        assume_role_arn?: string;
-        assume_role_session_name?: string;
-        access_key_id?: TextOrSecretDoc;
-        secret_access_key?: SecretRefDoc;
-        session_token?: TextOrSecretDoc;
-        region?: string;
-        endpoint?: string;
-      }
-    | (TlsDoc & {
-        type: 'kafka';
-        broker?: KafkaBrokerDoc;
-        brokers?: KafkaBrokerDoc[];
-        ssh_tunnel?: RefDoc;
-        aws_privatelink?: RefDoc;
-        privatelink_port?: number;
-        security_protocol?: 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
-        sasl_mechanisms?: string;
-        sasl_username?: TextOrSecretDoc;
-        sasl_password?: SecretRefDoc;
-        aws_connection?: RefDoc;
-        progress_topic?: string;
-        progress_topic_replication_factor?: number;
-      })
-    | (TlsDoc & NetworkPathDoc & { type: 'confluent-schema-registry'; url: string; username?: TextOrSecretDoc; password?: SecretRefDoc })
-    | (TlsDoc &
-        NetworkPathDoc & {
-          type: 'postgres';
-          host: string;
-          port?: number;
-          database: string;
-          user: TextOrSecretDoc;
-          password?: SecretRefDoc;
-          ssl_mode?: string;
-        })
-    | (TlsDoc &
-        NetworkPathDoc & {
-          type: 'mysql';
-          host: string;
-          port?: number;
-          user: TextOrSecretDoc;
-          password?: SecretRefDoc;
-          ssl_mode?: string;
-          aws_connection?: RefDoc;
-        })
-  );
+/** How a value of each codec is written in the manifest; composite codecs by manifest key. */
+type DocValue<C extends Codec, K extends string> = C extends TextCodec<infer V>
+  ? V
+  : C extends { kind: 'text-or-secret' }
+    ? TextOrSecretDoc
+    : C extends { kind: 'secret' }
+      ? SecretRefDoc
+      : C extends { kind: 'integer' }
+        ? number
+        : C extends { kind: 'text-list' }
+          ? string[]
+          : C extends { kind: 'reference' | 'network-path' }
+            ? RefDoc
+            : C extends { kind: 'kafka-brokers' }
+              ? K extends 'brokers'
+                ? KafkaBrokerDoc[]
+                : KafkaBrokerDoc
+              : C extends { kind: 'kafka-default-path' }
+                ? K extends 'privatelink_port'
+                  ? number
+                  : RefDoc
+                : never;
+
+/** Every manifest key of a registry table, with its codec and whether the manifest requires it. */
+type KeysOf<E> = {
+  [F in keyof E]: E[F] extends { codec: infer C extends Codec; required: infer R; parts: infer P extends readonly OptionPart[] }
+    ? { key: P[number]['key']; codec: C; required: P extends readonly [unknown] ? R : false }
+    : never;
+}[keyof E];
+
+type Distribute<U> = U extends { key: infer K extends string; codec: infer C extends Codec; required: infer R }
+  ? K extends string
+    ? { key: K; codec: C; required: R }
+    : never
+  : never;
+
+/** A connection type's options as written in the manifest, derived from the option registry. */
+type OptionsDoc<E> = {
+  [P in Distribute<KeysOf<E>> as P['required'] extends true ? P['key'] : never]: DocValue<P['codec'], P['key']>;
+} & {
+  [P in Distribute<KeysOf<E>> as P['required'] extends true ? never : P['key']]?: DocValue<P['codec'], P['key']>;
+};
+
+export type ConnectionDocOf<T extends ConnectionType> = ConnectionCommonDoc & { type: T } & OptionsDoc<ConnectionRegistry[T]>;
+
+export type ConnectionDoc = { [T in ConnectionType]: ConnectionDocOf<T> }[ConnectionType];
 
 export type FormatDoc =
   | 'json'

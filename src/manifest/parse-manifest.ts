@@ -15,6 +15,7 @@ import {
 } from '../model/index.js';
 import { convertConnection } from './connection-converter.js';
 import { checkReferences, type CheckedObject, type Declared } from './cross-checks.js';
+import { checkNamesAndComment } from './name-checks.js';
 import { ManifestError, objectLabel, type Diagnostic } from './diagnostics.js';
 import type { ConnectionDoc, ManifestDoc, SecretDoc, SourceDoc } from './manifest-document.js';
 import { ObjectContext, type NameDefaults } from './object-context.js';
@@ -30,7 +31,6 @@ import { YamlDocument, type DocPath } from './yaml-document.js';
 const BUILTIN_DEFAULTS: NameDefaults = { database: 'materialize', schema: 'public' };
 
 /** Materialize refuses longer comments ("max size is 1024 bytes"). */
-const MAX_COMMENT_BYTES = 1024;
 
 type Kind = 'secret' | 'connection' | 'source';
 const SECTION: Record<Kind, 'secrets' | 'connections' | 'sources'> = { secret: 'secrets', connection: 'connections', source: 'sources' };
@@ -215,9 +215,7 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
           defaultCluster: defaultsOf[u]!.cluster,
         });
         for (const p of ctx.problems) report(p.path as UnitPath, p.target, p.message, label);
-        if (typeof entry.comment === 'string' && Buffer.byteLength(entry.comment, 'utf8') > MAX_COMMENT_BYTES) {
-          report([...path, 'comment'], 'value', `comment is longer than ${MAX_COMMENT_BYTES} bytes`, label);
-        }
+        for (const p of checkNamesAndComment(kind, key, path, entry)) report(p.path as UnitPath, p.target, p.message, label);
         if (!object) continue;
         if (object.kind === 'source') {
           for (const sub of subsourceNames(object.spec)) {

@@ -7,5 +7,6 @@ export * from './references.js';
 export * from './defaults.js';
 export * from './state.js';
 export * from './secret-comment.js';
+export * from './terminal-safe.js';
 export * from './registry/index.js';
 export * from './if-defined.js';

@@ -1,4 +1,4 @@
-import { displayName } from '../model/index.js';
+import { displayName, terminalSafeDeep } from '../model/index.js';
 import type { Plan, Step, StepAction } from '../plan/index.js';
 import { MARKERS, stepTitle, summaryLine, UNMANAGED_NOTE } from './describe.js';
 import { formatField } from './format-value.js';
@@ -15,7 +15,9 @@ const COLORS: Record<StepAction, number> = { create: 32, alter: 33, replace: 35,
  * them, with the marker, why, hazards, field-level before/after and the exact
  * SQL; then unmanaged objects, warnings and the summary line. Pure.
  */
-export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
+export function renderPlanText(shown: Plan, options: TextOptions = {}): string {
+  // Names, SQL and messages come from the manifest and the catalog: no escape sequence of theirs reaches the terminal.
+  const plan = terminalSafeDeep(shown);
   const paint = (code: number, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const lines: string[] = [];
   if (plan.steps.length > 0) {

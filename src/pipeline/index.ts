@@ -15,4 +15,6 @@ export {
   type PlanPipelineOptions,
   type PlanPipelineResult,
 } from './plan-pipeline.js';
+export { declaredSecretValues } from './declared-secrets.js';
+export { fingerprintKeyFrom, MIN_FINGERPRINT_KEY_BYTES } from './fingerprint-key.js';
 export { ExternalObjectError, withExternalObjects } from './external-objects.js';

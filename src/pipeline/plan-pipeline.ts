@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { type CatalogRows, introspect, parseCatalogDump, readCatalogRows, toActualState } from '../catalog/index.js';
 import { connect, type Database } from '../db/index.js';
 import { type Change, diff } from '../diff/index.js';
-import { InputError } from '../errors.js';
+import { InputError, RuntimeError } from '../errors.js';
 import { loadManifest } from '../manifest/index.js';
 import { type ActualState, type DesiredState, type ObjectName, displayName, nameKey } from '../model/index.js';
 import { buildPlan, checkClustersAndRoles, type Plan } from '../plan/index.js';
+import { declaredSecretValues } from './declared-secrets.js';
 import { openEmulator } from './emulator-target.js';
 import { withExternalObjects } from './external-objects.js';
 
@@ -28,6 +29,8 @@ export interface PlanPipelineOptions {
   /** Secret names given to --rotate-secret: `name`, `schema.name` or `database.schema.name`. */
   readonly rotateSecrets?: readonly string[];
   readonly debug?: (line: string) => void;
+  /** How long one catalog query may wait for its answer; the db layer's default (5 minutes) when absent, 0 for none. */
+  readonly statementTimeoutMs?: number;
 }
 
 export interface PlanPipelineResult {
@@ -115,11 +118,11 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
   const desired = await loadDesired(options.file, options.env, { environment: options.environment, secretValues });
   if (options.catalogFile !== undefined) {
     // Offline: the rows a `catalog dump` saved go through the same rows -> model code as live ones.
-    const actual = loadActualFromRows(await readCatalogDumpFile(options.catalogFile), desired);
+    const actual = loadActualFromRows(await readCatalogDumpFile(options.catalogFile), desired, options.catalogFile);
     options.debug?.(`catalog read from ${options.catalogFile}: ${actual.objects.length} objects`);
     return { plan: planChanges(desired, actual, options), desired, actual, queries: 0 };
   }
-  const target = await openTarget(options);
+  const target = await openTarget({ ...options, redact: declaredSecretValues(desired) });
   try {
     const before = target.db.roundTrips;
     const actual = await loadActual(target.db, desired);
@@ -132,9 +135,18 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
   }
 }
 
-/** The catalog from the rows of a `catalog dump`, scoped like `loadActual`. */
-export function loadActualFromRows(rows: CatalogRows, desired: DesiredState): ActualState {
-  return withExternalObjects(toActualState(rows, { inScope: (n) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema) }), desired);
+/**
+ * The catalog from the rows of a `catalog dump` (or rows just read), scoped
+ * like `loadActual`. With `dumpFile`, a definition mzform cannot read is bad
+ * input in that file (exit 3), not a failure of the server.
+ */
+export function loadActualFromRows(rows: CatalogRows, desired: DesiredState, dumpFile?: string): ActualState {
+  try {
+    return withExternalObjects(toActualState(rows, { inScope: (n) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema) }), desired);
+  } catch (err) {
+    if (dumpFile === undefined || !(err instanceof RuntimeError) || err.code !== 'catalog.unreadable') throw err;
+    throw new InputError('catalog-dump.unreadable-definition', `${dumpFile}: ${err.message}`, { hint: 'Dump the catalog again with mzform catalog dump, or fix the row by hand.' });
+  }
 }
 
 /** Reads and checks a `catalog dump` file. */
@@ -148,7 +160,7 @@ export async function readCatalogDumpFile(file: string): Promise<CatalogRows> {
   return parseCatalogDump(text, file);
 }
 
-export type TargetOptions = Pick<PlanPipelineOptions, 'url' | 'env' | 'emulator' | 'debug'>;
+export type TargetOptions = Pick<PlanPipelineOptions, 'url' | 'env' | 'emulator' | 'debug' | 'statementTimeoutMs'> & { readonly redact?: readonly string[] };
 
 /** The raw catalog rows of the server (or emulator) the options name: what `catalog dump` saves and `import` reads. */
 export async function readLiveCatalogRows(options: TargetOptions): Promise<CatalogRows> {
@@ -169,17 +181,21 @@ interface Target {
 }
 
 async function openTarget(options: TargetOptions): Promise<Target> {
+  const limits = {
+    ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+    ...(options.redact !== undefined ? { redact: options.redact } : {}),
+  };
   if (options.emulator) {
     const emulator = await openEmulator({ ...options.emulator, writeState: false });
     try {
-      const db = await connect({ url: emulator.url, env: {}, ...(options.debug ? { debug: options.debug } : {}) });
+      const db = await connect({ url: emulator.url, env: {}, ...limits, ...(options.debug ? { debug: options.debug } : {}) });
       return { db, close: async () => { await db.close(); await emulator.stop(); } };
     } catch (err) {
       await emulator.stop();
       throw err;
     }
   }
-  const db = await connect({ ...(options.url !== undefined ? { url: options.url } : {}), env: options.env, ...(options.debug ? { debug: options.debug } : {}) });
+  const db = await connect({ ...(options.url !== undefined ? { url: options.url } : {}), env: options.env, ...limits, ...(options.debug ? { debug: options.debug } : {}) });
   return { db, close: () => db.close() };
 }
 

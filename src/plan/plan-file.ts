@@ -1,15 +1,18 @@
 import { InputError } from '../errors.js';
-import { type ObjectKind, OBJECT_KINDS, type ObjectName, type SecretValue, displayName } from '../model/index.js';
+import { type ObjectKind, OBJECT_KINDS, type ObjectName, displayName } from '../model/index.js';
 import type { Statement, StatementKind } from '../sql/index.js';
 import { makeStatement } from '../sql/statement.js';
 import { HAZARD_CODES, type Hazard, type HazardCode } from './hazards.js';
 import { PLAN_FORMAT_VERSION, type Plan, type Step, type StepAction, type UnmanagedObject } from './plan.js';
+import type { SavedPlanContext } from './saved-plan.js';
 
 /**
  * The plan as JSON (`--out plan.json`, `--format json`), described by
  * schemas/plan.schema.json. Secret values are never written: a secret
- * statement records where its value comes from (`secret_source`), and loading
- * the plan resolves it again.
+ * statement records where its value comes from (`secret_source`), for the
+ * reader only. `--out` adds `saved` (src/plan/saved-plan.ts): apply never
+ * runs a plan file's statements, it plans again from the manifest and runs
+ * that plan only when it is the one saved.
  */
 export interface PlanFile {
   format_version: number;
@@ -30,6 +33,29 @@ export interface PlanFile {
   unmanaged: { id: string; object_kind: ObjectKind; name: ObjectName; display_name: string }[];
   catalog_fingerprints: Record<string, string>;
   warnings: string[];
+  /** Saved plans only (`plan --out`). */
+  saved?: SavedPlanJson;
+}
+
+/** The `saved` member of a plan file. */
+export interface SavedPlanJson {
+  manifest: string[];
+  environment?: string;
+  prune: boolean;
+  rotate_secrets: string[];
+  dependents: Record<string, string[]>;
+  seal?: string;
+}
+
+export function toSavedPlanJson(context: SavedPlanContext): SavedPlanJson {
+  return {
+    manifest: [...context.manifest],
+    ...(context.environment !== undefined ? { environment: context.environment } : {}),
+    prune: context.prune,
+    rotate_secrets: [...context.rotateSecrets],
+    dependents: Object.fromEntries(Object.entries(context.dependents).map(([id, deps]) => [id, [...deps]])),
+    ...(context.seal !== undefined ? { seal: context.seal } : {}),
+  };
 }
 
 /** Plain JSON data; values such as SecretValue become their JSON form (the source, never the value). */
@@ -69,15 +95,29 @@ export function serializePlan(plan: Plan): string {
   return `${JSON.stringify(toPlanFile(plan), null, 2)}\n`;
 }
 
+/** What `plan --out` writes: the plan and what apply needs to prove it runs that plan. */
+export function serializeSavedPlan(plan: Plan, context: SavedPlanContext): string {
+  return `${JSON.stringify({ ...toPlanFile(plan), saved: toSavedPlanJson(context) }, null, 2)}\n`;
+}
+
+/** A plan file as read back: the plan to show (its statements carry no secret value and are never run), the steps as written, and the saved context. */
+export interface LoadedPlanFile {
+  readonly plan: Plan;
+  readonly steps: unknown;
+  readonly saved?: SavedPlanContext;
+}
+
 function nameOf(n: ObjectName): ObjectName {
   return { database: n.database, schema: n.schema, name: n.name };
 }
 
-/** Resolves a secret statement's value again from its source (`env:NAME`, `file:path`) when a saved plan is loaded. */
-export type SecretResolver = (source: string, target: ObjectName) => SecretValue;
+/** Reads a plan file to show it. Throws InputError naming the file for anything malformed or from another format version. */
+export function deserializePlan(text: string, file: string): Plan {
+  return readPlanFile(text, file).plan;
+}
 
-/** Reads a saved plan. Throws InputError naming the file for anything malformed or from another format version. */
-export function deserializePlan(text: string, file: string, resolveSecret: SecretResolver): Plan {
+/** Reads a plan file with its `saved` context, if any. Throws InputError naming the file for anything malformed. */
+export function readPlanFile(text: string, file: string): LoadedPlanFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -99,8 +139,8 @@ export function deserializePlan(text: string, file: string, resolveSecret: Secre
       const st = record(rawSt, bad, `steps[${i}].statements[${j}]`);
       const sql = string(st.sql, bad, `steps[${i}].statements[${j}].sql`);
       const kind = string(st.kind, bad, `steps[${i}].statements[${j}].kind`) as StatementKind;
-      const secret = st.secret_source === undefined ? undefined : resolveSecret(string(st.secret_source, bad, 'secret_source'), name);
-      return makeStatement(kind, objectKind, name, sql, secret);
+      if (st.secret_source !== undefined) string(st.secret_source, bad, `steps[${i}].statements[${j}].secret_source`);
+      return makeStatement(kind, objectKind, name, sql);
     });
     const hazards = array(s.hazards, bad, `steps[${i}].hazards`).map((rawH, j): Hazard => {
       const h = record(rawH, bad, `steps[${i}].hazards[${j}]`);
@@ -134,13 +174,28 @@ export function deserializePlan(text: string, file: string, resolveSecret: Secre
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw bad(`summary.${k} must be a count`);
     return v;
   };
-  return {
+  const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     steps,
     unmanaged,
     summary: { create: count('create'), alter: count('alter'), replace: count('replace'), drop: count('drop') },
     catalogFingerprints: fingerprints as Record<string, string>,
     warnings: array(root.warnings ?? [], bad, 'warnings').map((w, i) => string(w, bad, `warnings[${i}]`)),
+  };
+  return { plan, steps: root.steps, ...(root.saved !== undefined ? { saved: savedContext(root.saved, bad) } : {}) };
+}
+
+function savedContext(v: unknown, bad: Bad): SavedPlanContext {
+  const r = record(v, bad, 'saved');
+  if (typeof r.prune !== 'boolean') throw bad('saved.prune must be true or false');
+  const dependents = record(r.dependents, bad, 'saved.dependents');
+  return {
+    manifest: array(r.manifest, bad, 'saved.manifest').map((m, i) => string(m, bad, `saved.manifest[${i}]`)),
+    ...(r.environment !== undefined ? { environment: string(r.environment, bad, 'saved.environment') } : {}),
+    prune: r.prune,
+    rotateSecrets: array(r.rotate_secrets, bad, 'saved.rotate_secrets').map((n, i) => string(n, bad, `saved.rotate_secrets[${i}]`)),
+    dependents: Object.fromEntries(Object.entries(dependents).map(([id, deps]) => [id, array(deps, bad, `saved.dependents.${id}`).map((d, i) => string(d, bad, `saved.dependents.${id}[${i}]`))])),
+    ...(r.seal !== undefined ? { seal: string(r.seal, bad, 'saved.seal') } : {}),
   };
 }
 

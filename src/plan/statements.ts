@@ -1,5 +1,5 @@
 import type { Alteration } from '../diff/index.js';
-import { assertNever, type MzObject } from '../model/index.js';
+import { assertNever, FINGERPRINT_PREFIX, type MzObject } from '../model/index.js';
 import {
   renderAlterConnection,
   renderAlterSecret,
@@ -14,7 +14,7 @@ import {
 /** CREATE, then the comment and owner that CREATE cannot carry. */
 export function createStatements(object: MzObject, storedComment: string | undefined): Statement[] {
   const statements = [renderCreate(object)];
-  if (storedComment !== undefined) statements.push(renderComment(object.kind, object.name, storedComment));
+  if (storedComment !== undefined) statements.push(commentStatement(object, storedComment));
   if (object.owner !== undefined) statements.push(renderOwner(object.kind, object.name, object.owner));
   return statements;
 }
@@ -37,12 +37,27 @@ function alterStatement(object: MzObject, alteration: Alteration): Statement {
     case 'add-subsource':
       return renderAlterSource(object.name, { kind: 'add-subsource', table: alteration.table });
     case 'comment':
-      return renderComment(object.kind, object.name, alteration.comment);
+      return commentStatement(object, alteration.comment);
     case 'owner':
       return renderOwner(object.kind, object.name, alteration.role);
     default:
       return assertNever(alteration);
   }
+}
+
+const FINGERPRINT_AT_END = new RegExp(`(^|\\n)${FINGERPRINT_PREFIX}(hmac-sha256:[0-9a-f]{64})$`);
+
+/**
+ * COMMENT ON, with a secret's value fingerprint kept out of the text shown:
+ * the statement carries it apart and the executor splices it in, so a plan
+ * (file, Markdown comment, report) gives nothing to test guesses against.
+ */
+function commentStatement(object: MzObject, comment: string | null): Statement {
+  const match = object.kind === 'secret' && comment !== null ? FINGERPRINT_AT_END.exec(comment) : null;
+  if (!match || comment === null) return renderComment(object.kind, object.name, comment);
+  const fingerprint = match[2] as string;
+  const shown = renderComment(object.kind, object.name, `${comment.slice(0, -fingerprint.length)}hmac-sha256:********`);
+  return { ...shown, fingerprint };
 }
 
 export function dropStatements(object: MzObject, cascade: boolean): Statement[] {

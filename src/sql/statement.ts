@@ -26,7 +26,16 @@ export interface Statement {
   readonly sql: Sql;
   /** create_secret / alter_secret only: the value spliced in at execution time. */
   readonly secret?: SecretValue;
+  /**
+   * A secret's comment only: the value fingerprint its last line stores,
+   * shown in `sql` as `hmac-sha256:********` and spliced in at execution
+   * time, so that plans and reports never carry it.
+   */
+  readonly fingerprint?: string;
 }
+
+/** How a fingerprint looks in `Statement.sql`: the end of the comment literal. */
+export const FINGERPRINT_PLACEHOLDER = "hmac-sha256:********'";
 
 /** What a secret's value looks like in `Statement.sql`, as Materialize itself stores it. */
 export const SECRET_PLACEHOLDER = "'********'";
@@ -38,6 +47,12 @@ export const SECRET_PLACEHOLDER = "'********'";
  * placeholder text cannot receive the value.
  */
 export function executableSql(statement: Statement): string {
+  if (statement.fingerprint !== undefined) {
+    if (!statement.sql.endsWith(FINGERPRINT_PLACEHOLDER) || !/^hmac-sha256:[0-9a-f]{64}$/.test(statement.fingerprint)) {
+      throw new Error(`statement ${statement.kind} has a fingerprint but no fingerprint placeholder`);
+    }
+    return `${statement.sql.slice(0, -FINGERPRINT_PLACEHOLDER.length)}${statement.fingerprint}'`;
+  }
   if (statement.secret === undefined) return statement.sql;
   if (!statement.sql.endsWith(SECRET_PLACEHOLDER)) {
     throw new Error(`statement ${statement.kind} has a secret but no value placeholder`);

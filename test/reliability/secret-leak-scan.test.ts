@@ -25,7 +25,7 @@ let filesScanned = 0;
 
 function mzform(args: readonly string[]): Promise<{ status: number | null; out: string }> {
   const child = spawn(process.execPath, ['bin/run.js', ...args], {
-    env: { ...process.env, ...ENV, MZFORM_FINGERPRINT_KEY: 'leak-scan-key', NO_COLOR: '1' },
+    env: { ...process.env, ...ENV, MZFORM_FINGERPRINT_KEY: 'leak-scan-key-0123456789abcdef', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -93,7 +93,13 @@ export class Session implements ClientSession {
     return REPORTED.map((k) => [REPORTED_SPELLING[k] ?? k, this.vars.get(k) ?? ''] as const);
   }
 
-  closed(): void {}
+  /** Resolves when the client connection is gone: what a stalled statement waits for. */
+  #leave: () => void = () => {};
+  readonly #gone = new Promise<void>((resolve) => (this.#leave = resolve));
+
+  closed(): void {
+    this.#leave();
+  }
 
   async handle(type: string, body: Uint8Array, raw: Uint8Array): Promise<readonly Uint8Array[] | 'close'> {
     switch (type) {
@@ -143,9 +149,26 @@ export class Session implements ClientSession {
     this.host.log.record(this.id, this.host.redact(statement.text));
     const verdict = this.host.faults.next(statement.text);
     if (verdict.kind === 'close') return 'close';
+    if (verdict.kind === 'stall') {
+      // A server that stopped answering: nothing runs, nothing comes back until the client leaves.
+      await this.#gone;
+      return 'close';
+    }
     if (verdict.delayMs > 0) await this.host.faults.delay(verdict.delayMs);
     if (verdict.kind === 'fail') return this.failure(verdict.error);
+    if (verdict.kind === 'run-then-close') {
+      // The change is made, and the reply is lost on the way back.
+      await this.runRoute(route, statement, context);
+      return 'close';
+    }
+    return this.runRoute(route, statement, context);
+  }
 
+  private async runRoute(
+    route: Exclude<ReturnType<typeof routeOf>, 'control'>,
+    statement: StatementText,
+    context: { multi: boolean; extended: boolean },
+  ): Promise<{ messages: Uint8Array[]; failed: boolean }> {
     const aborted = route === 'transaction' ? undefined : this.txn.refuseIfFailed();
     if (aborted) return this.failure(aborted);
     switch (route) {

@@ -3,7 +3,9 @@
  * declared once. Every other place that knows an option (the create_sql
  * parser, the CREATE / ALTER renderers, the differ, references, defaults, the
  * JSON Schema, the manifest converter, `import`, docs/manifest.md) reads it
- * from here; the connection spec types are derived from it.
+ * from here; the connection spec types (model/connections.ts) and the
+ * manifest's connection document types (manifest/manifest-document.ts) are
+ * derived from it.
  *
  * API:
  * - `CONNECTION_REGISTRY[type][field]`: an `OptionEntry` per model field:
@@ -20,10 +22,15 @@
  *   is made (`replace`, `add-only`, `in-place`); `sourceEntries`, `sourceEntry`.
  *
  * Adding an option: one entry in connection-registry.ts (its model field,
- * SQL keyword, manifest key, doc and codec), then regenerate
- * schemas/manifest.schema.json and docs/manifest.md (`UPDATE_GOLDEN=1`). The
- * round-trip test over the registry covers it. A new codec kind is a compile
- * error in every `Record<CodecKind, ...>` that must handle it.
+ * SQL keyword, manifest key, doc and codec, and `alterable: false` or
+ * `serverDefault` where Materialize says so), then regenerate
+ * schemas/manifest.schema.json and docs/manifest.md
+ * (`UPDATE_GOLDEN=1 npx vitest run test/unit/manifest`). The round-trip test
+ * over the registry covers the new entry; if Materialize's emulator account
+ * differs, test/unit/model/registry-vs-emulator.test.ts says so. A new codec
+ * kind is a compile error in every `Record<CodecKind, ...>` that must handle
+ * it. A source option: an entry in source-registry.ts (keyed by the model
+ * field, which is checked against `SourceSpec`), plus its clause in src/sql/.
  *
  * The emulator keeps its own account of what Materialize accepts and never
  * imports this; test/unit/model/registry-vs-emulator.test.ts compares the two.

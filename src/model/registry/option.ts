@@ -99,9 +99,9 @@ export type SqlOptionName =
  * manifest key. Simple codecs have one part; the composite ones several
  * (`network-path`: SSH TUNNEL / ssh_tunnel and AWS PRIVATELINK / aws_privatelink).
  */
-export interface OptionPart {
+export interface OptionPart<K extends string = string> {
   readonly sql: SqlOptionName;
-  readonly key: string;
+  readonly key: K;
   /** For the JSON Schema and docs/manifest.md. */
   readonly doc: string;
   /** Materialize accepts at most one option of each group named here. */
@@ -109,9 +109,9 @@ export interface OptionPart {
 }
 
 /** One model field of a connection: how it is written, and what Materialize lets you do with it. */
-export interface OptionEntry<C extends Codec = Codec, R extends boolean = boolean> {
+export interface OptionEntry<C extends Codec = Codec, R extends boolean = boolean, P extends readonly OptionPart[] = readonly OptionPart[]> {
   readonly codec: C;
-  readonly parts: readonly OptionPart[];
+  readonly parts: P;
   /**
    * Always present in the model. For a one-part option: Materialize refuses
    * the statement without it, and the manifest requires its key. A composite
@@ -145,13 +145,13 @@ interface Flags<R extends boolean> {
 }
 
 /** An entry with one part: `option('HOST', 'host', 'HOST: the bastion host.', text(), { required: true })`. */
-export function option<C extends Codec, R extends boolean = false>(
+export function option<C extends Codec, const K extends string, R extends boolean = false>(
   sql: SqlOptionName,
-  key: string,
+  key: K,
   doc: string,
   codec: C,
   flags: Flags<R> = {},
-): OptionEntry<C, R> {
+): OptionEntry<C, R, readonly [OptionPart<K>]> {
   return {
     codec,
     parts: [{ sql, key, doc, ...(flags.exclusive ? { exclusive: flags.exclusive } : {}) }],
@@ -162,7 +162,11 @@ export function option<C extends Codec, R extends boolean = false>(
 }
 
 /** An entry of a composite codec, its parts spelled out. */
-export function composite<C extends Codec, R extends boolean = false>(codec: C, parts: readonly OptionPart[], flags: Flags<R> = {}): OptionEntry<C, R> {
+export function composite<C extends Codec, const P extends readonly OptionPart[], R extends boolean = false>(
+  codec: C,
+  parts: P,
+  flags: Flags<R> = {},
+): OptionEntry<C, R, P> {
   return { codec, parts, required: (flags.required ?? false) as R, alterable: flags.alterable ?? true };
 }
 

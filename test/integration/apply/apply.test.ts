@@ -6,8 +6,7 @@ import { DEFAULT_LOCK_LOCATION, parseAllowedHazards, readLock, runApply } from '
 import { connect } from '../../../src/db/index.js';
 import { RefusedError } from '../../../src/errors.js';
 import { renderPlanText } from '../../../src/output/index.js';
-import { serializePlan } from '../../../src/plan/index.js';
-import { apply, env, holder, idsByName, planAgainst, prepareContainers, prepareUpstream, reset } from './common.js';
+import { apply, env, holder, idsByName, planAgainst, prepareContainers, prepareUpstream, reset, savedPlanText } from './common.js';
 import { type Emulator, startEmulator } from './emulator.js';
 
 const examples = readdirSync('examples').filter((f) => f.endsWith('.yaml')).sort();
@@ -89,7 +88,7 @@ describe('mzform apply against the emulator', () => {
     // A plan that changes something: the manifest's source is dropped by hand, so the plan re-creates it.
     const db = await connect({ url: emulator.url, env: {} });
     await db.execute('DROP SOURCE "materialize"."public"."orders"');
-    writeFileSync(planFile, serializePlan(await planAgainst(emulator.url, file)));
+    writeFileSync(planFile, await savedPlanText(emulator.url, file));
     await db.execute(`COMMENT ON CONNECTION "materialize"."public"."ssh_connection" IS 'changed by hand'`);
     const stale = await runApply({ input: { kind: 'plan-file', file: planFile }, url: emulator.url, env, allowHazards: new Set(), lock: { location: DEFAULT_LOCK_LOCATION, holder: holder(), timeoutMs: 0 } }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(RefusedError);
@@ -98,7 +97,7 @@ describe('mzform apply against the emulator', () => {
     expect((await lockState(emulator.url)).held).toBe(false);
 
     await db.execute(`COMMENT ON CONNECTION "materialize"."public"."ssh_connection" IS NULL`);
-    writeFileSync(planFile, serializePlan(await planAgainst(emulator.url, file)));
+    writeFileSync(planFile, await savedPlanText(emulator.url, file));
     await db.close();
     const fresh = await runApply({ input: { kind: 'plan-file', file: planFile }, url: emulator.url, env, allowHazards: new Set(), lock: { location: DEFAULT_LOCK_LOCATION, holder: holder(), timeoutMs: 0 } });
     expect(fresh.report.outcome).toBe('applied');

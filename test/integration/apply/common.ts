@@ -1,7 +1,7 @@
 import { type ApplyOptions, type ApplyResult, DEFAULT_LOCK_LOCATION, type LockHolder, runApply } from '../../../src/apply/index.js';
 import { connect } from '../../../src/db/index.js';
 import { loadActual, loadDesired, planChanges } from '../../../src/pipeline/index.js';
-import type { Plan } from '../../../src/plan/index.js';
+import { type Plan, savedPlanContext, serializeSavedPlan } from '../../../src/plan/index.js';
 import { executableSql, quoteIdent, quoteLiteral } from '../../../src/sql/index.js';
 
 /** A value with every character that could break out of a literal, a JSON string or a regex. */
@@ -31,6 +31,19 @@ export async function planAgainst(url: string, file: string, options: { prune?: 
   try {
     const desired = await loadDesired(file, env);
     return planChanges(desired, await loadActual(db, desired), { env, ...options });
+  } finally {
+    await db.close();
+  }
+}
+
+/** What `plan --out` writes for a manifest against the server now. */
+export async function savedPlanText(url: string, file: string): Promise<string> {
+  const db = await connect({ url, env: {} });
+  try {
+    const desired = await loadDesired(file, env);
+    const actual = await loadActual(db, desired);
+    const plan = planChanges(desired, actual, { env });
+    return serializeSavedPlan(plan, savedPlanContext(plan, actual, { manifest: [file], prune: false, rotateSecrets: [], fingerprintKey: KEY }));
   } finally {
     await db.close();
   }

@@ -21,7 +21,7 @@ const manifest = 'examples/msk-privatelink.yaml';
 const forms = [SECRET, SECRET.replaceAll("'", "''"), JSON.stringify(SECRET).slice(1, -1), 's3cr3t'];
 
 async function mzform(...args: string[]): Promise<{ status: number | null; out: string }> {
-  const r = await runCli(args, { env: { MSK_PASSWORD: SECRET, MZFORM_FINGERPRINT_KEY: 'leak-test-key', NO_COLOR: '1' } });
+  const r = await runCli(args, { env: { MSK_PASSWORD: SECRET, MZFORM_FINGERPRINT_KEY: 'leak-test-key-0123456789abcdef', NO_COLOR: '1' } });
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 

@@ -1,13 +1,17 @@
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readTextFile } from '../../../src/manifest/text-file.js';
 import { createValueResolver } from '../../../src/manifest/value-resolver.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mzform-text-'));
+const fifo = join(dir, 'fifo');
+beforeAll(async () => {
+  await promisify(execFile)('mkfifo', [fifo]);
+});
 const file = (name: string, bytes: Uint8Array | string) => {
   writeFileSync(join(dir, name), bytes);
   return join(dir, name);
@@ -33,15 +37,10 @@ describe('readTextFile: one way to read every file the manifest names', () => {
   it.each([
     ['a directory', () => dir, 'it is a directory, not a regular file'],
     ['a device', () => '/dev/null', 'it is a device, not a regular file'],
-    ['a FIFO (without blocking on it)', async () => {
-      const path = join(dir, 'fifo');
-      await promisify(execFile)('mkfifo', [path]);
-      return path;
-    }, 'it is a FIFO, not a regular file'],
+    ['a FIFO (without blocking on it)', () => fifo, 'it is a FIFO, not a regular file'],
     ['a missing file', () => join(dir, 'nope'), 'no such file'],
-  ])('refuses %s before reading', async (_, path, message) => {
-    const file = await path();
-    expect(() => readTextFile(file, 1024)).toThrow(message);
+  ])('refuses %s before reading', (_, path, message) => {
+    expect(() => readTextFile(path(), 1024)).toThrow(message);
   });
 
   it('/dev/zero is refused without reading it (it would grow the process)', () => {

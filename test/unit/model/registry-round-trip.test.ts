@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { compareConnection } from '../../../src/diff/kinds/connection.js';
 import { connectionDocument } from '../../../src/import/object-documents.js';
 import { convertConnection } from '../../../src/manifest/connection-converter.js';
-import type { ConnectionDoc } from '../../../src/manifest/manifest-document.js';
+import type { ConnectionDoc, ConnectionDocOf, KafkaBrokerDoc, RefDoc, TextOrSecretDoc } from '../../../src/manifest/manifest-document.js';
 import { ObjectContext } from '../../../src/manifest/object-context.js';
 import { manifestSchema } from '../../../src/manifest/index.js';
 import {
@@ -112,6 +112,20 @@ describe('the option registry, entry by entry', () => {
     const definition = Object.values(definitions).find((d) => (d.properties?.type as { const?: string } | undefined)?.const === type);
     expect(definition).toBeDefined();
     for (const part of entry.parts) expect(definition!.properties![part.key]?.description).toEqual(part.key === 'broker' ? expect.stringContaining(part.doc) : part.doc);
+  });
+});
+
+describe('manifest document types, derived from the registry', () => {
+  it('have each key with its codec\'s document type, required where the registry says', () => {
+    expectTypeOf<ConnectionDocOf<'postgres'>['host']>().toEqualTypeOf<string>();
+    expectTypeOf<ConnectionDocOf<'postgres'>['user']>().toEqualTypeOf<TextOrSecretDoc>();
+    expectTypeOf<ConnectionDocOf<'postgres'>['ssh_tunnel']>().toEqualTypeOf<RefDoc | undefined>();
+    expectTypeOf<ConnectionDocOf<'postgres'>>().not.toHaveProperty('aws_connection');
+    expectTypeOf<ConnectionDocOf<'kafka'>['brokers']>().toEqualTypeOf<KafkaBrokerDoc[] | undefined>();
+    expectTypeOf<ConnectionDocOf<'kafka'>['broker']>().toEqualTypeOf<KafkaBrokerDoc | undefined>();
+    expectTypeOf<ConnectionDocOf<'kafka'>['privatelink_port']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ConnectionDocOf<'kafka'>['security_protocol']>().toEqualTypeOf<'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL' | undefined>();
+    expectTypeOf<ConnectionDocOf<'confluent-schema-registry'>['port']>().toEqualTypeOf<number | undefined>();
   });
 });
 
