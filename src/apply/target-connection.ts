@@ -31,7 +31,7 @@ export async function openApplyTarget(options: TargetOptions): Promise<ApplyTarg
     ...(options.redact !== undefined ? { redact: options.redact } : {}),
   };
   if (options.emulator) {
-    const emulator = await openEmulator(options.emulator.stateFile);
+    const emulator = await openEmulator({ ...options.emulator, writeState: true });
     return {
       connect: () => connect({ url: emulator.url, env: {}, ...debug }),
       close: () => emulator.stop(),

@@ -17,6 +17,7 @@ export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args
  */
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static override baseFlags = {
+    help: Flags.help({ char: 'h', description: 'Show this help.', helpGroup: 'GLOBAL' }),
     debug: Flags.boolean({
       description: 'Show stack traces and internal details of errors.',
       helpGroup: 'GLOBAL',

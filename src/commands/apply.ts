@@ -63,7 +63,7 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
     format: Flags.string({ description: 'Output format of the plan and the report.', options: ['text', 'markdown', 'json'], default: 'text' }),
     'auto-approve': Flags.boolean({ description: 'Apply without asking for confirmation (required without a terminal).' }),
     'allow-hazards': Flags.string({ description: 'Hazard codes to allow, comma-separated (repeatable), e.g. drop,source-recreate.', multiple: true }),
-    'lock-timeout': Flags.string({ description: 'How long to wait for another apply to release the lock: 0 (fail at once), 30s, 5m.', default: '0' }),
+    'lock-timeout': Flags.string({ description: 'How long to wait for another apply to release the lock: 0 (fail at once), or a number with its unit: 1500ms, 30s, 5m.', default: '0' }),
     'statement-timeout': Flags.string({ description: 'How long one statement or query may wait for its answer (0: no limit); a statement cut short fails its step.', default: '5m' }),
     timeout: Flags.string({ description: 'Once the lock is held, how long reading the catalog, planning and running the statements may take in all (0: no limit).', default: '60m' }),
     'lock-schema': Flags.string({ description: 'Where the lock secret lives, as database.schema. Every run against one Materialize must use the same.', default: 'materialize.public' }),
@@ -180,6 +180,9 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
 }
 
 function durationFlag(name: string, value: string): number {
+  // A bare number is ambiguous (seconds? milliseconds?): only 0 may go without a unit.
+  const bare = value.trim();
+  if (/^\d+$/.test(bare) && Number(bare) !== 0) throw new InputError(`flags.${name}`, `--${name} ${bare}: give a unit, e.g. ${bare}s, ${bare}m or ${bare}ms`);
   const ms = parseDuration(value);
   if (ms === undefined) throw new InputError(`flags.${name}`, `--${name} ${value}: expected a duration such as 0, 30s, 5m or 1500ms`);
   return ms;

@@ -26,7 +26,7 @@ Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Mad
   static override examples = [
     '<%= config.bin %> <%= command.id %> -f materialize.yaml',
     '<%= config.bin %> <%= command.id %> -f materialize.yaml --format markdown --environment production > drift.md',
-    '<%= config.bin %> <%= command.id %> -f materialize.yaml --json',
+    '<%= config.bin %> <%= command.id %> -f materialize.yaml --format json',
     '<%= config.bin %> <%= command.id %> -f materialize.yaml --catalog catalog.json',
   ];
 
@@ -38,7 +38,7 @@ Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Mad
     emulator: Flags.boolean({ description: 'Compare with an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
     'emulator-state': Flags.string({ description: 'Load the emulator from this state file.', dependsOn: ['emulator'] }),
     catalog: Flags.string({ description: 'Compare with a catalog dump (from `mzform catalog dump`) instead of connecting.', exclusive: ['url', 'emulator'] }),
-    format: Flags.string({ description: 'Output format (--json gives the JSON report).', options: ['text', 'markdown'], default: 'text' }),
+    format: Flags.string({ description: 'Output format; json is the same report as --json, as for plan.', options: ['text', 'markdown', 'json'], default: 'text' }),
     environment: manifestFlags.environment,
   };
 
@@ -66,7 +66,8 @@ Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Mad
     const changes = diff(desired, loadActualFromRows(rows, desired, flags.catalog), key ? { fingerprintKey: key } : {});
     const report = describeDrift(changes, { manifest, secretsCompared: key !== undefined || !desired.objects.some((o) => o.kind === 'secret') });
 
-    if (!this.jsonEnabled()) {
+    const asJson = this.jsonEnabled() || flags.format === 'json';
+    if (!asJson) {
       const subject = environment === DEFAULT_ENVIRONMENT ? manifest : `${manifest} (${environment})`;
       process.stdout.write(
         flags.format === 'markdown'
@@ -77,9 +78,11 @@ Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Mad
     const json = driftJson(report);
     if (hasDrift(report)) {
       // oclif prints the returned value with --json only when run() returns; print it before exiting 2.
-      if (this.jsonEnabled()) this.logJson(json);
+      if (asJson) this.logJson(json);
       this.exit(EXIT_CODES.changesPresent);
     }
+    // With --json oclif prints what run() returns; --format json prints it here.
+    if (asJson && !this.jsonEnabled()) this.logJson(json);
     return json;
   }
 }

@@ -2,11 +2,12 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { loadEmulatorConfig } from '../emulator/config-file.js';
 import { EMULATED_VERSION, startEmulator } from '../emulator/index.js';
+import { RuntimeError } from '../errors.js';
 
 export default class Emulator extends BaseCommand<typeof Emulator> {
   static override summary = 'Run a local Materialize emulator for trying mzform and for tests.';
 
-  static override description = `Serves the Postgres wire protocol like Materialize ${EMULATED_VERSION} (user materialize, database materialize, no password): secrets, connections and sources are kept in mz_catalog / mz_internal tables that any SELECT can read. Nothing upstream is contacted; validation passes unless --config names hosts as unreachable. Runs until interrupted; with --state, the catalog is loaded from and saved back to that file.`;
+  static override description = `Serves the Postgres wire protocol like Materialize ${EMULATED_VERSION} (user materialize, database materialize, no password): secrets, connections and sources are kept in mz_catalog / mz_internal tables that any SELECT can read. Nothing upstream is contacted; validation passes unless --config names hosts as unreachable. Runs until interrupted (Ctrl+C or SIGTERM); with --state, the catalog is loaded from and saved back to that file, which no other run may use meanwhile. A client's EMULATOR SAVE may write only that file, or a .json file in --save-dir.`;
 
   static override examples = [
     '<%= config.bin %> <%= command.id %>',
@@ -18,6 +19,7 @@ export default class Emulator extends BaseCommand<typeof Emulator> {
     port: Flags.integer({ description: 'TCP port to listen on (0 picks a free one).', default: 6875, min: 0, max: 65535 }),
     host: Flags.string({ description: 'Address to listen on.', default: '127.0.0.1' }),
     state: Flags.string({ description: 'Load the catalog from this JSON file if it exists, and save it there on exit.' }),
+    'save-dir': Flags.string({ description: "A folder where a client's EMULATOR SAVE '<name>.json' may write snapshots." }),
     'materialize-version': Flags.string({ description: 'The Materialize version to follow where v26 releases differ (default v26.7.0), e.g. v26.19.0.' }),
     config: Flags.string({ description: 'Emulator settings (unreachable hosts, missing topics, upstream tables, faults, lifecycle), as JSON.' }),
   };
@@ -29,7 +31,13 @@ export default class Emulator extends BaseCommand<typeof Emulator> {
       port: this.flags.port,
       host: this.flags.host,
       ...(this.flags.state ? { stateFile: this.flags.state } : {}),
+      ...(this.flags['save-dir'] ? { saveDirectory: this.flags['save-dir'] } : {}),
       ...(this.flags['materialize-version'] ? { version: this.flags['materialize-version'] } : {}),
+    }).catch((err: unknown) => {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+      throw new RuntimeError('emulator.port-in-use', `port ${this.flags.port} on ${this.flags.host} is already in use`, {
+        hint: 'stop what listens there, or pass --port 0 to pick a free port',
+      });
     });
     this.log(`Materialize emulator (${EMULATED_VERSION} forms) listening on ${emulator.url}`);
     this.log('Press Ctrl+C to stop.');

@@ -3,6 +3,7 @@ import { MzError } from './errors.js';
 import type { Fault, FaultInjector } from './faults.js';
 import type { QueryLog } from './query-log.js';
 import type { Outcome } from './outcome.js';
+import { resolveSaveTarget, type SaveTargets } from './save-targets.js';
 import type { EmulatorSettings } from './settings.js';
 
 /** What control commands act on. */
@@ -10,6 +11,8 @@ export interface ControlHost {
   readonly faults: FaultInjector;
   readonly log: QueryLog;
   readonly settings: EmulatorSettings;
+  /** Where a client may save to (save-targets.ts). */
+  readonly saveTargets: SaveTargets;
   save(file: string): Promise<void>;
 }
 
@@ -25,7 +28,7 @@ export interface ControlHost {
  *   EMULATOR RESET COUNTERS
  *   EMULATOR STATUS                         -- statement_count, faults
  *   EMULATOR QUERY LOG                      -- seq, session, statement
- *   EMULATOR SAVE 'state.json'
+ *   EMULATOR SAVE ['state.json']              -- the state file, or a .json file in the save folder
  *   EMULATOR UNREACHABLE HOST 'kafka.internal:9092'
  *   EMULATOR MISSING TOPIC 'orders'
  *   EMULATOR UPSTREAM TABLES 'pg.internal' ('public.orders', 'shop.items')
@@ -107,9 +110,9 @@ export async function runControlCommand(host: ControlHost, text: string): Promis
         rows: host.log.list().map((e) => [String(e.seq), String(e.session), e.statement]),
       };
     case 'save': {
-      const file = string();
+      const given = i < tokens.length ? string() : undefined;
       end();
-      await host.save(file);
+      await host.save(resolveSaveTarget(host.saveTargets, given));
       return { tag: 'EMULATOR SAVE' };
     }
     case 'unreachable':

@@ -3,6 +3,7 @@ import { itemRows } from './catalog/item-rows.js';
 import { Catalog } from './catalog/transaction.js';
 import { EngineRowWriter, writeSettings } from './catalog/writer.js';
 import { runControlCommand, type ControlHost } from './control-commands.js';
+import type { SaveTargets } from './save-targets.js';
 import { planStatement } from './ddl/planners.js';
 import type { Engine } from './engine.js';
 import { runLifecycleCommand } from './lifecycle/commands.js';
@@ -29,6 +30,8 @@ import { defaultVariables } from './version.js';
 export class Emulator implements SessionHost, ControlHost {
   readonly log = new QueryLog();
   readonly faults = new FaultInjector();
+  /** Set at start: what `EMULATOR SAVE` from a client may write. */
+  saveTargets: SaveTargets = {};
   readonly defaultVars: ReadonlyMap<string, string>;
   readonly catalog: Catalog;
   readonly lifecycle: Lifecycle = new Lifecycle(this);

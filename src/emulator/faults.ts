@@ -39,6 +39,8 @@ export class FaultInjector {
   private failures: { regex: RegExp; fault: Extract<Fault, { kind: 'fail-matching' }> }[] = [];
   private stalls: { regex: RegExp; fault: Extract<Fault, { kind: 'stall-matching' }> }[] = [];
   private latencyMs = 0;
+  private readonly pendingDelays = new Set<NodeJS.Timeout>();
+  private stopped = false;
 
   inject(fault: Fault): void {
     switch (fault.kind) {
@@ -65,6 +67,28 @@ export class FaultInjector {
     this.failures = [];
     this.stalls = [];
     this.latencyMs = 0;
+  }
+
+  /**
+   * The latency fault's wait. At stop every pending wait is dropped (it never
+   * ends, so its statement never runs), so that a statement delayed by an hour
+   * keeps neither the process alive nor Ctrl+C waiting.
+   */
+  delay(ms: number): Promise<void> {
+    if (this.stopped) return new Promise<void>(() => {});
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pendingDelays.delete(timer);
+        resolve();
+      }, ms);
+      this.pendingDelays.add(timer);
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.pendingDelays) clearTimeout(timer);
+    this.pendingDelays.clear();
   }
 
   /** The faults injected and still armed, for status output. */

@@ -6,6 +6,7 @@ import { Session } from './session/session.js';
 import { defaultSettings, parseVersion } from './settings.js';
 import { type LifecycleOptions, applyLifecycleOptions } from './lifecycle/settings.js';
 import { loadState } from './state-file.js';
+import { lockStateFile, type StateLock } from './state-lock.js';
 import { WireServer } from './wire/server.js';
 
 export type { Fault } from './faults.js';
@@ -18,8 +19,16 @@ export interface EmulatorOptions {
   readonly port?: number;
   /** Default 127.0.0.1. */
   readonly host?: string;
-  /** Load the catalog from this file if it exists; `stop()` saves it back. */
+  /**
+   * Load the catalog from this file if it exists; `stop()` saves it back
+   * (making its folder if needed). While it runs, the emulator holds
+   * `<stateFile>.lock`: a second emulator on the same file is refused.
+   */
   readonly stateFile?: string;
+  /** Only load `stateFile`: never save it back, and take no lock (for runs that only read, like a plan). */
+  readonly stateReadOnly?: boolean;
+  /** A folder `EMULATOR SAVE '<name>.json'` from a client may write to; otherwise it may write only `stateFile`. */
+  readonly saveDirectory?: string;
   /** Hosts (`host` or `host:port`) whose validation fails as unreachable. */
   readonly unreachableHosts?: readonly string[];
   /** Kafka topics that do not exist. */
@@ -63,10 +72,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   for (const [h, tables] of Object.entries(options.upstreamTables ?? {})) settings.upstreamTables.set(h, [...tables]);
   applyLifecycleOptions(settings.lifecycle, options.lifecycle);
 
-  const engine = await Engine.start();
-  const loaded = options.stateFile ? await loadState(options.stateFile, settings) : undefined;
-  const emulator = Emulator.fresh(engine, settings, loaded);
-  await emulator.writeAll();
+  const writesState = options.stateFile !== undefined && !options.stateReadOnly;
+  const lock: StateLock | undefined = writesState ? await lockStateFile(options.stateFile!) : undefined;
+  let engine: Engine | undefined;
+  let emulator: Emulator;
+  try {
+    // The state file first: a bad one is reported before the engine's start is paid for.
+    const loaded = options.stateFile ? await loadState(options.stateFile, settings) : undefined;
+    engine = await Engine.start();
+    emulator = Emulator.fresh(engine, settings, loaded);
+    emulator.saveTargets = {
+      ...(writesState ? { stateFile: options.stateFile! } : {}),
+      ...(options.saveDirectory !== undefined ? { directory: options.saveDirectory } : {}),
+    };
+    await emulator.writeAll();
+  } catch (err) {
+    await engine?.close();
+    await lock?.release();
+    throw err;
+  }
   for (const fault of options.faults ?? []) emulator.faults.inject(fault);
 
   let sessions = 0;
@@ -82,6 +106,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port = await server.listen();
   } catch (err) {
     await engine.close();
+    await lock?.release();
     throw err;
   }
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -100,9 +125,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      emulator.faults.stop();
       await server.close();
-      if (options.stateFile) await emulator.save(options.stateFile);
-      await engine.close();
+      try {
+        if (writesState) await emulator.save(options.stateFile!);
+      } finally {
+        await engine.close();
+        await lock?.release();
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { InputError } from '../errors.js';
 import { CatalogStore, type Item } from './catalog/store.js';
-import { MzError } from './errors.js';
 import type { EmulatorSettings } from './settings.js';
 
 /**
@@ -53,6 +54,8 @@ export async function saveState(file: string, store: CatalogStore, settings: Emu
     },
   };
   const partial = `${file}.partial`;
+  // A fresh checkout has no folder for the state file yet: make it, as the first save is what creates the file.
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(partial, `${JSON.stringify(state, null, 2)}\n`);
   await rename(partial, file);
 }
@@ -70,9 +73,14 @@ export async function loadState(file: string, settings: EmulatorSettings): Promi
   try {
     state = JSON.parse(text) as StateFile;
   } catch (err) {
-    throw new MzError(`emulator state file ${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw invalid(file, `is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (state.format_version !== FORMAT_VERSION) throw new MzError(`emulator state file ${file} has format_version ${String(state.format_version)}, expected ${FORMAT_VERSION}`);
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) throw invalid(file, 'is not a JSON object');
+  if (state.format_version !== FORMAT_VERSION) throw invalid(file, `has format_version ${JSON.stringify(state.format_version) ?? 'missing'}, expected ${FORMAT_VERSION}`);
+  const catalog = state.catalog as Partial<StateFile['catalog']> | undefined;
+  for (const key of ['databases', 'schemas', 'clusters', 'roles', 'items'] as const) {
+    if (!Array.isArray(catalog?.[key])) throw invalid(file, `has no catalog.${key} list`);
+  }
   const store = new CatalogStore();
   const keyed = <T extends { id: string }>(rows: unknown[], into: Map<string, T>) => {
     for (const row of rows as T[]) into.set(row.id, row);
@@ -82,7 +90,7 @@ export async function loadState(file: string, settings: EmulatorSettings): Promi
   keyed(state.catalog.clusters, store.clusters);
   keyed(state.catalog.roles, store.roles);
   keyed(state.catalog.items as Item[], store.items);
-  const c = state.catalog.counters;
+  const c = state.catalog.counters ?? {};
   store.nextItemId = c['item'] ?? store.nextItemId;
   store.nextDatabaseId = c['database'] ?? store.nextDatabaseId;
   store.nextSchemaId = c['schema'] ?? store.nextSchemaId;
@@ -93,4 +101,11 @@ export async function loadState(file: string, settings: EmulatorSettings): Promi
   for (const t of state.settings?.missing_topics ?? []) settings.missingTopics.add(t);
   for (const [host, tables] of Object.entries(state.settings?.upstream_tables ?? {})) settings.upstreamTables.set(host, tables);
   return store;
+}
+
+/** A state file that cannot be read is bad input, like a bad manifest: exit 3, and nothing runs. */
+function invalid(file: string, why: string): InputError {
+  return new InputError('emulator.state-invalid', `emulator state file ${file} ${why}`, {
+    hint: 'delete it to start from an empty catalog, or give another --emulator-state file',
+  });
 }

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { DocPath } from './yaml-document.js';
 import { manifestSchema } from './schema/manifest-schema.js';
+import { closestMatch } from '../model/did-you-mean.js';
 
 /** A schema violation, located by document path, worded for people. */
 export interface SchemaProblem {
@@ -106,21 +107,6 @@ function describe(error: ErrorObject): SchemaProblem | undefined {
 
 /** `(did you mean "ssl_mode"?)` for a near miss: one edit, or the same words in another case or order. */
 function suggest(field: string, known: readonly string[]): string {
-  const simplified = (s: string) => s.toLowerCase().replaceAll(/[-_ ]/g, '');
-  const hit = known.find((k) => simplified(k) === simplified(field)) ?? known.find((k) => editDistance(k, field) <= 2);
+  const hit = closestMatch(field, known);
   return hit ? ` (did you mean "${hit}"?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
 }

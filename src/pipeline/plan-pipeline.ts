@@ -187,7 +187,7 @@ export async function openTarget(options: TargetOptions): Promise<Target> {
     ...(options.redact !== undefined ? { redact: options.redact } : {}),
   };
   if (options.emulator) {
-    const emulator = await openEmulator(options.emulator.stateFile);
+    const emulator = await openEmulator({ ...options.emulator, writeState: false });
     try {
       const db = await connect({ url: emulator.url, env: {}, ...limits, ...(options.debug ? { debug: options.debug } : {}) });
       return { db, close: async () => { await db.close(); await emulator.stop(); } };

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
-import { serializeCatalogDump } from '../../catalog/index.js';
+import { CATALOG_DUMP_FORMAT_VERSION, serializeCatalogDump } from '../../catalog/index.js';
 import { BaseCommand } from '../../cli/base-command.js';
 import { RuntimeError } from '../../errors.js';
 import { readLiveCatalogRows } from '../../pipeline/index.js';
@@ -8,7 +8,7 @@ import { readLiveCatalogRows } from '../../pipeline/index.js';
 export default class CatalogDump extends BaseCommand<typeof CatalogDump> {
   static override summary = 'Save the catalog rows mzform reads, so that plan can run offline with --catalog.';
 
-  static override description = `Runs the introspection queries (a fixed number, whatever the number of objects) and prints their raw rows as versioned JSON ("format_version": 1). \`mzform plan --catalog FILE\` then plans against the file with no database connection, and gives the same plan as a live one: the rows go through the same code.
+  static override description = `Runs the introspection queries (a fixed number, whatever the number of objects) and prints their raw rows as versioned JSON ("format_version": ${CATALOG_DUMP_FORMAT_VERSION}). \`mzform plan --catalog FILE\` then plans against the file with no database connection, and gives the same plan as a live one: the rows go through the same code.
 
 The dump holds names, owners, clusters, comments, dependencies and each connection's and source's create_sql, and the public outputs (SSH public keys, PrivateLink principals, AWS external ids). It holds no secret values: Materialize never returns them.`;
 

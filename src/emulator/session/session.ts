@@ -154,7 +154,7 @@ export class Session implements ClientSession {
       await this.#gone;
       return 'close';
     }
-    if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+    if (verdict.delayMs > 0) await this.host.faults.delay(verdict.delayMs);
     if (verdict.kind === 'fail') return this.failure(verdict.error);
     if (verdict.kind === 'run-then-close') {
       // The change is made, and the reply is lost on the way back.

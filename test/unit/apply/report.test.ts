@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { type ApplyReport, type ObjectOutput, renderApplyJson, renderApplyMarkdown, renderApplyText, renderOutputsJson, renderOutputsText } from '../../../src/apply/index.js';
 import { toPlanFile } from '../../../src/plan/index.js';
 import { examplePlan } from './plans.js';
+import { updatingGolden } from '../../golden-mode.js';
 
 /** Compares with test/unit/apply/golden/<name>; `UPDATE_GOLDEN=1` rewrites it. */
 function expectGolden(name: string, actual: string): void {
   const file = join('test', 'unit', 'apply', 'golden', name);
-  if (process.env.UPDATE_GOLDEN === '1') {
+  if (updatingGolden()) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, actual);
     return;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONNECTION_TYPES, SOURCE_TYPES } from '../../../src/model/index.js';
 import { withOptionTables } from '../../../src/manifest/schema/reference-docs.js';
+import { updatingGolden } from '../../golden-mode.js';
 
 const FILE = 'docs/manifest.md';
 
@@ -15,7 +16,7 @@ describe('docs/manifest.md option tables', () => {
   it('are the option registry (UPDATE_GOLDEN=1 rewrites them)', () => {
     const text = readFileSync(FILE, 'utf8');
     const generated = withOptionTables(text);
-    if (process.env.UPDATE_GOLDEN === '1' && !process.env.CI) writeFileSync(FILE, generated);
+    if (updatingGolden()) writeFileSync(FILE, generated);
     expect(readFileSync(FILE, 'utf8')).toBe(generated);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { manifestSchema } from '../../../src/manifest/index.js';
+import { updatingGolden } from '../../golden-mode.js';
 
 const FILE = 'schemas/manifest.schema.json';
 
@@ -21,7 +22,7 @@ function properties(node: unknown, path: string, out: [string, Record<string, un
 describe('schemas/manifest.schema.json', () => {
   it('is the schema the loader validates with (UPDATE_GOLDEN=1 rewrites it)', () => {
     const generated = `${JSON.stringify(manifestSchema, null, 2)}\n`;
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(FILE, generated);
+    if (updatingGolden()) writeFileSync(FILE, generated);
     expect(readFileSync(FILE, 'utf8')).toBe(generated);
   });
 

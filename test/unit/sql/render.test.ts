@@ -19,6 +19,7 @@ import {
   renderValidateConnection,
 } from '../../../src/sql/index.js';
 import { REPRESENTATIVE_OBJECTS } from './representative-objects.js';
+import { updatingGolden } from '../../golden-mode.js';
 
 const GOLDEN = 'test/fixtures/sql/golden/create.sql';
 const OPTIONS = { defaultDatabase: 'materialize', defaultSchema: 'public' };
@@ -28,7 +29,7 @@ describe('renderCreate', () => {
   const rendered = REPRESENTATIVE_OBJECTS.map((o) => `${renderCreate(o).sql};\n`).join('\n');
 
   it('matches the golden file (UPDATE_GOLDEN=1 regenerates it)', () => {
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, rendered);
+    if (updatingGolden()) writeFileSync(GOLDEN, rendered);
     expect(rendered).toBe(readFileSync(GOLDEN, 'utf8'));
   });
 

@@ -1,0 +1,48 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * What a command loads at start, read from the built files the CLI runs: the
+ * static imports reachable from a command module. The emulator and PGlite are
+ * imported on first use of `--emulator` only, so `plan --url` never pays for
+ * them; and oclif reads the commands from oclif.manifest.json instead of
+ * importing every command module to list them.
+ */
+const STATIC_IMPORT = /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
+
+function reachable(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!file.startsWith('dist/')) return;
+    for (const m of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
+      const spec = (m[1] ?? m[2])!;
+      visit(spec.startsWith('.') ? relative(process.cwd(), resolve(dirname(file), spec)) : spec);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+function commandFiles(dir = 'dist/commands'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? commandFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : [],
+  );
+}
+
+describe('what the CLI loads at start', () => {
+  it.each(['plan', 'apply', 'drift', 'import', 'outputs', 'validate', 'force-unlock', 'catalog/dump'])('%s loads neither the emulator nor PGlite until --emulator is used', (command) => {
+    const loaded = [...reachable(`dist/commands/${command}.js`)];
+    expect(loaded.filter((f) => f.startsWith('dist/emulator/') || f.startsWith('@electric-sql/pglite'))).toEqual([]);
+  });
+
+  it('oclif reads the commands from the manifest written at build, which lists every command', () => {
+    expect(existsSync('oclif.manifest.json')).toBe(true);
+    const manifest = JSON.parse(readFileSync('oclif.manifest.json', 'utf8')) as { version: string; commands: Record<string, unknown> };
+    const ids = commandFiles().map((f) => relative('dist/commands', f).replace(/\.js$/, '').replaceAll('/', ':'));
+    expect(Object.keys(manifest.commands).sort()).toEqual(ids.sort());
+    expect(manifest.version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});
