@@ -1,4 +1,5 @@
 import { displayName, nameKey, referencesOf, type Connection, type MzObject, type ObjectName, type Reference } from '../model/index.js';
+import { closestMatch } from '../model/did-you-mean.js';
 import type { ObjectProblem, ReferenceSite } from './object-context.js';
 import type { DocPath } from './yaml-document.js';
 
@@ -23,11 +24,19 @@ export interface LabelledProblem extends ObjectProblem {
   readonly object: string;
 }
 
-/** References must name a declared object of the right kind, and must not go round in a cycle. */
-export function checkReferences(objects: readonly CheckedObject[], declared: ReadonlyMap<string, Declared>): LabelledProblem[] {
+/**
+ * References must name a declared object of the right kind, and must not go round in a cycle.
+ * `partial` are objects read as well as their other problems allowed: their references and zones
+ * are checked too, so that all problems come in one run, but they take no part in cycles.
+ */
+export function checkReferences(
+  objects: readonly CheckedObject[],
+  declared: ReadonlyMap<string, Declared>,
+  partial: readonly CheckedObject[] = [],
+): LabelledProblem[] {
   const problems: LabelledProblem[] = [];
-  const byKey = new Map(objects.map((o) => [nameKey(o.object.name), o]));
-  for (const checked of objects) {
+  const byKey = new Map([...objects, ...partial].map((o) => [nameKey(o.object.name), o]));
+  for (const checked of [...objects, ...partial]) {
     for (const ref of referencesOf(checked.object)) {
       const site = checked.referenceSites.get(ref.field) ?? { path: checked.path, label: ref.field };
       const problem = checkReference(ref, declared.get(nameKey(ref.target)), declared);
@@ -55,7 +64,7 @@ function checkReference(ref: Reference, target: Declared | undefined, declared: 
     const namesake = [...declared.values()].find((d) => d.name.name === ref.target.name && d.kind === what);
     const hint = namesake
       ? ` (${displayName(namesake.name)} is declared: refer to it as {name: ${ref.target.name}, schema_name: ${namesake.name.schema}, database_name: ${namesake.name.database}})`
-      : '';
+      : suggestion(ref, what, declared);
     return `unknown ${what} ${displayName(ref.target)}: it is not declared in this manifest${hint}`;
   }
   const actual = target.type ? `${article(target.type)} ${target.kind}` : `a ${target.kind}`;
@@ -68,6 +77,17 @@ function checkReference(ref: Reference, target: Declared | undefined, declared: 
     return `${displayName(ref.target)} is ${actual}, but ${expectedWords(ref)} is needed`;
   }
   return undefined;
+}
+
+/** A declared object of the wanted kind, in the same schema, whose name is a near miss of the one written. */
+function suggestion(ref: Reference, what: 'secret' | 'connection', declared: ReadonlyMap<string, Declared>): string {
+  const candidates = [...declared.values()]
+    .filter((d) => d.kind === what && d.name.database === ref.target.database && d.name.schema === ref.target.schema)
+    .filter((d) => ref.expect.kind === 'secret' || d.type === undefined || (ref.expect.types as readonly string[]).includes(d.type))
+    .map((d) => d.name.name)
+    .sort();
+  const match = closestMatch(ref.target.name, candidates);
+  return match === undefined ? '' : ` (did you mean "${match}"?)`;
 }
 
 /** A broker's AVAILABILITY ZONE must be one of its PrivateLink connection's zones, or Materialize refuses it. */

@@ -98,7 +98,10 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
     const unit = units[path[0]]!;
     return { file: unit.file, ...unit.yaml.positionOf(path.slice(1), target) };
   };
+  // Where problems were reported, so that the references of a broken object are checked without repeating them.
+  const reportedAt: UnitPath[] = [];
   const report = (path: UnitPath, target: 'key' | 'value', message: string, object?: string) => {
+    reportedAt.push(path);
     diagnostics.push({ ...at(path, target), ...(object ? { object } : {}), message });
   };
   const fail = () => new ManifestError(name, diagnostics);
@@ -199,15 +202,20 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
   });
 
   const checked: CheckedObject[] = [];
+  const partial: CheckedObject[] = [];
   const locations = new Map<string, SourceLocation>();
   const valuesNotRead: string[] = [];
   docs.forEach((doc, u) => {
     for (const kind of OBJECT_KINDS) {
       for (const [key, entry] of entriesOf(doc[SECTION[kind]])) {
         const path: UnitPath = [u, SECTION[kind], key];
-        if (invalid.has(JSON.stringify(path))) continue;
         const objectName = placements.get(JSON.stringify(path))!;
         const label = objectLabel(kind, key);
+        if (invalid.has(JSON.stringify(path))) {
+          const object = readAsFarAsPossible(kind, entry, objectName, new ObjectContext(path, nameDefaultsOf[u]!), units[u]!.resolver, defaultsOf[u]!.cluster);
+          if (object) partial.push({ object: object.object, label, path, referenceSites: object.referenceSites });
+          continue;
+        }
         const ctx = new ObjectContext(path, nameDefaultsOf[u]!);
         const object = convertObject(kind, entry, objectName, ctx, {
           resolver: units[u]!.resolver,
@@ -229,7 +237,11 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
     }
   });
 
-  for (const p of checkReferences(checked, declared)) report(p.path as UnitPath, p.target, p.message, p.object);
+  const earlier = [...reportedAt];
+  const alreadyReported = (path: UnitPath) => earlier.some((r) => r.length > 3 && r[0] === path[0] && overlaps(r.slice(1), path.slice(1)));
+  for (const p of checkReferences(checked, declared, partial)) {
+    if (!alreadyReported(p.path as UnitPath)) report(p.path as UnitPath, p.target, p.message, p.object);
+  }
   for (const p of checkMaterializeRules(checked)) report(p.path as UnitPath, p.target, p.message, p.object);
   const prune = settingOf(docs, 'prune', report, where);
   if (diagnostics.length > 0) throw fail();
@@ -357,6 +369,33 @@ function convertObject(kind: Kind, entry: Record<string, unknown>, name: ObjectN
       } satisfies Source;
     }
   }
+}
+
+/**
+ * An object with problems, converted as far as it goes, for checking its references only:
+ * its own problems are already reported, and a conversion that fails gives nothing.
+ */
+function readAsFarAsPossible(
+  kind: Kind,
+  entry: Record<string, unknown>,
+  name: ObjectName,
+  ctx: ObjectContext,
+  resolver: ValueResolver,
+  defaultCluster: string | undefined,
+): { object: MzObject; referenceSites: ObjectContext['referenceSites'] } | undefined {
+  if (kind === 'secret') return undefined;
+  try {
+    const object = convertObject(kind, entry, name, ctx, { resolver, secretValues: 'if-available', notRead: () => {}, defaultCluster });
+    return object ? { object, referenceSites: ctx.referenceSites } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One path lies inside the other. */
+function overlaps(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n).every((part, i) => part === b[i]);
 }
 
 /** Items of one schema share a namespace: a secret and a connection cannot have the same qualified name, in one file or across files. */

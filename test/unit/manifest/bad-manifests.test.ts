@@ -55,6 +55,8 @@ const CASES: [string, string[]][] = [
   ['port-out-of-range', ["6:11: connection pg: must be 65535 or less"]],
   ['postgres-source-without-tables', ["11:3: source s: needs tables ('all' or a list) or schemas"]],
   ['privatelink-port-without-privatelink', ["7:9: connection k: privatelink_port is only valid with aws_privatelink on the same broker"]],
+  // Problems of a broken object do not hide its wrong references or zones: everything in one run.
+  ['references-of-broken-objects', ["10:5: connection pl: unknown field \"colour\"", "16:28: connection k: availability zone use1-az9 is not one of the zones of materialize.public.pl (use1-az1)", "18:5: connection k: unknown field \"prot\"", "19:3: connection pg: missing required field \"database\"", "22:5: connection pg: unknown field \"prot\" (did you mean \"port\"?)", "24:24: connection pg: password.secret: unknown secret materialize.public.pgpas: it is not declared in this manifest (did you mean \"pgpass\"?)"]],
   ['reference-in-other-schema', ["12:25: connection pg: password.secret: unknown secret materialize.public.pgpass: it is not declared in this manifest (materialize.vault.pgpass is declared: refer to it as {name: pgpass, schema_name: vault, database_name: materialize})"]],
   ['sasl-missing-password', ["6:5: connection k: security_protocol SASL_SSL needs sasl_password"]],
   ['sasl-under-ssl', ["10:5: connection k: sasl_mechanisms needs security_protocol SASL_PLAINTEXT or SASL_SSL, not SSL", "11:5: connection k: sasl_username needs security_protocol SASL_PLAINTEXT or SASL_SSL, not SSL", "12:5: connection k: sasl_password needs security_protocol SASL_PLAINTEXT or SASL_SSL, not SSL"]],
