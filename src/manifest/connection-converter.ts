@@ -1,5 +1,5 @@
 import type { BrokerPath, ConnectionSpec, ConnectionType, KafkaBroker, KafkaDefaultPath, NetworkPath } from '../model/index.js';
-import { connectionEntries, ifDefined } from '../model/index.js';
+import { connectionEntries, ifDefined, normalizedText } from '../model/index.js';
 import type { Codec, CodecKind } from '../model/index.js';
 import type { ConnectionDoc, KafkaBrokerDoc, RefDoc, SecretRefDoc, TextOrSecretDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
@@ -12,7 +12,7 @@ const plain = (doc: Record<string, unknown>, [key]: readonly string[]): unknown 
 
 /** How each codec's value is read from the manifest (already shaped by the JSON Schema); undefined when not written. */
 const READ: { readonly [K in CodecKind]: Convert<K> } = {
-  text: plain,
+  text: (doc, [key], _field, _ctx, codec) => (typeof doc[key!] === 'string' ? normalizedText(codec, doc[key!] as string) : doc[key!]),
   integer: plain,
   'text-list': (doc, [key]) => (doc[key!] === undefined ? undefined : [...(doc[key!] as string[])]),
   'text-or-secret': (doc, [key], field, ctx) => (doc[key!] === undefined ? undefined : ctx.textOrSecret(doc[key!] as TextOrSecretDoc, [key!], field)),

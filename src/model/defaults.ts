@@ -1,6 +1,7 @@
 import type { ConnectionSpec, KafkaConnection, KafkaSecurityProtocol } from './connections.js';
 import type { MzObject } from './objects.js';
 import { connectionEntries } from './registry/connection-registry.js';
+import { normalizedText } from './registry/option.js';
 import type { Envelope, SourceSpec } from './sources.js';
 
 /**
@@ -23,9 +24,7 @@ export function withConnectionDefaults(spec: ConnectionSpec): ConnectionSpec {
   for (const [field, entry] of connectionEntries(spec.type)) {
     const value = out[field];
     if (value === undefined && entry.serverDefault !== undefined) out[field] = entry.serverDefault;
-    else if (typeof value === 'string' && entry.codec.kind === 'text' && entry.codec.case) {
-      out[field] = entry.codec.case === 'upper' ? value.toUpperCase() : value.toLowerCase();
-    }
+    else if (typeof value === 'string' && entry.codec.kind === 'text') out[field] = normalizedText(entry.codec, value);
   }
   if (spec.type === 'kafka' && spec.securityProtocol === undefined) out.securityProtocol = kafkaDefaultSecurityProtocol(spec);
   return out as ConnectionSpec;

@@ -27,7 +27,7 @@ import {
 import { SqlParseError, type SqlPosition } from './errors.js';
 import { parseStatement } from './parse-statement.js';
 import { CONNECTION_TYPES } from '../model/connections.js';
-import { connectionEntries, connectionSqlOptions } from '../model/index.js';
+import { connectionEntries, connectionSqlOptions, normalizedText } from '../model/index.js';
 import type { Codec, CodecKind } from '../model/index.js';
 
 /**
@@ -151,7 +151,7 @@ const READ: { readonly [K in CodecKind]: Read<K> } = {
     const v = bag.value(name);
     if (v === undefined) return undefined;
     const raw = this.text(v, name);
-    const text = codec.case === 'upper' ? raw.toUpperCase() : codec.case === 'lower' ? raw.toLowerCase() : raw;
+    const text = normalizedText(codec, raw);
     if (codec.strict && codec.values && !codec.values.includes(text)) {
       fail(`unknown ${name} ${text}; expected one of ${codec.values.join(', ')}`, bag.get(name)!.pos);
     }

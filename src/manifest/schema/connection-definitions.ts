@@ -44,7 +44,7 @@ const kafkaBroker: JsonSchema = {
 type PartSchema<K extends CodecKind> = (codec: Extract<Codec, { kind: K }>, part: OptionPart, index: number) => JsonSchema;
 
 const PART_SCHEMA: { readonly [K in CodecKind]: PartSchema<K> } = {
-  text: (codec, part) => (codec.values ? { enum: codec.values, description: part.doc } : text(part.doc, { minLength: 1 })),
+  text: (codec, part) => (codec.values ? { enum: [...codec.values, ...Object.keys(codec.aliases ?? {})], description: part.doc } : text(part.doc, { minLength: 1 })),
   'text-or-secret': (_c, part) => ref('textOrSecret', part.doc),
   secret: (_c, part) => ref('secretOnly', part.doc),
   integer: (codec, part) =>

@@ -52,6 +52,8 @@ const networkPath = (what: string) =>
 
 const SSL_MODES_POSTGRES = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
 const SSL_MODES_MYSQL = ['disabled', 'required', 'verify_ca', 'verify_identity'] as const;
+/** Materialize's planner also reads these spellings (src/sql/src/plan/statement/ddl/connection.rs, MySQL SSL MODE). */
+const SSL_MODE_ALIASES_MYSQL = { require: 'required', 'verify-ca': 'verify_ca', 'verify-identity': 'verify_identity' } as const;
 const SECURITY_PROTOCOLS: readonly KafkaSecurityProtocol[] = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
 
 export const CONNECTION_REGISTRY = {
@@ -167,7 +169,7 @@ export const CONNECTION_REGISTRY = {
     port: option('PORT', 'port', 'PORT (server default 3306).', port, { serverDefault: 3306 }),
     user: option('USER', 'user', 'USER: the database user.', textOrSecret, { required: true }),
     password: option('PASSWORD', 'password', 'PASSWORD; only from a secret.', secret),
-    sslMode: option('SSL MODE', 'ssl_mode', 'SSL MODE (server default disabled).', text<string>({ values: SSL_MODES_MYSQL, case: 'lower' })),
+    sslMode: option('SSL MODE', 'ssl_mode', 'SSL MODE (server default disabled).', text<string>({ values: SSL_MODES_MYSQL, case: 'lower', aliases: SSL_MODE_ALIASES_MYSQL })),
     ...tls('database server'),
     path: networkPath('database'),
     awsConnection: option('AWS CONNECTION', 'aws_connection', 'AWS CONNECTION: an aws connection for IAM authentication with Amazon RDS.', reference('aws')),

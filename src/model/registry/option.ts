@@ -38,6 +38,14 @@ export interface TextCodec<V extends string> {
   readonly case?: 'upper' | 'lower';
   /** Refuse other values when reading SQL too (not only in the manifest). */
   readonly strict?: boolean;
+  /** Other spellings Materialize reads as the same value (MySQL's `verify-identity`): accepted, and kept as the value they stand for. */
+  readonly aliases?: Readonly<Record<string, V>>;
+}
+
+/** A text value in its codec's case, an alias replaced by the value it stands for. */
+export function normalizedText(codec: TextCodec<string>, raw: string): string {
+  const text = codec.case === 'upper' ? raw.toUpperCase() : codec.case === 'lower' ? raw.toLowerCase() : raw;
+  return codec.aliases?.[text] ?? text;
 }
 
 export type CodecKind = Codec['kind'];

@@ -37,6 +37,25 @@ connections:
     expect(pg.spec.type === 'postgres' && pg.spec.password).toEqual(expected);
   });
 
+  // Materialize's planner reads VERIFY-IDENTITY, VERIFY-CA and REQUIRE too (src/sql/src/plan/statement/ddl/connection.rs:524-527).
+  it.each([
+    ['verify-identity', 'verify_identity'],
+    ['verify-ca', 'verify_ca'],
+    ['require', 'required'],
+    ['verify_identity', 'verify_identity'],
+  ])('MySQL ssl_mode %s is read as %s', (written, expected) => {
+    const text = `version: 1
+connections:
+  my:
+    type: mysql
+    host: h
+    user: u
+    ssl_mode: ${written}
+`;
+    const my = parse(text).objects.find((o): o is Connection => o.kind === 'connection')!;
+    expect(my.spec.type === 'mysql' && my.spec.sslMode).toBe(expected);
+  });
+
   it('keeps server defaults out of the model', () => {
     const state = parse('version: 1\nconnections:\n  t:\n    type: ssh-tunnel\n    host: h\n    user: u\n');
     expect(state.objects[0]).toEqual({ kind: 'connection', name: { database: 'materialize', schema: 'public', name: 't' }, spec: { type: 'ssh-tunnel', host: 'h', user: 'u' } });
