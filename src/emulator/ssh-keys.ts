@@ -2,8 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 
 /**
  * A fresh ed25519 public key in OpenSSH's one-line form,
- * `ssh-ed25519 AAAA...`, as Materialize generates for each SSH tunnel
- * connection. The private half is thrown away: nothing here connects.
+ * `ssh-ed25519 AAAA... materialize`, as Materialize generates for each SSH
+ * tunnel connection (its keys carry the comment "materialize"). The private
+ * half is thrown away: nothing here connects.
  */
 export function generateSshPublicKey(): string {
   const { publicKey } = generateKeyPairSync('ed25519');
@@ -11,7 +12,7 @@ export function generateSshPublicKey(): string {
   const raw = Buffer.from(jwk.x ?? '', 'base64url');
   const type = Buffer.from('ssh-ed25519');
   const blob = Buffer.concat([lengthPrefixed(type), lengthPrefixed(raw)]);
-  return `ssh-ed25519 ${blob.toString('base64')}`;
+  return `ssh-ed25519 ${blob.toString('base64')} materialize`;
 }
 
 function lengthPrefixed(bytes: Buffer): Buffer {
