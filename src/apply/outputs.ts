@@ -16,6 +16,8 @@ export function collectOutputs(actual: ActualState, include: (name: ObjectName) 
     if (o.object.kind !== 'connection' || !include(o.object.name)) continue;
     const type = o.object.spec.type;
     if (type !== 'ssh-tunnel' && type !== 'aws-privatelink' && type !== 'aws') continue;
+    // With access keys there is no role to trust Materialize: nothing to configure, so no output.
+    if (type === 'aws' && o.outputs.externalId === undefined) continue;
     outputs.push({
       name: o.object.name,
       type,
