@@ -21,7 +21,7 @@ export interface ImportJson {
 export default class Import extends BaseCommand<typeof Import> {
   static override summary = 'Write a manifest for secrets, connections and sources that already exist.';
 
-  static override description = `Reads the live catalog and writes a manifest declaring the objects of the schemas given with --schema and the objects named with --object, plus every object they reference. Comments, owners, clusters and references are kept. Right after import, \`mzform plan\` on the written manifest shows no changes.
+  static override description = `Reads the live catalog and writes a manifest declaring the objects of the schemas given with --schema and the objects named with --object, plus every object they reference. Comments, owners, clusters and references are kept; when every imported object has the same owner, owners are left out (ownership is then left alone). Right after import, \`mzform plan\` on the written manifest shows no changes.
 
 Secret values cannot be read back from Materialize. Each secret becomes \${env:NAME}, NAME being the secret's name in upper snake case (kafka-password -> KAFKA_PASSWORD; when two secrets give the same NAME, their schema, then database, is put in front). The variables to set are printed on standard error and listed at the top of the manifest. Without MZFORM_FINGERPRINT_KEY the plan says "No changes." and warns that secret values were not compared; with it, the first plan sets each imported secret once, because no fingerprint is stored yet.`;
 

@@ -49,7 +49,9 @@ const SECTION: Record<ObjectKind, 'secrets' | 'connections' | 'sources'> = { sec
  *
  * - Secret values cannot be read back: each secret reads `${env:NAME}`,
  *   NAME from `secretVariableNames`; the user sets them.
- * - Comments, owners, clusters and references are kept as the catalog has them.
+ * - Comments, owners, clusters and references are kept as the catalog has them;
+ *   an owner shared by every imported object is left out (as `owner: materialize`
+ *   on each object would say nothing): ownership is then left alone.
  * - `defaults` are the schema holding most of the objects and the cluster of
  *   every source when they share one; anything else is written per object.
  * - Order: kind sections, then names in code-unit order. Same catalog, same bytes.
@@ -65,6 +67,8 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
   const inDefault = (n: ObjectName) => n.database === placement.database && n.schema === placement.schema;
   const ref: WriteRef = (t) => (inDefault(t) ? t.name : { name: t.name, schema_name: t.schema, database_name: t.database });
 
+  const owners = new Set(objects.map((o) => o.owner));
+  const writeOwners = owners.size > 1;
   const variables = secretVariableNames(objects.filter((o) => o.kind === 'secret').map((o) => o.name));
   const notes: string[] = [];
   const sections: Record<string, Doc> = { secrets: {}, connections: {}, sources: {} };
@@ -89,7 +93,7 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
       doc.schema_name = o.name.schema;
     }
     if (o.comment !== undefined) doc.comment = o.comment;
-    if (o.owner !== undefined) doc.owner = o.owner;
+    if (o.owner !== undefined && writeOwners) doc.owner = o.owner;
     (sections[SECTION[o.kind]] as Doc)[o.name.name] = doc;
   }
 

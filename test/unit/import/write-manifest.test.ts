@@ -50,6 +50,17 @@ describe('mzform import', () => {
     for (const v of result.variables) expect(result.manifest).toContain(`\${env:${v.variable}}`);
   });
 
+  it('leaves out an owner every object shares, and keeps owners that differ', () => {
+    const shared = writeManifest(toActualState(catalogRowsFor([secret('a'), secret('b')], 'materialize')), { schemas: [{ database: 'materialize', schema: 'public' }], objects: [] });
+    expect(shared.manifest).not.toContain('owner:');
+    const mixed = writeManifest(toActualState(catalogRowsFor([secret('a'), { ...secret('b'), owner: 'ops' }], 'materialize')), {
+      schemas: [{ database: 'materialize', schema: 'public' }],
+      objects: [],
+    });
+    expect(mixed.manifest).toContain('owner: materialize');
+    expect(mixed.manifest).toContain('owner: ops');
+  });
+
   it.each(examples)('%s: with MZFORM_FINGERPRINT_KEY set, the only steps set each secret once (no fingerprint stored yet)', async (file) => {
     const { actual, imported, env } = await importExample(file);
     const plan = planChanges(imported, actual, { env: { ...env, MZFORM_FINGERPRINT_KEY: 'k' } });
