@@ -2,7 +2,7 @@ import { RefusedError } from '../errors.js';
 import { type ActualState, displayName, nameKey } from '../model/index.js';
 import type { Plan } from '../plan/index.js';
 
-/** A catalog object that moved since the plan was made. */
+/** A catalog object that changed since the plan was made. */
 export interface StaleObject {
   readonly id: string;
   /** Display name, when the object is still there to name. */
@@ -41,7 +41,7 @@ export function stalePlanError(stale: readonly StaleObject[], saved: boolean): R
   const lines = stale.map((s) => `  ${s.id}${s.name ? ` ${s.name}` : ''}: ${s.change === 'new-dependent' ? `new, depends on ${s.of ?? 'an object the plan drops'}` : s.change}`);
   return new RefusedError(
     'apply.stale-plan',
-    `${saved ? 'the saved plan is stale' : 'the catalog changed after the plan was made'}: ${stale.length} object${stale.length === 1 ? '' : 's'} moved; nothing was changed:\n${lines.join('\n')}`,
+    `${saved ? 'the saved plan is stale' : 'the catalog changed after the plan was made'}: ${stale.length} object${stale.length === 1 ? '' : 's'} changed since the plan read the catalog; nothing was applied:\n${lines.join('\n')}`,
     { hint: saved ? 'Make a new plan (mzform plan --out plan.json), review it, and apply that.' : 'Run mzform apply again to plan against the current catalog.' },
   );
 }
