@@ -2,7 +2,8 @@ import type { Change, FieldChange } from '../diff/index.js';
 import { type ObjectKind, type ObjectName, compareNames, OBJECT_KINDS } from '../model/index.js';
 
 /** Bumped when the `--json` shape of a drift report changes incompatibly. */
-export const DRIFT_FORMAT_VERSION = 1;
+/** 2: field values are JSON values (1 wrote them as display strings, JSON inside strings). */
+export const DRIFT_FORMAT_VERSION = 2;
 
 /** One out-of-band change, in the user's terms. */
 export type DriftEntry =

@@ -69,7 +69,15 @@ export function renderDriftMarkdown(report: DriftReport, options: { marker?: str
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-/** The `--json` shape: versioned, values as display strings (secret values never). */
+/**
+ * A model value as plain JSON, as the plan file writes its before/after: strings stay strings,
+ * names are objects, a secret value is only its source (SecretValue's toJSON). Not set: null.
+ */
+function jsonValue(value: unknown): unknown {
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+/** The `--json` shape: versioned, values as JSON values (secret values never), as in the plan file. */
 export function driftJson(report: DriftReport): Record<string, unknown> {
   return {
     format_version: DRIFT_FORMAT_VERSION,
@@ -81,7 +89,7 @@ export function driftJson(report: DriftReport): Record<string, unknown> {
       object_kind: e.objectKind,
       name: displayName(e.name),
       ...(e.kind === 'changed'
-        ? { fields: e.fields.map((f) => ({ field: f.field, manifest: f.manifest === undefined ? null : formatValue(f.manifest), live: f.live === undefined ? null : formatValue(f.live) })) }
+        ? { fields: e.fields.map((f) => ({ field: f.field, manifest: jsonValue(f.manifest), live: jsonValue(f.live) })) }
         : {}),
       ...(e.kind === 'unmanaged' ? { id: e.id } : {}),
       ...(e.kind === 'secret-value' ? { state: e.state } : {}),

@@ -41,7 +41,7 @@ describe('flags that mean the same everywhere', () => {
     const [format, json] = await Promise.all([runCli([...args, '--format', 'json']), runCli([...args, '--json'])]);
     expect(format.status, format.stderr).toBe(2);
     expect(json.status, json.stderr).toBe(2);
-    expect(JSON.parse(format.stdout)).toMatchObject({ format_version: 1, drift: true });
+    expect(JSON.parse(format.stdout)).toMatchObject({ format_version: 2, drift: true });
     expect(format.stdout).toBe(json.stdout);
   });
 

@@ -59,7 +59,7 @@ describe('the CLI in CI', () => {
     expect(text.stdout).toContain('- source materialize.public.mz_source is in the manifest but not in Materialize');
     const json = await cli(['drift', '-f', 'examples/postgres-ssh-tunnel.yaml', '--catalog', join(dir, 'catalog.json'), '--json'], values);
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.stdout)).toMatchObject({ format_version: 1, drift: true, entries: [{ kind: 'missing', object_kind: 'source', name: 'materialize.public.mz_source' }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({ format_version: 2, drift: true, entries: [{ kind: 'missing', object_kind: 'source', name: 'materialize.public.mz_source' }] });
   });
 
   it.each([

@@ -77,9 +77,17 @@ describe('mzform drift', () => {
     expect(text).toContain('Run `mzform plan` to see the statements');
     expect(text).not.toContain('value-of-');
     const json = driftJson(report);
-    expect(json).toMatchObject({ format_version: 1, drift: true, secrets_compared: true });
+    expect(json).toMatchObject({ format_version: 2, drift: true, secrets_compared: true });
     expect(JSON.stringify(json)).not.toContain('value-of-');
     expect(renderDriftMarkdown(report, { marker: '<!-- m -->' }).split('\n')[0]).toBe('<!-- m -->');
+  });
+
+  it('JSON holds the values themselves, not JSON text inside strings', async () => {
+    const report = await driftOf((objects) =>
+      objects.map((o) => (byName('ssh_connection')(o) ? ({ ...o, comment: undefined, spec: { ...(o as Connection).spec, host: 'other-bastion.example.com' } } as MzObject) : o)),
+    );
+    const entries = driftJson(report).entries as { name: string; fields?: unknown[] }[];
+    expect(entries.find((e) => e.name === 'materialize.public.ssh_connection')?.fields).toContainEqual({ field: 'host', manifest: 'bastion.example.com', live: 'other-bastion.example.com' });
   });
 
   it('a replace that only cascades is not drift of its own', async () => {
