@@ -28,7 +28,7 @@ export { currentHolder } from './holder.js';
 export { STOP_SIGNALS, interruptName, type StopSignal } from './interrupt.js';
 export { blockedSteps, checkHazards, hazardGateError, parseAllowedHazards, type BlockedStep } from './hazard-gate.js';
 export { staleObjects, stalePlanError, type StaleObject } from './stale-check.js';
-export { selectTargets, deferredWarning, type TargetSelection } from './target.js';
+export { selectTargets, deferredWarning, type DeferredChange, type TargetSelection } from './target.js';
 export { executePlan, planSecrets, type ExecuteOptions, type ExecuteResult } from './execute.js';
 export { collectOutputs, validateConnections } from './outputs.js';
 export * from './report.js';

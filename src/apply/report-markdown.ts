@@ -25,7 +25,7 @@ export function renderApplyMarkdown(report: ApplyReport): string {
   }
   if (report.outcome === 'failed') out.push(escapeText(AFTER_FAILURE), '');
   if (report.outcome === 'interrupted') out.push(escapeText(AFTER_INTERRUPT), '');
-  for (const w of report.warnings) out.push(`> **Warning:** ${escapeText(w)}`, '');
+  // report.warnings (--target's) are not repeated: the plan shown before the steps carries them.
   if (report.outputs.length > 0) {
     out.push('### Outputs', '');
     for (const o of report.outputs) {

@@ -23,7 +23,7 @@ export function renderApplyText(shown: ApplyReport): string {
   }
   if (report.outcome === 'failed') lines.push('', AFTER_FAILURE);
   if (report.outcome === 'interrupted') lines.push('', AFTER_INTERRUPT);
-  for (const w of report.warnings) lines.push('', `Warning: ${w}`);
+  // report.warnings (--target's) are not repeated: the plan shown before the steps carries them.
   if (report.outputs.length > 0) lines.push('', renderOutputsText(report.outputs).trimEnd());
   if (report.validations) lines.push('', ...validationLines(report.validations));
   return `${lines.join('\n')}\n`;

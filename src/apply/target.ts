@@ -2,11 +2,17 @@ import { type Change, changeObject } from '../diff/index.js';
 import { InputError } from '../errors.js';
 import { type DesiredState, type MzObject, type ObjectName, displayName, nameKey, referencesOf } from '../model/index.js';
 
+export interface DeferredChange {
+  readonly action: string;
+  readonly kind: string;
+  readonly name: string;
+}
+
 export interface TargetSelection {
   /** The changes to plan: the targets', their dependencies', and what must move with them. */
   readonly changes: readonly Change[];
-  /** Changes left for a later run, described for the plan's warnings. */
-  readonly deferred: readonly string[];
+  /** Changes left for a later run, for the plan's warnings. */
+  readonly deferred: readonly DeferredChange[];
 }
 
 /**
@@ -50,14 +56,23 @@ export function selectTargets(changes: readonly Change[], desired: DesiredState,
       }
     }
   }
-  const deferred = changes.filter((c) => !kept.has(c)).map((c) => `${c.action} ${kindOf(c)} ${displayName(changeName(c))}`);
+  const deferred = changes.filter((c) => !kept.has(c)).map((c) => ({ action: c.action, kind: kindOf(c), name: displayName(changeName(c)) }));
   return { changes: changes.filter((c) => kept.has(c)), deferred };
 }
 
-/** The warning the plan carries when --target left changes out. */
-export function deferredWarning(deferred: readonly string[]): string[] {
+/**
+ * The warning the plan carries when --target left changes out: once, with the
+ * names grouped by what would happen to them (`create source a, b; alter connection c`).
+ */
+export function deferredWarning(deferred: readonly DeferredChange[]): string[] {
   if (deferred.length === 0) return [];
-  return [`--target: ${deferred.length} other change${deferred.length === 1 ? ' is' : 's are'} left for a later run: ${deferred.join('; ')}.`];
+  const groups = new Map<string, string[]>();
+  for (const d of deferred) {
+    const key = `${d.action} ${d.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), d.name]);
+  }
+  const listed = [...groups.entries()].map(([what, names]) => `${what} ${names.join(', ')}`).join('; ');
+  return [`--target: ${deferred.length} other change${deferred.length === 1 ? ' is' : 's are'} left for a later run: ${listed}.`];
 }
 
 function changeName(c: Change): ObjectName {

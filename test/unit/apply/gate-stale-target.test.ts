@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockedSteps, checkHazards, deferredWarning, parseAllowedHazards, selectTargets, staleObjects } from '../../../src/apply/index.js';
+import { blockedSteps, checkHazards, type DeferredChange, deferredWarning, parseAllowedHazards, selectTargets, staleObjects } from '../../../src/apply/index.js';
 import { RefusedError } from '../../../src/errors.js';
 import type { ActualState } from '../../../src/model/index.js';
 import { loadDesired, planChanges } from '../../../src/pipeline/index.js';
@@ -79,7 +79,7 @@ describe('stale plan', () => {
 describe('--target', () => {
   const select = async (targets: string[]) => {
     const desired = await loadDesired('examples/msk-privatelink.yaml', env);
-    let deferred: readonly string[] = [];
+    let deferred: readonly DeferredChange[] = [];
     const p = planChanges(desired, EMPTY, {
       env,
       selectChanges: (changes) => {
@@ -102,8 +102,19 @@ describe('--target', () => {
 
   it('says in the plan what is left for a later run', async () => {
     const { deferred, warnings } = await select(['privatelink_svc']);
-    expect(deferred).toEqual(['create source materialize.public.json_source', 'create connection materialize.public.kafka_connection', 'create secret materialize.public.kafka_password']);
+    expect(deferred.map((d) => `${d.action} ${d.kind} ${d.name}`)).toEqual(['create source materialize.public.json_source', 'create connection materialize.public.kafka_connection', 'create secret materialize.public.kafka_password']);
     expect(warnings.at(-1)).toMatch(/^--target: 3 other changes are left for a later run: /);
+  });
+
+  it('lists what it left out once, names grouped by what would happen to them', () => {
+    const deferred: DeferredChange[] = [
+      { action: 'create', kind: 'source', name: 'materialize.public.a' },
+      { action: 'alter', kind: 'connection', name: 'materialize.public.c' },
+      { action: 'create', kind: 'source', name: 'materialize.public.b' },
+    ];
+    expect(deferredWarning(deferred)).toEqual([
+      '--target: 3 other changes are left for a later run: create source materialize.public.a, materialize.public.b; alter connection materialize.public.c.',
+    ]);
   });
 
   it.each([['nope', /declares no such object/]])('an unknown name (%s) is an input error', async (target, message) => {
