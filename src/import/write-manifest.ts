@@ -1,5 +1,6 @@
 import { Document } from 'yaml';
 import { InputError } from '../errors.js';
+import { closestMatch } from '../model/did-you-mean.js';
 import {
   type ActualObject,
   type ActualState,
@@ -153,9 +154,22 @@ function header(variables: readonly SecretVariable[]): string {
 }
 
 /** The selected objects and, transitively, what they reference; sorted by kind, then name. */
+/** A schema that does not exist is a mistyped name, not an empty manifest; checked when the catalog's schemas were read. */
+function checkSchemaExists(actual: ActualState, s: { readonly database: string; readonly schema: string }): void {
+  if (!actual.schemas || actual.schemas.some((k) => k.database === s.database && k.schema === s.schema)) return;
+  const near = closestMatch(
+    s.schema,
+    actual.schemas.filter((k) => k.database === s.database).map((k) => k.schema),
+  );
+  throw new InputError('import.unknown-schema', `--schema ${s.schema}: the catalog has no schema ${s.database}.${s.schema}`, {
+    hint: near !== undefined ? `Did you mean --schema ${near}?` : `The schemas of ${s.database}: ${actual.schemas.filter((k) => k.database === s.database).map((k) => k.schema).join(', ') || 'none'}.`,
+  });
+}
+
 function selectObjects(actual: ActualState, selection: ImportSelection): { objects: ActualObject[]; pulledIn: ObjectName[] } {
   const byName = new Map(actual.objects.map((o) => [nameKey(o.object.name), o]));
   const chosen = new Map<string, ActualObject>();
+  for (const s of selection.schemas) checkSchemaExists(actual, s);
   for (const o of actual.objects) {
     if (selection.schemas.some((s) => s.database === o.object.name.database && s.schema === o.object.name.schema)) chosen.set(nameKey(o.object.name), o);
   }

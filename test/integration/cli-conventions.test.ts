@@ -52,6 +52,16 @@ describe('flags that mean the same everywhere', () => {
   });
 });
 
+describe('input that names nothing', () => {
+  it('import --schema of a schema that does not exist exits 3 naming it, instead of writing an empty manifest', async () => {
+    const run = await runCli(['import', '--schema', 'pubic', '--emulator']);
+    expect(run.status, run.stderr).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--schema pubic: the catalog has no schema materialize.pubic');
+    expect(run.stderr).toContain('Did you mean --schema public?');
+  });
+});
+
 describe('help that matches the behaviour', () => {
   it('catalog dump --help names the format version it writes', async () => {
     const run = await runCli(['catalog', 'dump', '--help']);
