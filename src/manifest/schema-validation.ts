@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { DocPath } from './yaml-document.js';
 import { manifestSchema } from './schema/manifest-schema.js';
 import { closestMatch } from '../model/did-you-mean.js';
+import { fieldLabel } from './object-context.js';
 
 /** A schema violation, located by document path, worded for people. */
 export interface SchemaProblem {
@@ -29,8 +30,9 @@ export function validateAgainstSchema(value: unknown): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
-    const problem = describe(error);
-    if (!problem) continue;
+    const described = describe(error);
+    if (!described) continue;
+    const problem = namingField(described);
     // Union shapes fail once per branch at the same place; one message is enough.
     const key = JSON.stringify([problem.path, error.keyword === 'type' ? 'type' : problem.message]);
     if (seen.has(key)) continue;
@@ -38,6 +40,19 @@ export function validateAgainstSchema(value: unknown): SchemaProblem[] {
     problems.push(problem);
   }
   return problems;
+}
+
+/** Sections whose entries are objects: their first two path parts are the object, which the diagnostic names already. */
+const OBJECT_SECTIONS = new Set(['secrets', 'connections', 'sources']);
+
+/** "port: must be a whole number": a wrong value names its field, as a wrong key does. */
+function namingField(problem: SchemaProblem): SchemaProblem {
+  if (problem.target !== 'value') return problem;
+  const [section] = problem.path;
+  const skip = OBJECT_SECTIONS.has(String(section)) ? 2 : section === 'external' ? 3 : 0;
+  const field = problem.path.slice(skip);
+  if (field.length === 0) return problem;
+  return { ...problem, message: `${fieldLabel(field)}: ${problem.message}` };
 }
 
 function pointerToPath(pointer: string): string[] {

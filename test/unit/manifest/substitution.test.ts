@@ -65,7 +65,7 @@ describe('${env:...} and ${file:...} in every string field', () => {
   });
 
   it('substitutes before the schema, so a substituted value is checked like a written one', async () => {
-    expect(await problems(() => parse(tunnel('    host: h\n    user: u\n    port: ${env:PORT}\n'), { PORT: '22' }))).toEqual(['m.yaml:7:11: connection t: must be a whole number']);
+    expect(await problems(() => parse(tunnel('    host: h\n    user: u\n    port: ${env:PORT}\n'), { PORT: '22' }))).toEqual(['m.yaml:7:11: connection t: port: must be a whole number']);
   });
 });
 

@@ -24,7 +24,7 @@ describe('YAML as people write it', () => {
 
   it('a problem in a merged value points at where the shared block wrote it', async () => {
     expect(await problems(() => parseManifest('version: 1\nx-base: &base\n  type: ssh-tunnel\n  port: seventy\nconnections:\n  t:\n    <<: *base\n    host: h\n    user: u\n', 'm.yaml', {}))).toEqual([
-      'm.yaml:4:9: connection t: must be a whole number',
+      'm.yaml:4:9: connection t: port: must be a whole number',
     ]);
   });
 
