@@ -82,4 +82,18 @@ describe('the CLI in CI', () => {
     await writeFile(file, out.stdout);
     await expect(exec('bash', ['-n', file])).resolves.toBeDefined();
   });
+
+  it.each([
+    ['the choices after --format', ['plan', '--format', ''], 'text markdown json'],
+    ['files after -f', ['plan', '-f', 'exam'], 'examples'],
+    ['files after --catalog', ['drift', '--catalog', 'package.j'], 'package.json'],
+    ['flags elsewhere', ['plan', '--forma'], '--format'],
+  ])('bash completion offers %s', async (_what, words, expected) => {
+    const out = await cli(['completion', 'bash']);
+    const file = join(dir, 'completion-words.bash');
+    await writeFile(file, out.stdout);
+    const line = `source ${file}; COMP_WORDS=(mzform ${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length}; _mzform_complete; echo "\${COMPREPLY[*]}"`;
+    const { stdout } = await exec('bash', ['-c', line]);
+    expect(stdout.trim()).toBe(expected);
+  });
 });
