@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { Command, Errors, Flags, type Interfaces } from '@oclif/core';
 import { describeFailure, failureJson, renderFailure } from './failure.js';
 
@@ -29,6 +30,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   public override async init(): Promise<void> {
     await super.init();
+    stopOnSignals((line) => this.logToStderr(line));
     const { args, flags } = await this.parse({
       flags: this.ctor.flags,
       baseFlags: (super.ctor as typeof BaseCommand).baseFlags,
@@ -53,5 +55,23 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     }
     // Throws oclif's ExitError, which oclif turns into the exit code without printing anything more.
     return this.exit(failure.exitCode);
+  }
+}
+
+/**
+ * Ctrl-C (or SIGTERM / SIGHUP from CI) during a command that does not handle
+ * it itself (plan, drift, validate, ...): one line, then exit 128 + the
+ * signal's number (130 for Ctrl-C), as README's exit codes say, with exit
+ * handlers run (the emulator's state-file lock is released). A command with
+ * its own handler (apply stops between statements) takes the signal instead.
+ */
+function stopOnSignals(log: (line: string) => void): void {
+  for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      if (process.listenerCount(name) > 1) return;
+      log(`Interrupted (${name === 'SIGINT' ? 'Ctrl-C' : name}): stopped before finishing; nothing was changed.`);
+      process.exit(128 + (constants.signals[name] ?? 2));
+    };
+    process.on(name, onSignal);
   }
 }

@@ -52,6 +52,17 @@ describe('flags that mean the same everywhere', () => {
   });
 });
 
+describe('signals', () => {
+  it('Ctrl-C while planning exits 130 (128 + SIGINT), as README documents, saying nothing was changed', async () => {
+    const run = await runCli(['plan', '-f', 'examples/kafka-ssh-tunnel.yaml', '--emulator', '--debug'], {
+      // Planning has begun once the first catalog query is logged.
+      onSpawn: (child) => child.stderr!.once('data', () => child.kill('SIGINT')),
+    });
+    expect(run.status, run.stderr).toBe(130);
+    expect(run.stderr).toContain('Interrupted (Ctrl-C): stopped before finishing; nothing was changed.');
+  });
+});
+
 describe('input that names nothing', () => {
   it('import --schema of a schema that does not exist exits 3 naming it, instead of writing an empty manifest', async () => {
     const run = await runCli(['import', '--schema', 'pubic', '--emulator']);
