@@ -136,7 +136,15 @@ function toStep(node: Node, id: string, actual: ActualState): Step {
   const base = { id, objectKind: node.object.kind, name: node.object.name, change };
   switch (change.action) {
     case 'create':
-      return { ...base, action: 'create', statements: createStatements(change.object, change.storedComment), hazards: [], fields: [] };
+      return {
+        ...base,
+        action: 'create',
+        statements: createStatements(change.object, change.storedComment),
+        hazards: [],
+        fields: [],
+        // The statement shows the value as '********': say where it comes from, as an alter's field line does.
+        ...(change.object.kind === 'secret' && change.object.value ? { reason: `the value comes from ${change.object.value.toJSON().source}` } : {}),
+      };
     case 'alter': {
       const secretValue = change.alterations.find((a) => a.kind === 'secret-value');
       const hazards: Hazard[] = secretValue ? secretRotationHazards(change.actual, actual) : [];
