@@ -57,6 +57,7 @@ export function diff(desired: DesiredState, actual: ActualState, options: DiffOp
   }
   const cascaded = cascadeReplaces(changes, actual);
   checkDrops(cascaded, actual);
+  checkSubsourceDrops(cascaded, actual);
   return cascaded.sort(compareChanges);
 }
 
@@ -196,6 +197,29 @@ function checkDrops(changes: Change[], actual: ActualState): void {
     for (const dependent of managed.get(c.actual.id) ?? []) {
       const action = actionOf.get(dependent.id);
       if (action !== 'drop' && action !== 'replace' && action !== 'alter') throw notManaged(c.actual, dependent, 'dropped');
+    }
+  }
+}
+
+/**
+ * A subsource dropped in place goes with DROP SOURCE ... RESTRICT: a view or
+ * index on it would make Materialize refuse, and mzform never drops what the
+ * manifest does not describe, so the plan stops here instead.
+ */
+function checkSubsourceDrops(changes: readonly Change[], actual: ActualState): void {
+  const { foreign } = dependentsIndex(actual);
+  for (const c of changes) {
+    if (c.action !== 'alter') continue;
+    for (const a of c.alterations) {
+      if (a.kind !== 'drop-subsource') continue;
+      const subsource = actual.foreign.find((f) => f.type === 'subsource' && f.name !== undefined && sameName(f.name, a.subsource));
+      const blockers = subsource ? foreign.get(subsource.id) : undefined;
+      if (!blockers?.length) continue;
+      throw new InputError(
+        'plan.foreign-dependents',
+        `subsource ${displayName(a.subsource)} of source ${displayName(c.object.name)} must be dropped, but ${blockers.sort().join(', ')} depend${blockers.length === 1 ? 's' : ''} on it and mzform does not manage ${blockers.length === 1 ? 'it' : 'them'}`,
+        { hint: 'Drop those objects first (and re-create them after apply), or keep the table in the manifest.' },
+      );
     }
   }
 }

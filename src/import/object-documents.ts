@@ -122,7 +122,8 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef) => 
     ...opt('up_to', spec.upTo),
     ...opt('scale_factor', spec.scaleFactor),
     ...opt('max_cardinality', spec.maxCardinality),
-    ...(spec.tables !== undefined ? { tables: 'all' } : {}),
+    // AUCTION, MARKETING and TPCH need FOR ALL TABLES, which the stored create_sql never keeps (src/sql/src/pure.rs:1249-1252).
+    ...(spec.tables !== undefined || spec.generator !== 'counter' ? { tables: 'all' } : {}),
   }),
 };
 

@@ -11,7 +11,7 @@ import {
   referencesOf,
 } from '../model/index.js';
 import { toposort } from './graph.js';
-import { type Hazard, dropHazards, replaceHazards, secretRotationHazards } from './hazards.js';
+import { type Hazard, dropHazards, replaceHazards, secretRotationHazards, subsourceHazards } from './hazards.js';
 import { PLAN_FORMAT_VERSION, type Plan, type PlanSummary, type Step } from './plan.js';
 import { alterStatements, createStatements, dropStatements } from './statements.js';
 
@@ -138,7 +138,7 @@ function toStep(node: Node, id: string, actual: ActualState): Step {
       return { ...base, action: 'create', statements: createStatements(change.object, change.storedComment), hazards: [], fields: [] };
     case 'alter': {
       const secretValue = change.alterations.find((a) => a.kind === 'secret-value');
-      const hazards: Hazard[] = secretValue ? secretRotationHazards(change.actual, actual) : [];
+      const hazards: Hazard[] = [...(secretValue ? secretRotationHazards(change.actual, actual) : []), ...subsourceHazards(change.object, change.alterations)];
       return {
         ...base,
         action: 'alter',
@@ -205,7 +205,7 @@ function replaceReason(change: ReplaceChange): string {
 /** Why a field forces a replace, where the field's name alone does not say. */
 const FORCING_NOTES: Readonly<Record<string, string>> = {
   tables:
-    'ALTER SOURCE ... ADD SUBSOURCE only adds tables; Materialize cannot drop a subsource through ALTER SOURCE, nor switch between all tables, schemas and a list',
+    'tables are added and dropped one by one only when the manifest lists them; Materialize cannot switch a source between all tables, schemas and a list',
 };
 
 function summarize(changes: readonly Change[]): PlanSummary {
