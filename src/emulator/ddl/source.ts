@@ -211,6 +211,62 @@ function addSubsources(host: DdlHost, source: SourceItem, planned: readonly Plan
 
 const ALTERABLE_SOURCE_OPTIONS = ['RETAIN HISTORY', 'TIMESTAMP INTERVAL'];
 
+type ColumnOption = 'TEXT COLUMNS' | 'EXCLUDE COLUMNS';
+type ColumnRefs = ReadonlyMap<ColumnOption, readonly (readonly string[])[]>;
+
+const endsWith = (longer: readonly string[], shorter: readonly string[]) =>
+  shorter.length > 0 && shorter.length <= longer.length && shorter.every((p, i) => longer[longer.length - shorter.length + i] === p);
+
+function columnRefs(value: GenericOption['value']): string[][] {
+  if (value?.kind !== 'list') return [];
+  return value.items.flatMap((v) => (v.kind === 'name' ? [v.name.parts.map((p) => p.value)] : []));
+}
+
+/**
+ * `ADD SUBSOURCE ... WITH (TEXT COLUMNS (...), EXCLUDE COLUMNS (...))`: only
+ * those two options (src/sql-parser/src/parser.rs:5825-5830; IGNORE is the old
+ * spelling of EXCLUDE), each naming columns of a table added by this very
+ * statement (src/sql/src/pure/error.rs:47-50, the tables listed in the DETAIL).
+ */
+function addedColumns(options: readonly GenericOption[], planned: readonly PlannedSubsource[]): ColumnRefs {
+  const refs = new Map<ColumnOption, string[][]>();
+  for (const o of options) {
+    const name = o.name === 'IGNORE COLUMNS' ? 'EXCLUDE COLUMNS' : o.name;
+    if (name !== 'TEXT COLUMNS' && name !== 'EXCLUDE COLUMNS') throw new MzError(`Expected one of TEXT or EXCLUDE or IGNORE, found ${o.name}`);
+    const columns = columnRefs(o.value);
+    const dangling = columns.filter((c) => !planned.some((p) => c.length >= 2 && endsWith(p.reference, c.slice(0, -1))));
+    if (dangling.length > 0) {
+      const tables = [...new Set(dangling.map((c) => c.slice(-3, -1).join('.')))].sort();
+      throw new MzError(`${name} refers to table not currently being added`, { detail: `the following tables are referenced but not added: ${tables.join(', ')}` });
+    }
+    refs.set(name, [...(refs.get(name) ?? []), ...columns]);
+  }
+  return refs;
+}
+
+/**
+ * The source's own create_sql after ADD SUBSOURCE, as Materialize rewrites it
+ * (src/adapter/src/coord/sequencer/inner.rs:3762-3800): its TEXT COLUMNS keep
+ * only the columns of tables it still ingests, take the new ones and are
+ * sorted; a MySQL source's EXCLUDE COLUMNS likewise. A Postgres source's
+ * EXCLUDE COLUMNS are not merged: they stay on the new subsource alone.
+ */
+function mergeColumns(statement: CreateSourceStatement, added: ColumnRefs, current: readonly (readonly string[])[]): CreateSourceStatement {
+  const c = statement.connection;
+  if (c.kind !== 'postgres' && c.kind !== 'mysql') return statement;
+  const merged: ColumnOption[] = c.kind === 'postgres' ? ['TEXT COLUMNS'] : ['TEXT COLUMNS', 'EXCLUDE COLUMNS'];
+  let options = [...c.options];
+  for (const name of merged) {
+    const kept = columnRefs(options.find((o) => o.name === name)?.value).filter((col) => current.some((t) => endsWith(t, col.slice(0, -1))));
+    const all = [...kept, ...(added.get(name) ?? [])].sort((a, b) => (a.join('.') < b.join('.') ? -1 : a.join('.') > b.join('.') ? 1 : 0));
+    options = options.filter((o) => o.name !== name);
+    if (all.length === 0) continue;
+    const items = all.map((parts) => ({ kind: 'name' as const, name: { parts: parts.map((value) => ({ value, quoted: true, pos: NO_POSITION })), pos: NO_POSITION }, pos: NO_POSITION }));
+    options.push({ name, hasEquals: true, value: { kind: 'list', bracket: '(', items, pos: NO_POSITION }, pos: NO_POSITION });
+  }
+  return { ...statement, connection: { ...c, options } };
+}
+
 export async function alterSource(host: DdlHost, ast: AlterSourceStatement, vars: SessionVars): Promise<Outcome> {
   const store = host.store;
   const found = findItem(store, ast.name, vars);
@@ -255,8 +311,10 @@ export async function alterSource(host: DdlHost, ast: AlterSourceStatement, vars
         const clash = store.itemByName(n.schema.id, n.itemName);
         if (clash) throw new MzError(`catalog item '${n.itemName}' already exists`);
       }
+      const columns = addedColumns(action.withOptions, planned);
+      source.statement = mergeColumns(statement, columns, [...current].map((r) => r.split('.')));
       const ids = addSubsources(host, source, planned, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), source.ownerId);
-      await host.writeItems(ids);
+      await host.writeItems([source.id, ...ids]);
       return { tag: 'ALTER SOURCE' };
     }
     case 'refresh-references':
