@@ -98,7 +98,7 @@ export function connectionDocument(spec: ConnectionSpec, ref: WriteRef): Doc {
 type SourceOf<T extends SourceType> = Extract<SourceSpec, { type: T }>;
 
 /** `placement` is the source's own schema: subsources named with `{table, name}` live there. */
-const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef) => Doc } = {
+const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef, source: ObjectName) => Doc } = {
   kafka: (spec, ref) => ({
     connection: ref(spec.connection),
     topic: spec.topic,
@@ -108,13 +108,13 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef) => 
     ...opt('start_offset', spec.startOffset && [...spec.startOffset]),
     ...opt('group_id_prefix', spec.groupIdPrefix),
   }),
-  postgres: (spec, ref) => ({
+  postgres: (spec, ref, source) => ({
     connection: ref(spec.connection),
     publication: spec.publication,
-    ...tables(spec.tables),
+    ...tables(spec.tables, source),
     ...columns(spec),
   }),
-  mysql: (spec, ref) => ({ connection: ref(spec.connection), ...tables(spec.tables), ...columns(spec) }),
+  mysql: (spec, ref, source) => ({ connection: ref(spec.connection), ...tables(spec.tables, source), ...columns(spec) }),
   'load-generator': (spec) => ({
     generator: spec.generator,
     ...opt('tick_interval', spec.tickInterval),
@@ -127,9 +127,10 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef) => 
   }),
 };
 
-export function sourceDocument(spec: SourceSpec, ref: WriteRef): Doc {
-  const write = sourceWriters[spec.type] as (spec: SourceSpec, ref: WriteRef) => Doc;
-  return { type: spec.type, ...write(spec, ref) };
+/** `source` is the source's own name: subsources elsewhere say their schema and database. */
+export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectName): Doc {
+  const write = sourceWriters[spec.type] as (spec: SourceSpec, ref: WriteRef, source: ObjectName) => Doc;
+  return { type: spec.type, ...write(spec, ref, source) };
 }
 
 function opt(key: string, value: unknown): Doc {
@@ -198,7 +199,7 @@ function upstream(parts: readonly string[]): unknown {
   return parts.some((p) => p.includes('.')) ? [...parts] : parts.join('.');
 }
 
-function tables(selection: TableSelection): Doc {
+function tables(selection: TableSelection, source: ObjectName): Doc {
   switch (selection.kind) {
     case 'all':
       return { tables: 'all' };
@@ -206,7 +207,16 @@ function tables(selection: TableSelection): Doc {
       return { schemas: [...selection.schemas] };
     case 'tables':
       return {
-        tables: selection.tables.map((t) => (t.alias === undefined ? upstream(t.reference) : { table: upstream(t.reference), name: t.alias.name })),
+        tables: selection.tables.map((t) =>
+          t.alias === undefined
+            ? upstream(t.reference)
+            : {
+                table: upstream(t.reference),
+                name: t.alias.name,
+                ...(t.alias.schema !== source.schema || t.alias.database !== source.database ? { schema: t.alias.schema } : {}),
+                ...(t.alias.database !== source.database ? { database: t.alias.database } : {}),
+              },
+        ),
       };
   }
 }

@@ -75,7 +75,7 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
     if (o.kind === 'connection') Object.assign(doc, connectionDocument(o.spec, ref));
     if (o.kind === 'source') {
       if (o.cluster !== defaultCluster) doc.cluster = o.cluster;
-      Object.assign(doc, sourceDocument(withReadableTables(current), ref));
+      Object.assign(doc, sourceDocument(withReadableTables(current), ref, o.name));
       if (o.retainHistory !== undefined) doc.retain_history = o.retainHistory;
       if (o.timestampInterval !== undefined) doc.timestamp_interval = o.timestampInterval;
       notes.push(...sourceNotes(current));
@@ -226,16 +226,6 @@ function sourceNotes(current: ActualObject): string[] {
     notes.push(
       `source ${displayName(o.name)}: it has no subsource left, and a manifest needs at least one table, so it says "tables: all"; re-creating the source would take every table.`,
     );
-  }
-  if ((o.spec.type === 'postgres' || o.spec.type === 'mysql') && o.spec.tables.kind === 'tables') {
-    for (const t of o.spec.tables.tables) {
-      if (t.alias && (t.alias.database !== o.name.database || t.alias.schema !== o.name.schema)) {
-        throw new InputError(
-          'import.subsource-elsewhere',
-          `source ${displayName(o.name)} puts table ${t.reference.join('.')} in ${displayName(t.alias)}, outside the source's schema; a manifest can only name subsources in the source's own schema`,
-        );
-      }
-    }
   }
   return notes;
 }

@@ -103,7 +103,7 @@ export type FormatDoc =
 export type IncludeItemName = 'key' | 'partition' | 'offset' | 'timestamp' | 'headers';
 export type IncludeDoc = IncludeItemName | { item: IncludeItemName; as: string };
 
-export type SourceTableDoc = UpstreamRefDoc | { table: UpstreamRefDoc; name: string };
+export type SourceTableDoc = UpstreamRefDoc | { table: UpstreamRefDoc; name?: string; schema?: string; database?: string };
 
 interface SourceCommonDoc extends PlacementDoc {
   cluster?: string;

@@ -97,16 +97,19 @@ const includeItem: JsonSchema = {
 export const sourceDefinitions: Record<string, JsonSchema> = {
   sourceTable: {
     type: ['string', 'array', 'object'],
-    'x-expected': 'a table name, a list of its parts, or {table, name}',
-    description: 'An upstream table: `public.orders`, `[public, orders]`, or {table, name} to choose the name of its subsource.',
+    'x-expected': 'a table name, a list of its parts, or {table, name, schema, database}',
+    description:
+      'An upstream table: `public.orders`, `[public, orders]`, or {table, name, schema, database} to choose the name, schema or database of its subsource.',
     if: { type: 'object' },
     then: closed(
-      'FOR TABLES (<table> AS <name>).',
+      'FOR TABLES (<table> AS <database>.<schema>.<name>).',
       {
         table: ref('upstreamReference', 'The upstream table.'),
-        name: ref('objectName', "The subsource's name, in the source's database and schema."),
+        name: ref('objectName', "The subsource's name; absent means the table's own name."),
+        schema: ref('objectName', "The subsource's schema; absent means the source's schema."),
+        database: ref('objectName', "The subsource's database; absent means the source's database."),
       },
-      ['table', 'name'],
+      ['table'],
     ),
     else: { $ref: '#/definitions/upstreamReference', description: 'The upstream table.' },
   },

@@ -126,4 +126,29 @@ describe('a Postgres source table list against the emulator', () => {
     expect(after.get('items')).toBe(subsources.get('items'));
     expect(after.has('clients')).toBe(true);
   });
+
+  it('keeps a subsource in another schema (FOR TABLES (t AS other.t)), plans no changes, imports it with its schema', async () => {
+    const db = await connect({ url: emulator.url, env: {} });
+    await db.execute('CREATE SCHEMA IF NOT EXISTS "materialize"."staging"');
+    await db.close();
+    // test/pg-cdc-old-syntax/create-views-from-source-in-schema.td:45
+    writeFileSync(file, manifest(['public.orders', '{ table: public.customers, name: clients }', '{ table: public.items, schema: staging }']));
+    const plan = await planAgainst(emulator.url, file);
+    // RENAME TO stays in the schema: moving a subsource elsewhere drops it and adds it there.
+    expect(plan.steps.flatMap((s) => s.statements.map((st) => st.sql))).toEqual([
+      'DROP SOURCE "materialize"."public"."items"',
+      'ALTER SOURCE "materialize"."public"."shop" ADD SUBSOURCE "public"."items" AS "materialize"."staging"."items"',
+    ]);
+    expect((await apply(emulator.url, file, { allowHazards: new Set(['subsource-drop']) })).report.outcome).toBe('applied');
+    expect(renderPlanText(await planAgainst(emulator.url, file))).toBe('No changes.\n');
+
+    const imported = writeManifest(toActualState(await readLiveCatalogRows({ url: emulator.url, env: {} })), {
+      schemas: [{ database: 'materialize', schema: 'public' }],
+      objects: [],
+    });
+    expect(imported.manifest).toMatch(/- table: public\.items\n\s+name: items\n\s+schema: staging\n/);
+    const importedFile = join(dir, 'imported-elsewhere.yaml');
+    writeFileSync(importedFile, imported.manifest);
+    expect(renderPlanText(await planAgainst(emulator.url, importedFile))).toBe('No changes.\n');
+  });
 });
