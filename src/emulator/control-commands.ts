@@ -2,7 +2,7 @@ import { tokenize, type Token } from '../sql/lexer.js';
 import { MzError } from './errors.js';
 import type { Fault, FaultInjector } from './faults.js';
 import type { QueryLog } from './query-log.js';
-import type { Outcome } from './session.js';
+import type { Outcome } from './outcome.js';
 import type { EmulatorSettings } from './settings.js';
 
 /** What control commands act on. */

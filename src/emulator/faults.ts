@@ -26,7 +26,6 @@ export class FaultInjector {
   private closeAfter: CloseAfter[] = [];
   private failures: { regex: RegExp; fault: Extract<Fault, { kind: 'fail-matching' }> }[] = [];
   private latencyMs = 0;
-  private readonly injected: Fault[] = [];
 
   inject(fault: Fault): void {
     switch (fault.kind) {
@@ -49,14 +48,12 @@ export class FaultInjector {
         this.latencyMs = fault.ms;
         break;
     }
-    this.injected.push(fault);
   }
 
   clear(): void {
     this.closeAfter = [];
     this.failures = [];
     this.latencyMs = 0;
-    this.injected.length = 0;
   }
 
   /** The faults injected and still armed, for status output. */

@@ -2,14 +2,14 @@ import { Engine } from './engine.js';
 import { Emulator } from './emulator.js';
 import type { Fault } from './faults.js';
 import type { QueryLogEntry } from './query-log.js';
-import { Session } from './session.js';
+import { Session } from './session/session.js';
 import { defaultSettings } from './settings.js';
-import { loadState, saveState } from './state-file.js';
+import { loadState } from './state-file.js';
 import { WireServer } from './wire/server.js';
 
 export type { Fault } from './faults.js';
 export type { QueryLogEntry } from './query-log.js';
-export { EMULATED_VERSION } from './emulator.js';
+export { EMULATED_VERSION } from './version.js';
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -57,11 +57,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   for (const [h, tables] of Object.entries(options.upstreamTables ?? {})) settings.upstreamTables.set(h, [...tables]);
 
   const engine = await Engine.start();
-  const emulator = Emulator.fresh(engine, settings);
-  if (options.stateFile) {
-    const loaded = await loadState(options.stateFile, settings);
-    if (loaded) emulator.store = loaded;
-  }
+  const loaded = options.stateFile ? await loadState(options.stateFile, settings) : undefined;
+  const emulator = Emulator.fresh(engine, settings, loaded);
   await emulator.writeAll();
   for (const fault of options.faults ?? []) emulator.faults.inject(fault);
 
@@ -91,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       resetCounters: () => emulator.log.reset(),
       injectFault: (fault) => emulator.faults.inject(fault),
       clearFaults: () => emulator.faults.clear(),
-      save: (file) => saveState(file, emulator.store, emulator.settings),
+      save: (file) => emulator.save(file),
     },
     stop: async () => {
       if (stopped) return;

@@ -1,4 +1,5 @@
 import { tokenize, type Token } from '../sql/lexer.js';
+import { isRelationStatement } from './objects/statements.js';
 
 /** One statement of a query string: its text and its first words (lower case) for routing. */
 export interface StatementText {
@@ -52,6 +53,7 @@ const DDL_OBJECTS = new Set(['secret', 'connection', 'source', 'cluster', 'schem
 
 export function routeOf(words: readonly string[]): Route {
   const [w0, w1] = words;
+  if (isRelationStatement(words)) return 'ddl';
   switch (w0) {
     case 'emulator':
       return 'control';
@@ -78,9 +80,4 @@ export function routeOf(words: readonly string[]): Route {
     default:
       return 'engine';
   }
-}
-
-/** Statements that may be batched in an explicit transaction (materialize-semantics.md section 9). */
-export function isBatchableDdl(words: readonly string[]): boolean {
-  return (words[0] === 'create' && words[1] === 'source') || (words[0] === 'alter' && words.includes('rename'));
 }

@@ -1,16 +1,18 @@
 import {
   type ConnectionSpec,
-  type ConnectionType,
   type Format,
   type KafkaBroker,
+  type KafkaDefaultPath,
   type KafkaFormat,
+  type NetworkPath,
   type ObjectName,
   type SourceSpec,
   type SourceType,
   type TableSelection,
   type TextOrSecret,
-  type TlsOptions,
 } from '../model/index.js';
+import { connectionEntries } from '../model/registry/connection-registry.js';
+import type { CodecKind } from '../model/registry/option.js';
 
 /**
  * Model -> manifest document, the inverse of the manifest's converters: the
@@ -24,75 +26,37 @@ export type Doc = Record<string, unknown>;
 /** How a reference is written: a plain name in the default schema, a mapping elsewhere. */
 export type WriteRef = (target: ObjectName) => unknown;
 
-type SpecOf<T extends ConnectionType> = Extract<ConnectionSpec, { type: T }>;
 
-const connectionWriters: { [T in ConnectionType]: (spec: SpecOf<T>, ref: WriteRef) => Doc } = {
-  'ssh-tunnel': (spec) => ({ host: spec.host, ...opt('port', spec.port), user: spec.user }),
-  'aws-privatelink': (spec) => ({ service_name: spec.serviceName, availability_zones: [...spec.availabilityZones] }),
-  aws: (spec, ref) => ({
-    ...opt('assume_role_arn', spec.assumeRoleArn),
-    ...opt('assume_role_session_name', spec.assumeRoleSessionName),
-    ...opt('access_key_id', textOrSecret(spec.accessKeyId, ref)),
-    ...opt('secret_access_key', secretRef(spec.secretAccessKey, ref)),
-    ...opt('session_token', textOrSecret(spec.sessionToken, ref)),
-    ...opt('region', spec.region),
-    ...opt('endpoint', spec.endpoint),
-  }),
-  kafka: (spec, ref) => {
-    const path = spec.defaultPath;
-    const brokers =
-      spec.brokers.length === 1 && spec.brokers[0]?.path === undefined && path?.kind !== 'aws-privatelink'
-        ? { broker: spec.brokers[0]?.address }
-        : spec.brokers.length > 0
-          ? { brokers: spec.brokers.map((b) => broker(b, ref)) }
-          : {};
-    return {
-      ...brokers,
-      ...(path?.kind === 'ssh-tunnel' ? { ssh_tunnel: ref(path.connection) } : {}),
-      ...(path?.kind === 'aws-privatelink' ? { aws_privatelink: ref(path.connection), ...opt('privatelink_port', path.port) } : {}),
-      ...opt('security_protocol', spec.securityProtocol),
-      ...opt('sasl_mechanisms', spec.saslMechanisms),
-      ...opt('sasl_username', textOrSecret(spec.saslUsername, ref)),
-      ...opt('sasl_password', secretRef(spec.saslPassword, ref)),
-      ...tls(spec, ref),
-      ...opt('aws_connection', spec.awsConnection && ref(spec.awsConnection)),
-      ...opt('progress_topic', spec.progressTopic),
-      ...opt('progress_topic_replication_factor', spec.progressTopicReplicationFactor),
-    };
+type Write<K extends CodecKind> = (value: never, keys: readonly string[], ref: WriteRef, spec: ConnectionSpec) => Doc;
+
+/** How each codec's value is written under its manifest key(s); `keys` are the entry's parts' keys, in order. */
+const WRITE: { readonly [K in CodecKind]: Write<K> } = {
+  text: (v: string, [key]) => ({ [key!]: v }),
+  integer: (v: number, [key]) => ({ [key!]: v }),
+  'text-list': (v: readonly string[], [key]) => ({ [key!]: [...v] }),
+  'text-or-secret': (v: TextOrSecret, [key], ref) => ({ [key!]: textOrSecret(v, ref) }),
+  secret: (v: ObjectName, [key], ref) => ({ [key!]: secretRef(v, ref) }),
+  reference: (v: ObjectName, [key], ref) => ({ [key!]: ref(v) }),
+  'network-path': (v: NetworkPath, [ssh, privatelink], ref) => ({ [v.kind === 'ssh-tunnel' ? ssh! : privatelink!]: ref(v.connection) }),
+  // One broker without a route of its own is `broker: host:port`, unless a default PrivateLink (which excludes `broker`) is set.
+  'kafka-brokers': (v: readonly KafkaBroker[], [one, many], ref, spec) => {
+    const defaultPrivatelink = spec.type === 'kafka' && spec.defaultPath?.kind === 'aws-privatelink';
+    if (v.length === 1 && v[0]?.path === undefined && !defaultPrivatelink) return { [one!]: v[0]!.address };
+    return v.length > 0 ? { [many!]: v.map((b) => broker(b, ref)) } : {};
   },
-  'confluent-schema-registry': (spec, ref) => ({
-    url: spec.url,
-    ...opt('username', textOrSecret(spec.username, ref)),
-    ...opt('password', secretRef(spec.password, ref)),
-    ...tls(spec, ref),
-    ...networkPath(spec.path, ref),
-  }),
-  postgres: (spec, ref) => ({
-    host: spec.host,
-    ...opt('port', spec.port),
-    database: spec.database,
-    user: textOrSecret(spec.user, ref),
-    ...opt('password', secretRef(spec.password, ref)),
-    ...opt('ssl_mode', spec.sslMode),
-    ...tls(spec, ref),
-    ...networkPath(spec.path, ref),
-    ...opt('aws_connection', spec.awsConnection && ref(spec.awsConnection)),
-  }),
-  mysql: (spec, ref) => ({
-    host: spec.host,
-    ...opt('port', spec.port),
-    user: textOrSecret(spec.user, ref),
-    ...opt('password', secretRef(spec.password, ref)),
-    ...opt('ssl_mode', spec.sslMode),
-    ...tls(spec, ref),
-    ...networkPath(spec.path, ref),
-    ...opt('aws_connection', spec.awsConnection && ref(spec.awsConnection)),
-  }),
+  'kafka-default-path': (v: KafkaDefaultPath, [ssh, privatelink, port], ref) =>
+    v.kind === 'ssh-tunnel' ? { [ssh!]: ref(v.connection) } : { [privatelink!]: ref(v.connection), ...opt(port!, v.port) },
 };
 
 export function connectionDocument(spec: ConnectionSpec, ref: WriteRef): Doc {
-  const write = connectionWriters[spec.type] as (spec: ConnectionSpec, ref: WriteRef) => Doc;
-  return { type: spec.type, ...write(spec, ref) };
+  const values = spec as unknown as Record<string, unknown>;
+  const doc: Doc = { type: spec.type };
+  for (const [field, entry] of connectionEntries(spec.type)) {
+    const value = values[field];
+    if (value === undefined) continue;
+    Object.assign(doc, (WRITE[entry.codec.kind] as Write<CodecKind>)(value as never, entry.parts.map((p) => p.key), ref, spec));
+  }
+  return doc;
 }
 
 type SourceOf<T extends SourceType> = Extract<SourceSpec, { type: T }>;
@@ -144,19 +108,6 @@ function textOrSecret(value: TextOrSecret | undefined, ref: WriteRef): unknown {
 
 function secretRef(target: ObjectName | undefined, ref: WriteRef): unknown {
   return target === undefined ? undefined : { secret: ref(target) };
-}
-
-function tls(spec: TlsOptions, ref: WriteRef): Doc {
-  return {
-    ...opt('ssl_certificate_authority', textOrSecret(spec.sslCertificateAuthority, ref)),
-    ...opt('ssl_certificate', textOrSecret(spec.sslCertificate, ref)),
-    ...opt('ssl_key', secretRef(spec.sslKey, ref)),
-  };
-}
-
-function networkPath(path: { kind: 'ssh-tunnel' | 'aws-privatelink'; connection: ObjectName } | undefined, ref: WriteRef): Doc {
-  if (path === undefined) return {};
-  return path.kind === 'ssh-tunnel' ? { ssh_tunnel: ref(path.connection) } : { aws_privatelink: ref(path.connection) };
 }
 
 function broker(b: KafkaBroker, ref: WriteRef): unknown {

@@ -1,36 +1,36 @@
-import type {
-  BrokerPath,
-  ConnectionSpec,
-  ConnectionType,
-  KafkaBroker,
-  KafkaDefaultPath,
-  NetworkPath,
-  TlsOptions,
-} from '../model/index.js';
-import type { ConnectionDoc, KafkaBrokerDoc, RefDoc } from './manifest-document.js';
+import type { BrokerPath, ConnectionSpec, ConnectionType, KafkaBroker, KafkaDefaultPath, NetworkPath } from '../model/index.js';
+import { connectionEntries } from '../model/registry/connection-registry.js';
+import type { Codec, CodecKind } from '../model/registry/option.js';
+import type { ConnectionDoc, KafkaBrokerDoc, RefDoc, SecretRefDoc, TextOrSecretDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
 
 type DocOf<T extends ConnectionType> = Extract<ConnectionDoc, { type: T }>;
 
+type Convert<K extends CodecKind> = (doc: Record<string, unknown>, keys: readonly string[], field: string, ctx: ObjectContext, codec: Extract<Codec, { kind: K }>) => unknown;
+
+const plain = (doc: Record<string, unknown>, [key]: readonly string[]): unknown => doc[key!];
+
+/** How each codec's value is read from the manifest (already shaped by the JSON Schema); undefined when not written. */
+const READ: { readonly [K in CodecKind]: Convert<K> } = {
+  text: plain,
+  integer: plain,
+  'text-list': (doc, [key]) => (doc[key!] === undefined ? undefined : [...(doc[key!] as string[])]),
+  'text-or-secret': (doc, [key], field, ctx) => (doc[key!] === undefined ? undefined : ctx.textOrSecret(doc[key!] as TextOrSecretDoc, [key!], field)),
+  secret: (doc, [key], field, ctx) => (doc[key!] === undefined ? undefined : ctx.secret(doc[key!] as SecretRefDoc, [key!], field)),
+  reference: (doc, [key], field, ctx) => (doc[key!] === undefined ? undefined : ctx.reference(doc[key!] as RefDoc, [key!], field)),
+  'network-path': (doc, _keys, field, ctx) => networkPath(doc, field, ctx),
+  'kafka-brokers': (doc, _keys, field, ctx) => kafkaBrokerDocs(doc as unknown as DocOf<'kafka'>, ctx).map(({ broker, at }, i) => kafkaBroker(broker, at, `${field}[${i}]`, ctx)),
+  'kafka-default-path': (doc, _keys, field, ctx) => kafkaDefaultPath(doc as unknown as DocOf<'kafka'>, field, ctx),
+};
+
 /**
- * Manifest connection → model, one converter per type. Combinations that the
- * schema cannot express but Materialize refuses are reported here, where the
- * options are read, so that each message points at the option at fault.
+ * Combinations the schema cannot express but Materialize refuses, per type,
+ * reported where the options are read so that each message points at the
+ * option at fault.
  */
-const converters: { [T in ConnectionType]: (doc: DocOf<T>, ctx: ObjectContext) => Extract<ConnectionSpec, { type: T }> } = {
-  'ssh-tunnel': (doc) => ({
-    type: 'ssh-tunnel',
-    host: doc.host,
-    ...(doc.port !== undefined ? { port: doc.port } : {}),
-    user: doc.user,
-  }),
-
-  'aws-privatelink': (doc) => ({
-    type: 'aws-privatelink',
-    serviceName: doc.service_name,
-    availabilityZones: [...doc.availability_zones],
-  }),
-
+const CHECKS: { [T in ConnectionType]: (doc: DocOf<T>, ctx: ObjectContext) => void } = {
+  'ssh-tunnel': () => {},
+  'aws-privatelink': () => {},
   aws: (doc, ctx) => {
     const keys = doc.access_key_id !== undefined;
     const role = doc.assume_role_arn !== undefined;
@@ -42,83 +42,31 @@ const converters: { [T in ConnectionType]: (doc: DocOf<T>, ctx: ObjectContext) =
     if (!role && doc.assume_role_session_name !== undefined) {
       ctx.problem(['assume_role_session_name'], 'assume_role_session_name is only valid with assume_role_arn');
     }
-    return {
-      type: 'aws',
-      ...(doc.assume_role_arn !== undefined ? { assumeRoleArn: doc.assume_role_arn } : {}),
-      ...(doc.assume_role_session_name !== undefined ? { assumeRoleSessionName: doc.assume_role_session_name } : {}),
-      ...(doc.access_key_id !== undefined ? { accessKeyId: ctx.textOrSecret(doc.access_key_id, ['access_key_id'], 'accessKeyId') } : {}),
-      ...(doc.secret_access_key !== undefined
-        ? { secretAccessKey: ctx.secret(doc.secret_access_key, ['secret_access_key'], 'secretAccessKey') }
-        : {}),
-      ...(doc.session_token !== undefined ? { sessionToken: ctx.textOrSecret(doc.session_token, ['session_token'], 'sessionToken') } : {}),
-      ...(doc.region !== undefined ? { region: doc.region } : {}),
-      ...(doc.endpoint !== undefined ? { endpoint: doc.endpoint } : {}),
-    };
   },
-
   kafka: (doc, ctx) => {
     checkKafkaSecurity(doc, ctx);
-    const brokerDocs = kafkaBrokerDocs(doc, ctx);
-    const brokers = brokerDocs.map(({ broker, at }, i) => kafkaBroker(broker, at, i, ctx));
-    return {
-      type: 'kafka',
-      brokers,
-      ...optional('defaultPath', kafkaDefaultPath(doc, ctx)),
-      ...(doc.security_protocol !== undefined ? { securityProtocol: doc.security_protocol } : {}),
-      ...(doc.sasl_mechanisms !== undefined ? { saslMechanisms: doc.sasl_mechanisms } : {}),
-      ...(doc.sasl_username !== undefined ? { saslUsername: ctx.textOrSecret(doc.sasl_username, ['sasl_username'], 'saslUsername') } : {}),
-      ...(doc.sasl_password !== undefined ? { saslPassword: ctx.secret(doc.sasl_password, ['sasl_password'], 'saslPassword') } : {}),
-      ...tls(doc, ctx),
-      ...(doc.aws_connection !== undefined ? { awsConnection: ctx.reference(doc.aws_connection, ['aws_connection'], 'awsConnection') } : {}),
-      ...(doc.progress_topic !== undefined ? { progressTopic: doc.progress_topic } : {}),
-      ...(doc.progress_topic_replication_factor !== undefined
-        ? { progressTopicReplicationFactor: doc.progress_topic_replication_factor }
-        : {}),
-    };
+    checkTls(doc, ctx);
   },
-
   'confluent-schema-registry': (doc, ctx) => {
     if (doc.password !== undefined && doc.username === undefined) ctx.problem(['password'], 'password is only valid with username');
     if (doc.username !== undefined && doc.password === undefined) ctx.problem(['username'], 'username needs password');
-    return {
-      type: 'confluent-schema-registry',
-      url: doc.url,
-      ...(doc.username !== undefined ? { username: ctx.textOrSecret(doc.username, ['username'], 'username') } : {}),
-      ...(doc.password !== undefined ? { password: ctx.secret(doc.password, ['password'], 'password') } : {}),
-      ...tls(doc, ctx),
-      ...optional('path', networkPath(doc, ctx)),
-    };
+    checkTls(doc, ctx);
   },
-
-  postgres: (doc, ctx) => ({
-    type: 'postgres',
-    host: doc.host,
-    ...(doc.port !== undefined ? { port: doc.port } : {}),
-    database: doc.database,
-    user: ctx.textOrSecret(doc.user, ['user'], 'user'),
-    ...(doc.password !== undefined ? { password: ctx.secret(doc.password, ['password'], 'password') } : {}),
-    ...(doc.ssl_mode !== undefined ? { sslMode: doc.ssl_mode } : {}),
-    ...tls(doc, ctx),
-    ...optional('path', networkPath(doc, ctx)),
-    ...(doc.aws_connection !== undefined ? { awsConnection: ctx.reference(doc.aws_connection, ['aws_connection'], 'awsConnection') } : {}),
-  }),
-
-  mysql: (doc, ctx) => ({
-    type: 'mysql',
-    host: doc.host,
-    ...(doc.port !== undefined ? { port: doc.port } : {}),
-    user: ctx.textOrSecret(doc.user, ['user'], 'user'),
-    ...(doc.password !== undefined ? { password: ctx.secret(doc.password, ['password'], 'password') } : {}),
-    ...(doc.ssl_mode !== undefined ? { sslMode: doc.ssl_mode } : {}),
-    ...tls(doc, ctx),
-    ...optional('path', networkPath(doc, ctx)),
-    ...(doc.aws_connection !== undefined ? { awsConnection: ctx.reference(doc.aws_connection, ['aws_connection'], 'awsConnection') } : {}),
-  }),
+  postgres: checkTls,
+  mysql: checkTls,
 };
 
+/** Manifest connection → model: the registry's entries, read by codec, after the type's own checks. */
 export function convertConnection(doc: ConnectionDoc, ctx: ObjectContext): ConnectionSpec {
-  const convert = converters[doc.type] as (doc: ConnectionDoc, ctx: ObjectContext) => ConnectionSpec;
-  return convert(doc, ctx);
+  (CHECKS[doc.type] as (doc: ConnectionDoc, ctx: ObjectContext) => void)(doc, ctx);
+  const values = doc as unknown as Record<string, unknown>;
+  const spec: Record<string, unknown> = { type: doc.type };
+  for (const [field, entry] of connectionEntries(doc.type)) {
+    const keys = entry.parts.map((p) => p.key);
+    const value = (READ[entry.codec.kind] as Convert<CodecKind>)(values, keys, field, ctx, entry.codec as never);
+    if (value !== undefined) spec[field] = value;
+  }
+  return spec as ConnectionSpec;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -126,33 +74,25 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 interface TlsDocFields {
-  ssl_certificate_authority?: DocOf<'kafka'>['ssl_certificate_authority'];
-  ssl_certificate?: DocOf<'kafka'>['ssl_certificate'];
-  ssl_key?: DocOf<'kafka'>['ssl_key'];
+  ssl_certificate?: unknown;
+  ssl_key?: unknown;
 }
 
-function tls(doc: TlsDocFields, ctx: ObjectContext): TlsOptions {
+function checkTls(doc: TlsDocFields, ctx: ObjectContext): void {
   // Materialize: "SSL KEY: required and only valid when SSL CERTIFICATE is specified".
   if (doc.ssl_key !== undefined && doc.ssl_certificate === undefined) ctx.problem(['ssl_key'], 'ssl_key is only valid with ssl_certificate');
   if (doc.ssl_certificate !== undefined && doc.ssl_key === undefined) ctx.problem(['ssl_certificate'], 'ssl_certificate needs ssl_key');
-  return {
-    ...(doc.ssl_certificate_authority !== undefined
-      ? { sslCertificateAuthority: ctx.textOrSecret(doc.ssl_certificate_authority, ['ssl_certificate_authority'], 'sslCertificateAuthority') }
-      : {}),
-    ...(doc.ssl_certificate !== undefined ? { sslCertificate: ctx.textOrSecret(doc.ssl_certificate, ['ssl_certificate'], 'sslCertificate') } : {}),
-    ...(doc.ssl_key !== undefined ? { sslKey: ctx.secret(doc.ssl_key, ['ssl_key'], 'sslKey') } : {}),
-  };
 }
 
-function networkPath(doc: { ssh_tunnel?: RefDoc; aws_privatelink?: RefDoc }, ctx: ObjectContext): NetworkPath | undefined {
+function networkPath(doc: { ssh_tunnel?: RefDoc; aws_privatelink?: RefDoc }, field: string, ctx: ObjectContext): NetworkPath | undefined {
   if (doc.ssh_tunnel !== undefined && doc.aws_privatelink !== undefined) {
     ctx.problem(['aws_privatelink'], 'set either ssh_tunnel or aws_privatelink, not both');
   }
   if (doc.ssh_tunnel !== undefined) {
-    return { kind: 'ssh-tunnel', connection: ctx.reference(doc.ssh_tunnel, ['ssh_tunnel'], 'path.connection') };
+    return { kind: 'ssh-tunnel', connection: ctx.reference(doc.ssh_tunnel, ['ssh_tunnel'], `${field}.connection`) };
   }
   if (doc.aws_privatelink !== undefined) {
-    return { kind: 'aws-privatelink', connection: ctx.reference(doc.aws_privatelink, ['aws_privatelink'], 'path.connection') };
+    return { kind: 'aws-privatelink', connection: ctx.reference(doc.aws_privatelink, ['aws_privatelink'], `${field}.connection`) };
   }
   return undefined;
 }
@@ -179,9 +119,9 @@ function kafkaBrokerDocs(doc: DocOf<'kafka'>, ctx: ObjectContext): { broker: Kaf
   return listed;
 }
 
-function kafkaBroker(doc: KafkaBrokerDoc, at: (string | number)[], index: number, ctx: ObjectContext): KafkaBroker {
+function kafkaBroker(doc: KafkaBrokerDoc, at: (string | number)[], brokerField: string, ctx: ObjectContext): KafkaBroker {
   if (typeof doc === 'string') return { address: doc };
-  const field = `brokers[${index}].path.connection`;
+  const field = `${brokerField}.path.connection`;
   if (doc.ssh_tunnel !== undefined && doc.aws_privatelink !== undefined) {
     ctx.problem([...at, 'aws_privatelink'], 'a broker goes through either ssh_tunnel or aws_privatelink, not both');
   }
@@ -204,7 +144,7 @@ function kafkaBroker(doc: KafkaBrokerDoc, at: (string | number)[], index: number
   return { address: doc.address, ...optional('path', path) };
 }
 
-function kafkaDefaultPath(doc: DocOf<'kafka'>, ctx: ObjectContext): KafkaDefaultPath | undefined {
+function kafkaDefaultPath(doc: DocOf<'kafka'>, field: string, ctx: ObjectContext): KafkaDefaultPath | undefined {
   if (doc.ssh_tunnel !== undefined && doc.aws_privatelink !== undefined) {
     ctx.problem(['aws_privatelink'], 'set either a default ssh_tunnel or a default aws_privatelink, not both');
   }
@@ -212,12 +152,12 @@ function kafkaDefaultPath(doc: DocOf<'kafka'>, ctx: ObjectContext): KafkaDefault
     ctx.problem(['privatelink_port'], 'privatelink_port is only valid with aws_privatelink');
   }
   if (doc.ssh_tunnel !== undefined) {
-    return { kind: 'ssh-tunnel', connection: ctx.reference(doc.ssh_tunnel, ['ssh_tunnel'], 'defaultPath.connection') };
+    return { kind: 'ssh-tunnel', connection: ctx.reference(doc.ssh_tunnel, ['ssh_tunnel'], `${field}.connection`) };
   }
   if (doc.aws_privatelink !== undefined) {
     return {
       kind: 'aws-privatelink',
-      connection: ctx.reference(doc.aws_privatelink, ['aws_privatelink'], 'defaultPath.connection'),
+      connection: ctx.reference(doc.aws_privatelink, ['aws_privatelink'], `${field}.connection`),
       ...(doc.privatelink_port !== undefined ? { port: doc.privatelink_port } : {}),
     };
   }

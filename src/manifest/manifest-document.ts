@@ -78,7 +78,6 @@ export type ConnectionDoc = ConnectionCommonDoc &
           user: TextOrSecretDoc;
           password?: SecretRefDoc;
           ssl_mode?: string;
-          aws_connection?: RefDoc;
         })
     | (TlsDoc &
         NetworkPathDoc & {

@@ -1,5 +1,6 @@
 import type { ConnectionSpec, KafkaConnection, KafkaSecurityProtocol } from './connections.js';
 import type { MzObject } from './objects.js';
+import { connectionEntries } from './registry/connection-registry.js';
 import type { Envelope, SourceSpec } from './sources.js';
 
 /**
@@ -7,32 +8,27 @@ import type { Envelope, SourceSpec } from './sources.js';
  * the default" compare equal. Applied to both sides of a diff, never to what
  * is rendered: the SQL says only what the user said.
  */
-export const DEFAULT_PORTS = { 'ssh-tunnel': 22, postgres: 5432, mysql: 3306 } as const;
-
 export function kafkaDefaultSecurityProtocol(spec: KafkaConnection): KafkaSecurityProtocol {
   const sasl = spec.saslMechanisms !== undefined || spec.saslUsername !== undefined || spec.saslPassword !== undefined;
   return sasl || spec.awsConnection !== undefined ? 'SASL_SSL' : 'SSL';
 }
 
+/**
+ * Each registry entry's `serverDefault` filled in, text normalized to the
+ * case its codec declares; Kafka's security protocol, whose default depends
+ * on other options, computed.
+ */
 export function withConnectionDefaults(spec: ConnectionSpec): ConnectionSpec {
-  switch (spec.type) {
-    case 'ssh-tunnel':
-      return { ...spec, port: spec.port ?? DEFAULT_PORTS['ssh-tunnel'] };
-    case 'postgres':
-      return { ...spec, port: spec.port ?? DEFAULT_PORTS.postgres, ...(spec.sslMode ? { sslMode: spec.sslMode.toLowerCase() } : {}) };
-    case 'mysql':
-      return { ...spec, port: spec.port ?? DEFAULT_PORTS.mysql, ...(spec.sslMode ? { sslMode: spec.sslMode.toLowerCase() } : {}) };
-    case 'kafka':
-      return {
-        ...spec,
-        securityProtocol: (spec.securityProtocol?.toUpperCase() as KafkaSecurityProtocol | undefined) ?? kafkaDefaultSecurityProtocol(spec),
-        ...(spec.saslMechanisms ? { saslMechanisms: spec.saslMechanisms.toUpperCase() } : {}),
-      };
-    case 'aws-privatelink':
-    case 'aws':
-    case 'confluent-schema-registry':
-      return spec;
+  const out: Record<string, unknown> = { ...spec };
+  for (const [field, entry] of connectionEntries(spec.type)) {
+    const value = out[field];
+    if (value === undefined && entry.serverDefault !== undefined) out[field] = entry.serverDefault;
+    else if (typeof value === 'string' && entry.codec.kind === 'text' && entry.codec.case) {
+      out[field] = entry.codec.case === 'upper' ? value.toUpperCase() : value.toLowerCase();
+    }
   }
+  if (spec.type === 'kafka' && spec.securityProtocol === undefined) out.securityProtocol = kafkaDefaultSecurityProtocol(spec);
+  return out as ConnectionSpec;
 }
 
 export const DEFAULT_ENVELOPE: Envelope = 'none';

@@ -1,4 +1,6 @@
-import type { ConnectionType, TextOrSecret, TlsOptions } from './connections.js';
+import type { BrokerPath, ConnectionType, KafkaBroker, KafkaDefaultPath, NetworkPath, TextOrSecret } from './connections.js';
+import { connectionEntries } from './registry/connection-registry.js';
+import type { Codec, CodecKind } from './registry/option.js';
 import type { ObjectName } from './names.js';
 import type { MzObject } from './objects.js';
 import type { Format } from './sources.js';
@@ -20,17 +22,6 @@ const conn = (...types: ConnectionType[]) => ({ kind: 'connection', types }) as 
 
 export function referencesOf(object: MzObject): Reference[] {
   const refs: Reference[] = [];
-  const secret = (target: ObjectName | undefined, field: string) => {
-    if (target) refs.push({ target, expect: SECRET, field });
-  };
-  const textOrSecret = (value: TextOrSecret | undefined, field: string) => {
-    if (value?.kind === 'secret') secret(value.secret, field);
-  };
-  const tls = (o: TlsOptions) => {
-    textOrSecret(o.sslCertificateAuthority, 'sslCertificateAuthority');
-    textOrSecret(o.sslCertificate, 'sslCertificate');
-    secret(o.sslKey, 'sslKey');
-  };
   const to = (target: ObjectName | undefined, field: string, ...types: ConnectionType[]) => {
     if (target) refs.push({ target, expect: conn(...types), field });
   };
@@ -42,42 +33,10 @@ export function referencesOf(object: MzObject): Reference[] {
     case 'secret':
       break;
     case 'connection': {
-      const spec = object.spec;
-      switch (spec.type) {
-        case 'ssh-tunnel':
-        case 'aws-privatelink':
-          break;
-        case 'aws':
-          textOrSecret(spec.accessKeyId, 'accessKeyId');
-          secret(spec.secretAccessKey, 'secretAccessKey');
-          textOrSecret(spec.sessionToken, 'sessionToken');
-          break;
-        case 'kafka':
-          spec.brokers.forEach((b, i) => {
-            if (b.path) to(b.path.connection, `brokers[${i}].path.connection`, b.path.kind);
-          });
-          if (spec.defaultPath) to(spec.defaultPath.connection, 'defaultPath.connection', spec.defaultPath.kind);
-          textOrSecret(spec.saslUsername, 'saslUsername');
-          secret(spec.saslPassword, 'saslPassword');
-          to(spec.awsConnection, 'awsConnection', 'aws');
-          tls(spec);
-          break;
-        case 'confluent-schema-registry':
-          textOrSecret(spec.username, 'username');
-          secret(spec.password, 'password');
-          if (spec.path) to(spec.path.connection, 'path.connection', spec.path.kind);
-          tls(spec);
-          break;
-        case 'postgres':
-        case 'mysql':
-          textOrSecret(spec.user, 'user');
-          secret(spec.password, 'password');
-          if (spec.path) to(spec.path.connection, 'path.connection', spec.path.kind);
-          to(spec.awsConnection, 'awsConnection', 'aws');
-          tls(spec);
-          break;
-        default:
-          assertNever(spec);
+      const spec = object.spec as unknown as Record<string, unknown>;
+      for (const [field, entry] of connectionEntries(object.spec.type)) {
+        const value = spec[field];
+        if (value !== undefined) (CONNECTION_REFERENCES[entry.codec.kind] as Walk)(value, field, entry.codec, refs);
       }
       break;
     }
@@ -114,3 +73,28 @@ export function referencesOf(object: MzObject): Reference[] {
 export function assertNever(value: never): never {
   throw new Error(`unhandled variant: ${JSON.stringify(value)}`);
 }
+
+type Walk = (value: unknown, field: string, codec: Codec, refs: Reference[]) => void;
+type Walker<K extends CodecKind> = (value: never, field: string, codec: Extract<Codec, { kind: K }>, refs: Reference[]) => void;
+
+const none = () => {};
+const path = (p: NetworkPath | KafkaDefaultPath | BrokerPath, field: string, refs: Reference[]) =>
+  refs.push({ target: p.connection, expect: conn(p.kind), field });
+
+/** The names each codec's values refer to, with the model field path that holds them. */
+const CONNECTION_REFERENCES: { readonly [K in CodecKind]: Walker<K> } = {
+  text: none,
+  integer: none,
+  'text-list': none,
+  'text-or-secret': (value: TextOrSecret, field, _codec, refs) => {
+    if (value.kind === 'secret') refs.push({ target: value.secret, expect: SECRET, field });
+  },
+  secret: (value: ObjectName, field, _codec, refs) => refs.push({ target: value, expect: SECRET, field }),
+  reference: (value: ObjectName, field, codec, refs) => refs.push({ target: value, expect: conn(codec.to), field }),
+  'network-path': (value: NetworkPath, field, _codec, refs) => path(value, `${field}.connection`, refs),
+  'kafka-default-path': (value: KafkaDefaultPath, field, _codec, refs) => path(value, `${field}.connection`, refs),
+  'kafka-brokers': (value: readonly KafkaBroker[], field, _codec, refs) =>
+    value.forEach((b, i) => {
+      if (b.path) path(b.path, `${field}[${i}].path.connection`, refs);
+    }),
+};

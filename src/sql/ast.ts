@@ -381,12 +381,18 @@ export interface CreateContainerStatement {
   readonly pos: SqlPosition;
 }
 
-/** `SET [SESSION|LOCAL] name {= | TO} value | DEFAULT`. */
+/**
+ * `SET [SESSION|LOCAL] name {= | TO} value [, value ...] | DEFAULT`, `RESET name`, `RESET ALL`,
+ * and `SET [SESSION CHARACTERISTICS AS] TRANSACTION ISOLATION LEVEL level` (variable
+ * `transaction_isolation`). `variable` is lower case unless it was quoted.
+ */
 export interface SetVariableStatement {
   readonly kind: 'set_variable';
+  readonly verb: 'SET' | 'RESET';
+  /** `all` for RESET ALL. */
   readonly variable: string;
-  /** Absent for `DEFAULT`. */
-  readonly value?: Value;
+  /** Absent for `DEFAULT` and RESET. */
+  readonly value?: readonly Value[];
   readonly pos: SqlPosition;
 }
 

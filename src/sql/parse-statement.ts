@@ -251,8 +251,9 @@ class Parser {
       return { kind: 'validate_connection', name: this.parseItemName(), pos };
     }
     if (this.eatWord('set')) return this.parseSet(pos);
+    if (this.eatWord('reset')) return this.parseReset(pos);
     if (this.eatWord('show')) return this.parseShow(pos);
-    return this.fail(`expected a statement (CREATE, ALTER, DROP, COMMENT, VALIDATE, SET or SHOW), found ${describeToken(this.peek())}`);
+    return this.fail(`expected a statement (CREATE, ALTER, DROP, COMMENT, VALIDATE, SET, RESET or SHOW), found ${describeToken(this.peek())}`);
   }
 
   // -------------------------------------------------------------------------
@@ -909,13 +910,36 @@ class Parser {
   }
 
   private parseSet(pos: SqlPosition): StatementAst {
+    if (this.eatWords('session', 'characteristics', 'as') || this.isWord('transaction')) return this.parseSetTransaction(pos);
     if (!this.eatWord('session')) this.eatWord('local');
     const variable = this.parseNameParts()
       .map((p) => p.value)
       .join('.');
     if (!this.eatSymbol('=') && !this.eatWord('to')) this.fail(`expected "=" or TO, found ${describeToken(this.peek())}`);
-    if (this.eatWord('default')) return { kind: 'set_variable', variable, pos };
-    return { kind: 'set_variable', variable, value: this.parseValue(), pos };
+    if (this.eatWord('default')) return { kind: 'set_variable', verb: 'SET', variable, pos };
+    const value: Value[] = [];
+    do value.push(this.parseValue());
+    while (this.eatSymbol(','));
+    return { kind: 'set_variable', verb: 'SET', variable, value, pos };
+  }
+
+  /** `TRANSACTION ISOLATION LEVEL <words>`: the session's `transaction_isolation`. */
+  private parseSetTransaction(pos: SqlPosition): StatementAst {
+    this.expectWord('transaction');
+    this.expectWord('isolation');
+    this.expectWord('level');
+    const at = this.pos();
+    const words: string[] = [];
+    while (this.peek().kind === 'word') words.push(this.next().value);
+    if (words.length === 0) this.fail(`expected an isolation level, found ${describeToken(this.peek())}`);
+    return { kind: 'set_variable', verb: 'SET', variable: 'transaction_isolation', value: [{ kind: 'string', value: words.join(' '), pos: at }], pos };
+  }
+
+  private parseReset(pos: SqlPosition): StatementAst {
+    const variable = this.parseNameParts()
+      .map((p) => p.value)
+      .join('.');
+    return { kind: 'set_variable', verb: 'RESET', variable, pos };
   }
 
   private parseShow(pos: SqlPosition): ShowStatement {

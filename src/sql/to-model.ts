@@ -3,7 +3,6 @@ import type {
   ConnectionSpec,
   KafkaBroker,
   KafkaDefaultPath,
-  KafkaSecurityProtocol,
   NetworkPath,
   TextOrSecret,
 } from '../model/connections.js';
@@ -26,6 +25,9 @@ import type {
 } from './ast.js';
 import { SqlParseError, type SqlPosition } from './errors.js';
 import { parseStatement } from './parse-statement.js';
+import { CONNECTION_TYPES } from '../model/connections.js';
+import { connectionEntries, connectionSqlOptions } from '../model/registry/connection-registry.js';
+import type { Codec, CodecKind } from '../model/registry/option.js';
 
 /**
  * From a CREATE statement (stored `create_sql`, any SHOW CREATE layout, or SQL
@@ -108,33 +110,12 @@ function fail(message: string, at: SqlPosition): never {
   throw new SqlParseError(message, at);
 }
 
-const SECURITY_PROTOCOLS: readonly KafkaSecurityProtocol[] = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
 const LOAD_GENERATORS: readonly LoadGenerator[] = ['counter', 'auction', 'marketing', 'tpch'];
 
-/** The options each connection type accepts (besides the server-generated PUBLIC KEYs of SSH tunnels). */
-const TLS: readonly ConnectionOptionName[] = ['SSL CERTIFICATE AUTHORITY', 'SSL CERTIFICATE', 'SSL KEY'];
-const ALLOWED: Record<ConnectionSpec['type'], readonly ConnectionOptionName[]> = {
-  'ssh-tunnel': ['HOST', 'PORT', 'USER', 'PUBLIC KEY 1', 'PUBLIC KEY 2'],
-  'aws-privatelink': ['SERVICE NAME', 'AVAILABILITY ZONES'],
-  aws: ['ACCESS KEY ID', 'ASSUME ROLE ARN', 'ASSUME ROLE SESSION NAME', 'ENDPOINT', 'REGION', 'SECRET ACCESS KEY', 'SESSION TOKEN'],
-  kafka: [
-    'BROKER',
-    'BROKERS',
-    'SSH TUNNEL',
-    'AWS PRIVATELINK',
-    'SECURITY PROTOCOL',
-    'SASL MECHANISMS',
-    'SASL USERNAME',
-    'SASL PASSWORD',
-    'AWS CONNECTION',
-    'PROGRESS TOPIC',
-    'PROGRESS TOPIC REPLICATION FACTOR',
-    ...TLS,
-  ],
-  'confluent-schema-registry': ['URL', 'USER', 'PASSWORD', 'SSH TUNNEL', 'AWS PRIVATELINK', ...TLS],
-  postgres: ['HOST', 'PORT', 'DATABASE', 'USER', 'PASSWORD', 'SSL MODE', 'SSH TUNNEL', 'AWS PRIVATELINK', 'AWS CONNECTION', ...TLS],
-  mysql: ['HOST', 'PORT', 'USER', 'PASSWORD', 'SSL MODE', 'SSH TUNNEL', 'AWS PRIVATELINK', 'AWS CONNECTION', ...TLS],
-};
+/** The options each connection type accepts: the registry's, and the server-generated PUBLIC KEYs of SSH tunnels. */
+const ALLOWED = Object.fromEntries(
+  CONNECTION_TYPES.map((t) => [t, [...connectionSqlOptions(t), ...(t === 'ssh-tunnel' ? (['PUBLIC KEY 1', 'PUBLIC KEY 2'] as const) : [])]]),
+) as unknown as Record<ConnectionSpec['type'], readonly ConnectionOptionName[]>;
 
 /** The keywords after `TO` for each connection type. */
 export const CONNECTION_TYPE_KEYWORDS: Record<ConnectionTypeName, string> = {
@@ -172,6 +153,51 @@ class OptionBag {
     return o.value.value;
   }
 }
+
+type Read<K extends CodecKind> = (this: Converter, bag: OptionBag, codec: Extract<Codec, { kind: K }>, name: ConnectionOptionName, at: SqlPosition) => unknown;
+
+/** How each codec's value is read from a statement's options; undefined when the option is not there. */
+const READ: { readonly [K in CodecKind]: Read<K> } = {
+  text(bag, codec, name) {
+    const v = bag.value(name);
+    if (v === undefined) return undefined;
+    const raw = this.text(v, name);
+    const text = codec.case === 'upper' ? raw.toUpperCase() : codec.case === 'lower' ? raw.toLowerCase() : raw;
+    if (codec.strict && codec.values && !codec.values.includes(text)) {
+      fail(`unknown ${name} ${text}; expected one of ${codec.values.join(', ')}`, bag.get(name)!.pos);
+    }
+    return text;
+  },
+  'text-or-secret'(bag, _codec, name) {
+    const v = bag.value(name);
+    return v && this.textOrSecret(v, name);
+  },
+  secret(bag, _codec, name) {
+    const v = bag.value(name);
+    return v && this.secret(v, name);
+  },
+  integer(bag, _codec, name) {
+    const v = bag.value(name);
+    return v && this.integer(v, name);
+  },
+  'text-list'(bag, _codec, name) {
+    const v = bag.value(name);
+    return v && this.list(v, name).map((item) => this.text(item, name === 'AVAILABILITY ZONES' ? 'an availability zone' : name));
+  },
+  reference(bag, _codec, name) {
+    const v = bag.value(name);
+    return v && this.item(v, name);
+  },
+  'network-path'(bag) {
+    return this.networkPath(bag);
+  },
+  'kafka-brokers'(bag, _codec, _name, at) {
+    return this.kafkaBrokers(bag, at);
+  },
+  'kafka-default-path'(bag) {
+    return this.kafkaDefaultPath(bag);
+  },
+};
 
 class Converter {
   constructor(private readonly options: ToModelOptions) {}
@@ -248,97 +274,19 @@ class Converter {
       const v = bag.value(name);
       return v === undefined ? undefined : f.call(this, v, name);
     };
-    const tls = () => ({
-      ...defined('sslCertificateAuthority', opt('SSL CERTIFICATE AUTHORITY', this.textOrSecret)),
-      ...defined('sslCertificate', opt('SSL CERTIFICATE', this.textOrSecret)),
-      ...defined('sslKey', opt('SSL KEY', this.secret)),
-    });
-    let spec: ConnectionSpec;
-    switch (type) {
-      case 'ssh-tunnel': {
-        const k1 = opt('PUBLIC KEY 1', this.text);
-        const k2 = opt('PUBLIC KEY 2', this.text);
-        if (k1 !== undefined && k2 !== undefined) outputs.publicKeys = [k1, k2];
-        spec = { type, host: this.text(req('HOST'), 'HOST'), ...defined('port', opt('PORT', this.integer)), user: this.text(req('USER'), 'USER') };
-        break;
-      }
-      case 'aws-privatelink':
-        spec = {
-          type,
-          serviceName: this.text(req('SERVICE NAME'), 'SERVICE NAME'),
-          availabilityZones: this.list(req('AVAILABILITY ZONES'), 'AVAILABILITY ZONES').map((v) => this.text(v, 'an availability zone')),
-        };
-        break;
-      case 'aws':
-        spec = {
-          type,
-          ...defined('accessKeyId', opt('ACCESS KEY ID', this.textOrSecret)),
-          ...defined('assumeRoleArn', opt('ASSUME ROLE ARN', this.text)),
-          ...defined('assumeRoleSessionName', opt('ASSUME ROLE SESSION NAME', this.text)),
-          ...defined('endpoint', opt('ENDPOINT', this.text)),
-          ...defined('region', opt('REGION', this.text)),
-          ...defined('secretAccessKey', opt('SECRET ACCESS KEY', this.secret)),
-          ...defined('sessionToken', opt('SESSION TOKEN', this.textOrSecret)),
-        };
-        break;
-      case 'kafka': {
-        const securityProtocol = opt('SECURITY PROTOCOL', this.text)?.toUpperCase();
-        if (securityProtocol !== undefined && !(SECURITY_PROTOCOLS as readonly string[]).includes(securityProtocol)) {
-          fail(`unknown SECURITY PROTOCOL ${securityProtocol}; expected one of ${SECURITY_PROTOCOLS.join(', ')}`, bag.get('SECURITY PROTOCOL')!.pos);
-        }
-        spec = {
-          type,
-          brokers: this.kafkaBrokers(bag, s.pos),
-          ...defined('defaultPath', this.kafkaDefaultPath(bag)),
-          ...defined('securityProtocol', securityProtocol as KafkaSecurityProtocol | undefined),
-          ...defined('saslMechanisms', opt('SASL MECHANISMS', this.text)?.toUpperCase()),
-          ...defined('saslUsername', opt('SASL USERNAME', this.textOrSecret)),
-          ...defined('saslPassword', opt('SASL PASSWORD', this.secret)),
-          ...defined('awsConnection', opt('AWS CONNECTION', this.item)),
-          ...defined('progressTopic', opt('PROGRESS TOPIC', this.text)),
-          ...defined('progressTopicReplicationFactor', opt('PROGRESS TOPIC REPLICATION FACTOR', this.integer)),
-          ...tls(),
-        };
-        break;
-      }
-      case 'confluent-schema-registry':
-        spec = {
-          type,
-          url: this.text(req('URL'), 'URL'),
-          ...defined('username', opt('USER', this.textOrSecret)),
-          ...defined('password', opt('PASSWORD', this.secret)),
-          ...defined('path', this.networkPath(bag)),
-          ...tls(),
-        };
-        break;
-      case 'postgres':
-        spec = {
-          type,
-          host: this.text(req('HOST'), 'HOST'),
-          ...defined('port', opt('PORT', this.integer)),
-          database: this.text(req('DATABASE'), 'DATABASE'),
-          user: this.textOrSecret(req('USER'), 'USER'),
-          ...defined('password', opt('PASSWORD', this.secret)),
-          ...defined('sslMode', opt('SSL MODE', this.text)?.toLowerCase()),
-          ...defined('path', this.networkPath(bag)),
-          ...defined('awsConnection', opt('AWS CONNECTION', this.item)),
-          ...tls(),
-        };
-        break;
-      case 'mysql':
-        spec = {
-          type,
-          host: this.text(req('HOST'), 'HOST'),
-          ...defined('port', opt('PORT', this.integer)),
-          user: this.textOrSecret(req('USER'), 'USER'),
-          ...defined('password', opt('PASSWORD', this.secret)),
-          ...defined('sslMode', opt('SSL MODE', this.text)?.toLowerCase()),
-          ...defined('path', this.networkPath(bag)),
-          ...defined('awsConnection', opt('AWS CONNECTION', this.item)),
-          ...tls(),
-        };
-        break;
+    if (type === 'ssh-tunnel') {
+      const k1 = opt('PUBLIC KEY 1', this.text);
+      const k2 = opt('PUBLIC KEY 2', this.text);
+      if (k1 !== undefined && k2 !== undefined) outputs.publicKeys = [k1, k2];
     }
+    const fields: Record<string, unknown> = { type };
+    for (const [field, entry] of connectionEntries(type)) {
+      const read = READ[entry.codec.kind] as Read<CodecKind>;
+      const value = read.call(this, bag, entry.codec as never, entry.parts[0]!.sql, s.pos);
+      if (value !== undefined) fields[field] = value;
+      else if (entry.required) req(entry.parts[0]!.sql);
+    }
+    const spec = fields as ConnectionSpec;
     const validate = s.withOptions.find((o) => o.name === 'VALIDATE');
     const object: Connection = {
       kind: 'connection',
@@ -349,7 +297,7 @@ class Converter {
     return { object, outputs };
   }
 
-  private kafkaBrokers(bag: OptionBag, at: SqlPosition): KafkaBroker[] {
+  kafkaBrokers(bag: OptionBag, at: SqlPosition): KafkaBroker[] {
     const broker = bag.get('BROKER');
     const brokers = bag.get('BROKERS');
     const privatelink = bag.get('AWS PRIVATELINK');
@@ -400,7 +348,7 @@ class Converter {
     return out;
   }
 
-  private kafkaDefaultPath(bag: OptionBag): KafkaDefaultPath | undefined {
+  kafkaDefaultPath(bag: OptionBag): KafkaDefaultPath | undefined {
     const ssh = bag.get('SSH TUNNEL');
     const pl = bag.get('AWS PRIVATELINK');
     if (ssh && pl) fail('a KAFKA connection takes SSH TUNNEL or AWS PRIVATELINK, not both', pl.pos);
@@ -413,7 +361,7 @@ class Converter {
     return undefined;
   }
 
-  private networkPath(bag: OptionBag): NetworkPath | undefined {
+  networkPath(bag: OptionBag): NetworkPath | undefined {
     const ssh = bag.get('SSH TUNNEL');
     const pl = bag.get('AWS PRIVATELINK');
     if (ssh && pl) fail('SSH TUNNEL and AWS PRIVATELINK cannot both be given', pl.pos);

@@ -1,8 +1,9 @@
 import type { ConnectionOption, Value } from '../../sql/ast.js';
-import { storedConnectionStatement, storedCreateSql } from '../print/stored.js';
+import { relationCreateSql, storedCreateSql } from '../print/stored.js';
+import { dependenciesOf } from './dependencies.js';
 import type { EmulatorSettings } from '../settings.js';
-import type { CatalogStore, ConnectionItem, Item, SourceItem } from './store.js';
-import type { TableRows } from './writer.js';
+import type { CatalogStore, ConnectionItem, RelationItem, SourceItem } from './store.js';
+import type { TableRows } from './row-changes.js';
 
 const NO_PRIVILEGES: string[] = [];
 
@@ -30,6 +31,13 @@ export function itemRows(store: CatalogStore, settings: EmulatorSettings, id: st
     case 'source':
       sourceRows(store, settings, item, base, add);
       break;
+    case 'view':
+    case 'materialized-view':
+    case 'table':
+    case 'index':
+    case 'sink':
+      relationRows(store, item, base, add);
+      break;
   }
   for (const referenced of dependenciesOf(item)) add('mz_internal.mz_object_dependencies', { object_id: item.id, referenced_object_id: referenced });
   if (item.comment !== undefined) add('mz_internal.mz_comments', { id: item.id, object_type: item.kind, object_sub_id: null, comment: item.comment });
@@ -37,6 +45,38 @@ export function itemRows(store: CatalogStore, settings: EmulatorSettings, id: st
 }
 
 type Add = (table: string, row: Record<string, unknown>) => void;
+
+/** The rows of a user's object (builtin.rs: MZ_VIEWS, MZ_MATERIALIZED_VIEWS, MZ_TABLES, MZ_SINKS, MZ_INDEXES). */
+function relationRows(store: CatalogStore, item: RelationItem, base: Record<string, unknown>, add: Add): void {
+  const createSql = storedCreateSql(store, item, 'stable');
+  const redacted = storedCreateSql(store, item, 'redacted');
+  const sql = { create_sql: createSql, redacted_create_sql: redacted };
+  // `definition`: the query after AS, as written with names resolved.
+  const definition = () => {
+    const text = relationCreateSql(store, item, 'simple');
+    const as = /\bAS\b/i.exec(text);
+    return as ? `${text.slice(as.index + 2).trim()};` : text;
+  };
+  switch (item.kind) {
+    case 'view':
+      add('mz_catalog.mz_views', { ...base, definition: definition(), ...sql });
+      break;
+    case 'materialized-view':
+      add('mz_catalog.mz_materialized_views', { ...base, cluster_id: item.clusterId, definition: definition(), ...sql });
+      break;
+    case 'table':
+      add('mz_catalog.mz_tables', { ...base, ...sql, source_id: null });
+      break;
+    case 'index':
+      add('mz_catalog.mz_indexes', { id: item.id, oid: item.oid, name: item.name, on_id: item.onId, cluster_id: item.clusterId, owner_id: item.ownerId, ...sql });
+      break;
+    case 'sink': {
+      const { privileges: _none, ...noPrivileges } = base;
+      add('mz_catalog.mz_sinks', { ...noPrivileges, type: 'kafka', connection_id: item.connectionId ?? null, size: null, cluster_id: item.clusterId, ...sql });
+      break;
+    }
+  }
+}
 
 function optionValue(item: ConnectionItem, name: string): Value | undefined {
   const o = item.statement.options.find((opt) => opt.name === name);
@@ -187,33 +227,4 @@ function sourceRows(store: CatalogStore, settings: EmulatorSettings, item: Sourc
     if (parentType === 'postgres') add('mz_internal.mz_postgres_source_tables', { id: item.id, schema_name: schema, table_name: table });
     if (parentType === 'mysql') add('mz_internal.mz_mysql_source_tables', { id: item.id, schema_name: schema, table_name: table });
   }
-}
-
-/** The ids an item's definition names (materialize-semantics.md section 1, dependency rows). */
-export function dependenciesOf(item: Item): string[] {
-  const ids = new Set<string>();
-  const visitValue = (v: Value | undefined) => {
-    if (!v) return;
-    if ((v.kind === 'name' || v.kind === 'secret') && v.name.id) ids.add(v.name.id);
-    if (v.kind === 'list') v.items.forEach(visitValue);
-  };
-  if (item.kind === 'connection') {
-    for (const o of storedConnectionStatement(item).options) {
-      const v = o.value;
-      if (v.kind === 'value') visitValue(v.value);
-      if (v.kind === 'privatelink' && v.connection.id) ids.add(v.connection.id);
-      const brokers = v.kind === 'broker' ? [v.broker] : v.kind === 'brokers' ? v.brokers : [];
-      for (const b of brokers) if (b.tunnel.kind !== 'direct' && b.tunnel.connection.id) ids.add(b.tunnel.connection.id);
-    }
-  }
-  if (item.kind === 'source') {
-    if (item.parentId) ids.add(item.parentId);
-    const s = item.statement;
-    if (s) {
-      if (s.connection.kind !== 'load-generator' && s.connection.connection.id) ids.add(s.connection.connection.id);
-      const formats = s.format ? (s.format.kind === 'bare' ? [s.format.format] : [s.format.key, s.format.value]) : [];
-      for (const f of formats) if ((f.kind === 'avro' || f.kind === 'protobuf') && f.connection.id) ids.add(f.connection.id);
-    }
-  }
-  return [...ids].sort();
 }

@@ -27,6 +27,22 @@ CREATE TABLE mz_catalog.mz_sources (
   id text NOT NULL, oid oid NOT NULL, schema_id text NOT NULL, name text NOT NULL, type text NOT NULL, connection_id text,
   size text, envelope_type text, key_format text, value_format text, cluster_id text, owner_id text NOT NULL,
   privileges text[] NOT NULL, create_sql text, redacted_create_sql text);
+CREATE TABLE mz_catalog.mz_views (
+  id text NOT NULL, oid oid NOT NULL, schema_id text NOT NULL, name text NOT NULL, definition text NOT NULL, owner_id text NOT NULL,
+  privileges text[] NOT NULL, create_sql text NOT NULL, redacted_create_sql text NOT NULL);
+CREATE TABLE mz_catalog.mz_materialized_views (
+  id text NOT NULL, oid oid NOT NULL, schema_id text NOT NULL, name text NOT NULL, cluster_id text NOT NULL, definition text NOT NULL,
+  owner_id text NOT NULL, privileges text[] NOT NULL, create_sql text NOT NULL, redacted_create_sql text NOT NULL);
+CREATE TABLE mz_catalog.mz_tables (
+  id text NOT NULL, oid oid NOT NULL, schema_id text NOT NULL, name text NOT NULL, owner_id text NOT NULL, privileges text[] NOT NULL,
+  create_sql text, redacted_create_sql text, source_id text);
+CREATE TABLE mz_catalog.mz_sinks (
+  id text NOT NULL, oid oid NOT NULL, schema_id text NOT NULL, name text NOT NULL, type text NOT NULL, connection_id text, size text,
+  envelope_type text, format text, key_format text, value_format text, cluster_id text NOT NULL, owner_id text NOT NULL,
+  create_sql text NOT NULL, redacted_create_sql text NOT NULL);
+CREATE TABLE mz_catalog.mz_indexes (
+  id text NOT NULL, oid oid NOT NULL, name text NOT NULL, on_id text NOT NULL, cluster_id text NOT NULL, owner_id text NOT NULL,
+  create_sql text NOT NULL, redacted_create_sql text NOT NULL);
 CREATE TABLE mz_catalog.mz_kafka_connections (id text NOT NULL, brokers text[] NOT NULL, sink_progress_topic text NOT NULL);
 CREATE TABLE mz_catalog.mz_ssh_tunnel_connections (id text NOT NULL, public_key_1 text NOT NULL, public_key_2 text NOT NULL);
 CREATE TABLE mz_catalog.mz_aws_privatelink_connections (id text NOT NULL, principal text NOT NULL);
@@ -49,6 +65,20 @@ CREATE TABLE mz_internal.mz_source_statuses (
   id text NOT NULL, name text NOT NULL, type text NOT NULL, last_status_change_at timestamptz, status text NOT NULL,
   error text, details jsonb);
 CREATE TABLE mz_internal.mz_aws_privatelink_connection_statuses (id text NOT NULL, name text NOT NULL, last_status_change_at timestamptz, status text NOT NULL);
+
+-- mz_catalog.mz_objects (builtin.rs, MZ_OBJECTS): every object, one row each.
+CREATE VIEW mz_catalog.mz_objects AS
+  SELECT id, oid, schema_id, name, 'table' AS type, owner_id, NULL::text AS cluster_id, privileges FROM mz_catalog.mz_tables
+  UNION ALL SELECT id, oid, schema_id, name, 'source', owner_id, cluster_id, privileges FROM mz_catalog.mz_sources
+  UNION ALL SELECT id, oid, schema_id, name, 'view', owner_id, NULL::text, privileges FROM mz_catalog.mz_views
+  UNION ALL SELECT id, oid, schema_id, name, 'materialized-view', owner_id, cluster_id, privileges FROM mz_catalog.mz_materialized_views
+  UNION ALL SELECT id, oid, schema_id, name, 'sink', owner_id, cluster_id, NULL::text[] FROM mz_catalog.mz_sinks
+  UNION ALL SELECT i.id, i.oid, r.schema_id, i.name, 'index', i.owner_id, i.cluster_id, NULL::text[] FROM mz_catalog.mz_indexes i
+    JOIN (SELECT id, schema_id FROM mz_catalog.mz_tables UNION ALL SELECT id, schema_id FROM mz_catalog.mz_sources
+          UNION ALL SELECT id, schema_id FROM mz_catalog.mz_views UNION ALL SELECT id, schema_id FROM mz_catalog.mz_materialized_views) r
+      ON i.on_id = r.id
+  UNION ALL SELECT id, oid, schema_id, name, 'connection', owner_id, NULL::text, privileges FROM mz_catalog.mz_connections
+  UNION ALL SELECT id, oid, schema_id, name, 'secret', owner_id, NULL::text, privileges FROM mz_catalog.mz_secrets;
 
 CREATE VIEW mz_internal.mz_object_transitive_dependencies AS
   WITH RECURSIVE t(object_id, referenced_object_id) AS (
@@ -91,6 +121,11 @@ export const ITEM_TABLES: readonly { readonly table: string; readonly idColumn: 
   { table: 'mz_catalog.mz_secrets', idColumn: 'id' },
   { table: 'mz_catalog.mz_connections', idColumn: 'id' },
   { table: 'mz_catalog.mz_sources', idColumn: 'id' },
+  { table: 'mz_catalog.mz_views', idColumn: 'id' },
+  { table: 'mz_catalog.mz_materialized_views', idColumn: 'id' },
+  { table: 'mz_catalog.mz_tables', idColumn: 'id' },
+  { table: 'mz_catalog.mz_sinks', idColumn: 'id' },
+  { table: 'mz_catalog.mz_indexes', idColumn: 'id' },
   { table: 'mz_catalog.mz_kafka_connections', idColumn: 'id' },
   { table: 'mz_catalog.mz_ssh_tunnel_connections', idColumn: 'id' },
   { table: 'mz_catalog.mz_aws_privatelink_connections', idColumn: 'id' },
@@ -105,6 +140,3 @@ export const ITEM_TABLES: readonly { readonly table: string; readonly idColumn: 
   { table: 'mz_internal.mz_source_statuses', idColumn: 'id' },
   { table: 'mz_internal.mz_aws_privatelink_connection_statuses', idColumn: 'id' },
 ];
-
-/** Tables of containers (databases, schemas, clusters, roles), rewritten whole when one changes. */
-export const CONTAINER_TABLES = ['mz_catalog.mz_databases', 'mz_catalog.mz_schemas', 'mz_catalog.mz_clusters', 'mz_catalog.mz_roles'] as const;

@@ -41,16 +41,16 @@ export interface RoleEntry {
 interface ItemBase {
   readonly id: string;
   readonly oid: number;
-  schemaId: string;
-  name: string;
-  ownerId: string;
-  comment?: string;
+  readonly schemaId: string;
+  readonly name: string;
+  readonly ownerId: string;
+  readonly comment?: string;
 }
 
 export interface SecretItem extends ItemBase {
   readonly kind: 'secret';
   /** Kept in memory only: never in a catalog table, a log, an error or a state file. */
-  value: string;
+  readonly value: string;
 }
 
 /** The SSH key pair of a tunnel; `rotated` once ROTATE KEYS ran (the keys then print last, unsorted). */
@@ -63,8 +63,8 @@ export interface SshKeys {
 export interface ConnectionItem extends ItemBase {
   readonly kind: 'connection';
   /** The CREATE statement with every reference resolved to an id, without IF NOT EXISTS and WITH (VALIDATE). */
-  statement: CreateConnectionStatement;
-  sshKeys?: SshKeys;
+  readonly statement: CreateConnectionStatement;
+  readonly sshKeys?: SshKeys;
 }
 
 export type SourceType = 'kafka' | 'postgres' | 'mysql' | 'load-generator' | 'subsource' | 'progress';
@@ -74,21 +74,44 @@ export interface SourceItem extends ItemBase {
   readonly type: SourceType;
   readonly clusterId: string | null;
   /** Primary sources: the CREATE statement, references resolved, FOR ... moved into subsources. */
-  statement?: CreateSourceStatement;
+  readonly statement?: CreateSourceStatement;
   /** Subsources and progress collections: the source they belong to. */
   readonly parentId?: string;
+  /** Items the definition names besides its connections: a source's progress subsource. */
+  readonly dependsOn?: readonly string[];
   /** Subsources: the upstream reference, outermost first (`["postgres", "public", "orders"]`). */
   readonly externalReference?: readonly string[];
 }
 
-export type Item = SecretItem | ConnectionItem | SourceItem;
+/** A piece of a stored definition: text as written, or a reference to an item (printed with its current name). */
+export type DefinitionPart = string | { readonly id: string };
+
+/**
+ * A user's view, materialized view, table, index or sink: an opaque
+ * definition (the statement after its name) with the items it names.
+ */
+export interface RelationItem extends ItemBase {
+  readonly kind: 'view' | 'materialized-view' | 'table' | 'index' | 'sink';
+  /** Materialized views, indexes and sinks run on a cluster. */
+  readonly clusterId: string | null;
+  /** The statement after the name and IN CLUSTER, references by id. */
+  readonly definition: readonly DefinitionPart[];
+  /** Index: the relation it is on; sink: the relation it reads. */
+  readonly onId?: string;
+  /** Sink: its Kafka connection. */
+  readonly connectionId?: string;
+  /** Everything the definition names, in the order written, without repeats. */
+  readonly dependsOn: readonly string[];
+}
+
+export type Item = SecretItem | ConnectionItem | SourceItem | RelationItem;
 export type ItemKind = Item['kind'];
 
 /**
  * Items by id that also keep an index by (schema, name): every statement
  * resolves names, and a scan of all items per lookup made an apply of
- * thousands of objects quadratic. Renames go through `rename` so the index
- * follows.
+ * thousands of objects quadratic. Items are immutable: a rename `set`s the
+ * renamed copy under the same id, and the index follows.
  */
 export class ItemMap extends Map<string, Item> {
   readonly #byName = new Map<string, Item>();
@@ -114,16 +137,19 @@ export class ItemMap extends Map<string, Item> {
   byName(schemaId: string, name: string): Item | undefined {
     return this.#byName.get(nameIndexKey(schemaId, name));
   }
-
-  rename(item: Item, newName: string): void {
-    this.#byName.delete(nameIndexKey(item.schemaId, item.name));
-    item.name = newName;
-    this.#byName.set(nameIndexKey(item.schemaId, item.name), item);
-  }
 }
 
 function nameIndexKey(schemaId: string, name: string): string {
   return JSON.stringify([schemaId, name]);
+}
+
+export interface StoreCounters {
+  readonly item: number;
+  readonly database: number;
+  readonly schema: number;
+  readonly cluster: number;
+  readonly role: number;
+  readonly oid: number;
 }
 
 export class CatalogStore {
@@ -138,6 +164,20 @@ export class CatalogStore {
   nextClusterId = 2;
   nextRoleId = 2;
   nextOid = 20_000;
+
+  /** The id and oid counters, to put back when a transaction fails. */
+  counters(): StoreCounters {
+    return { item: this.nextItemId, database: this.nextDatabaseId, schema: this.nextSchemaId, cluster: this.nextClusterId, role: this.nextRoleId, oid: this.nextOid };
+  }
+
+  restoreCounters(c: StoreCounters): void {
+    this.nextItemId = c.item;
+    this.nextDatabaseId = c.database;
+    this.nextSchemaId = c.schema;
+    this.nextClusterId = c.cluster;
+    this.nextRoleId = c.role;
+    this.nextOid = c.oid;
+  }
 
   allocateItemId(): string {
     return `u${this.nextItemId++}`;

@@ -2,9 +2,7 @@ import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { Engine } from '../engine.js';
 import { ITEM_TABLES } from './schema.js';
 import type { CatalogStore } from './store.js';
-
-/** Catalog rows of one object, by table (`mz_catalog.mz_connections`, ...). */
-export type TableRows = Record<string, Record<string, unknown>[]>;
+import type { RowChanges, RowWriter } from './row-changes.js';
 
 type Executor = Pick<PGlite | Transaction, 'query'>;
 
@@ -17,73 +15,74 @@ async function insert(db: Executor, table: string, rows: readonly Record<string,
   }
 }
 
-/** Rewrites the rows of the given objects: deletes what was there (all of it, for dropped objects) and inserts `rowsOf` for those still present. */
-export async function writeItems(engine: Engine, store: CatalogStore, ids: Iterable<string>, rowsOf: (id: string) => TableRows): Promise<void> {
-  const list = [...new Set(ids)];
-  if (list.length === 0) return;
-  await engine.exclusive((db) =>
-    db.transaction(async (tx) => {
-      for (const { table, idColumn } of ITEM_TABLES) await tx.query(`DELETE FROM ${table} WHERE ${idColumn} = ANY($1)`, [list]);
-      for (const id of list) {
-        if (!store.items.has(id)) continue;
-        for (const [table, rows] of Object.entries(rowsOf(id))) await insert(tx, table, rows);
-      }
-    }),
-  );
+/** Writes a transaction's rows into the embedded Postgres, in one Postgres transaction. */
+export class EngineRowWriter implements RowWriter {
+  constructor(private readonly engine: Engine) {}
+
+  async write(store: CatalogStore, changes: RowChanges): Promise<void> {
+    if (changes.itemIds.length === 0 && !changes.containers) return;
+    await this.engine.exclusive((db) =>
+      db.transaction(async (tx) => {
+        const ids = [...changes.itemIds];
+        for (const { table, idColumn } of ITEM_TABLES) {
+          if (changes.all) await tx.query(`DELETE FROM ${table}`);
+          else if (ids.length > 0) await tx.query(`DELETE FROM ${table} WHERE ${idColumn} = ANY($1)`, [ids]);
+        }
+        for (const rows of changes.itemRows) for (const [table, list] of Object.entries(rows)) await insert(tx, table, list);
+        if (changes.containers) await writeContainers(tx, store);
+      }),
+    );
+  }
 }
 
 /** Rewrites databases, schemas, clusters and roles whole: there are few. */
-export async function writeContainers(engine: Engine, store: CatalogStore): Promise<void> {
+async function writeContainers(tx: Executor, store: CatalogStore): Promise<void> {
   const noPrivileges: string[] = [];
-  await engine.exclusive((db) =>
-    db.transaction(async (tx) => {
-      for (const table of ['mz_catalog.mz_databases', 'mz_catalog.mz_schemas', 'mz_catalog.mz_clusters', 'mz_catalog.mz_roles']) {
-        await tx.query(`DELETE FROM ${table}`);
-      }
-      await insert(
-        tx,
-        'mz_catalog.mz_databases',
-        [...store.databases.values()].map((d) => ({ id: d.id, oid: d.oid, name: d.name, owner_id: d.ownerId, privileges: noPrivileges })),
-      );
-      await insert(
-        tx,
-        'mz_catalog.mz_schemas',
-        [...store.schemas.values()].map((s) => ({
-          id: s.id,
-          oid: s.oid,
-          database_id: s.databaseId,
-          name: s.name,
-          owner_id: s.ownerId,
-          privileges: noPrivileges,
-        })),
-      );
-      await insert(
-        tx,
-        'mz_catalog.mz_clusters',
-        [...store.clusters.values()].map((c) => ({
-          id: c.id,
-          name: c.name,
-          owner_id: c.ownerId,
-          privileges: noPrivileges,
-          managed: c.managed,
-          size: c.size,
-          replication_factor: c.replicationFactor,
-          disk: c.managed ? false : null,
-        })),
-      );
-      await insert(
-        tx,
-        'mz_catalog.mz_roles',
-        [...store.roles.values()].map((r) => ({
-          id: r.id,
-          oid: r.oid,
-          name: r.name,
-          inherit: true,
-          rolcanlogin: r.id.startsWith('u'),
-          rolsuper: r.id.startsWith('u') ? false : null,
-        })),
-      );
-    }),
+  for (const table of ['mz_catalog.mz_databases', 'mz_catalog.mz_schemas', 'mz_catalog.mz_clusters', 'mz_catalog.mz_roles']) {
+    await tx.query(`DELETE FROM ${table}`);
+  }
+  await insert(
+    tx,
+    'mz_catalog.mz_databases',
+    [...store.databases.values()].map((d) => ({ id: d.id, oid: d.oid, name: d.name, owner_id: d.ownerId, privileges: noPrivileges })),
+  );
+  await insert(
+    tx,
+    'mz_catalog.mz_schemas',
+    [...store.schemas.values()].map((s) => ({
+      id: s.id,
+      oid: s.oid,
+      database_id: s.databaseId,
+      name: s.name,
+      owner_id: s.ownerId,
+      privileges: noPrivileges,
+    })),
+  );
+  await insert(
+    tx,
+    'mz_catalog.mz_clusters',
+    [...store.clusters.values()].map((c) => ({
+      id: c.id,
+      name: c.name,
+      owner_id: c.ownerId,
+      privileges: noPrivileges,
+      managed: c.managed,
+      size: c.size,
+      replication_factor: c.replicationFactor,
+      disk: c.managed ? false : null,
+    })),
+  );
+  await insert(
+    tx,
+    'mz_catalog.mz_roles',
+    [...store.roles.values()].map((r) => ({
+      id: r.id,
+      oid: r.oid,
+      name: r.name,
+      inherit: true,
+      rolcanlogin: r.id.startsWith('u'),
+      rolsuper: r.id.startsWith('u') ? false : null,
+    })),
   );
 }
 

@@ -1,13 +1,14 @@
 import type { ConnectionOption, ConnectionOptionName, ConnectionTypeName, CreateConnectionStatement } from '../../sql/ast.js';
 import { MzError } from '../errors.js';
-import { connectionTypeWords } from '../print/printer.js';
+import { CONNECTION_TYPE_WORDS } from '../connection-types.js';
 
 /**
  * Which options each connection type takes and which it needs
  * (src/sql/src/plan/statement/ddl/connection.rs), checked on CREATE and again
- * on the statement an ALTER produces.
+ * on the statement an ALTER produces. The tables are exported as data: tests
+ * compare mzform's own option registry with this second account.
  */
-const ALLOWED: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
+export const ALLOWED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
   kafka: [
     'AWS CONNECTION', 'AWS PRIVATELINK', 'BROKER', 'BROKERS', 'PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR',
     'SASL MECHANISMS', 'SASL PASSWORD', 'SASL USERNAME', 'SECURITY PROTOCOL', 'SSH TUNNEL', 'SSL CERTIFICATE',
@@ -23,7 +24,7 @@ const ALLOWED: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
   'iceberg-catalog': ['AWS CONNECTION', 'CATALOG TYPE', 'CREDENTIAL', 'SCOPE', 'URL', 'WAREHOUSE'],
 };
 
-const REQUIRED: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
+export const REQUIRED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
   kafka: [],
   'confluent-schema-registry': ['URL'],
   postgres: ['HOST', 'USER'],
@@ -45,7 +46,7 @@ export function checkConnectionOptions(statement: Pick<CreateConnectionStatement
     seen.add(o.name);
   }
   for (const o of statement.options) {
-    if (!ALLOWED[type].includes(o.name)) throw new MzError(`${connectionTypeWords(type)} connections do not support ${o.name} values`);
+    if (!ALLOWED_CONNECTION_OPTIONS[type].includes(o.name)) throw new MzError(`${CONNECTION_TYPE_WORDS[type]} connections do not support ${o.name} values`);
   }
   if (type === 'kafka') {
     const routes = ['BROKER', 'BROKERS', 'AWS PRIVATELINK'].filter((n) => seen.has(n));
@@ -54,7 +55,7 @@ export function checkConnectionOptions(statement: Pick<CreateConnectionStatement
     if (seen.has('SSH TUNNEL') && seen.has('AWS PRIVATELINK')) throw new MzError('cannot specify both SSH TUNNEL and AWS PRIVATELINK');
   }
   if (type === 'postgres' && !seen.has('DATABASE')) throw new MzError('DATABASE option is required');
-  for (const required of REQUIRED[type]) if (!seen.has(required)) throw new MzError(`${required} option is required`);
+  for (const required of REQUIRED_CONNECTION_OPTIONS[type]) if (!seen.has(required)) throw new MzError(`${required} option is required`);
   if (type === 'aws' && !seen.has('ASSUME ROLE ARN') && !seen.has('ACCESS KEY ID')) {
     throw new MzError('must specify either ASSUME ROLE ARN or ACCESS KEY ID and SECRET ACCESS KEY');
   }
@@ -63,11 +64,25 @@ export function checkConnectionOptions(statement: Pick<CreateConnectionStatement
   }
 }
 
-/** The options Kafka connections can never change (`cannot ALTER KAFKA option PROGRESS TOPIC`). */
-export const INALTERABLE_KAFKA_OPTIONS: readonly ConnectionOptionName[] = ['PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR'];
+/** Options no ALTER CONNECTION may name, whatever the type (INALTERABLE_OPTIONS, connection.rs:95). */
+export const INALTERABLE_CONNECTION_OPTIONS: readonly ConnectionOptionName[] = ['PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR'];
 
-/** BROKER and BROKERS replace each other. */
-export const MUTUALLY_EXCLUSIVE: readonly (readonly ConnectionOptionName[])[] = [['BROKER', 'BROKERS']];
+/** What ALTER CONNECTION ... SET / RESET may change per type: what CREATE takes, less the inalterable options. */
+export const ALTERABLE_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
+  kafka: alterable('kafka'),
+  'confluent-schema-registry': alterable('confluent-schema-registry'),
+  postgres: alterable('postgres'),
+  mysql: alterable('mysql'),
+  aws: alterable('aws'),
+  'aws-privatelink': alterable('aws-privatelink'),
+  'ssh-tunnel': alterable('ssh-tunnel'),
+  'sql-server': alterable('sql-server'),
+  'iceberg-catalog': alterable('iceberg-catalog'),
+};
+
+function alterable(type: ConnectionTypeName): readonly ConnectionOptionName[] {
+  return ALLOWED_CONNECTION_OPTIONS[type].filter((n) => !INALTERABLE_CONNECTION_OPTIONS.includes(n));
+}
 
 /** The network path of a Postgres / MySQL / schema-registry connection: it must not change on ALTER. */
 export function tunnelKey(options: readonly ConnectionOption[]): string {

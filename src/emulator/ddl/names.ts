@@ -1,7 +1,7 @@
 import type { Ident, ItemName } from '../../sql/ast.js';
 import type { CatalogStore, Item, SchemaEntry } from '../catalog/store.js';
 import { MzError, SQLSTATE } from '../errors.js';
-import type { SessionVars } from '../session.js';
+import type { SessionVars } from '../outcome.js';
 
 /** Name resolution against the catalog, with Materialize's error messages. */
 
@@ -64,12 +64,14 @@ export function requireItem(store: CatalogStore, name: ItemName, vars: SessionVa
 /** What Materialize calls an item's type in messages: `secret`, `connection`, `source`, `subsource`. */
 export function itemTypeName(item: Item): string {
   if (item.kind === 'source' && (item.type === 'subsource' || item.type === 'progress')) return 'subsource';
+  if (item.kind === 'materialized-view') return 'materialized view';
   return item.kind;
 }
 
 /** `t1 is a table not a secret`. */
 export function requireKind<K extends Item['kind']>(item: Item, kind: K, name: ItemName): Extract<Item, { kind: K }> {
-  if (item.kind !== kind) throw new MzError(`${writtenName(name)} is ${article(itemTypeName(item))} ${itemTypeName(item)} not ${article(kind)} ${kind}`);
+  const expected = kind.replace('-', ' ');
+  if (item.kind !== kind) throw new MzError(`${writtenName(name)} is ${article(itemTypeName(item))} ${itemTypeName(item)} not ${article(expected)} ${expected}`);
   return item as Extract<Item, { kind: K }>;
 }
 
@@ -106,4 +108,31 @@ export function alreadyExistsNotice(store: CatalogStore, item: Item) {
     code: SQLSTATE.duplicateObject,
     message: `${itemTypeName(item)} "${fullName(store, item)}" already exists, skipping`,
   };
+}
+
+/** The role new objects belong to: the session's user (Materialize's current role). */
+export function sessionRoleId(store: CatalogStore, vars: SessionVars): string {
+  const user = vars.get('user') ?? 'materialize';
+  return store.roleByName(user)?.id ?? 'u1';
+}
+
+/** `IF EXISTS` on a missing object: Materialize's notice; without it, its error. */
+export function missingObject(ifExists: boolean, kind: string, name: string): { severity: 'NOTICE'; code: string; message: string } {
+  if (!ifExists) throw new MzError(`unknown catalog item '${name}'`);
+  return { severity: 'NOTICE', code: SQLSTATE.undefinedObject, message: `${kind} "${name}" does not exist, skipping` };
+}
+
+/** Refuses a name already taken in the schema; returns the IF NOT EXISTS notice instead when asked to. */
+export function checkNameFree(
+  store: CatalogStore,
+  schemaId: string,
+  name: string,
+  ifNotExists: boolean,
+  wording: 'typed' | 'catalog-item',
+): ReturnType<typeof alreadyExistsNotice> | undefined {
+  const existing = store.itemByName(schemaId, name);
+  if (!existing) return undefined;
+  if (ifNotExists) return alreadyExistsNotice(store, existing);
+  if (wording === 'catalog-item') throw new MzError(`catalog item '${name}' already exists`);
+  throw new MzError(`${itemTypeName(existing)} "${fullName(store, existing)}" already exists`);
 }

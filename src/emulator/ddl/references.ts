@@ -10,8 +10,8 @@ import type {
 } from '../../sql/ast.js';
 import type { CatalogStore, Item } from '../catalog/store.js';
 import { MzError } from '../errors.js';
-import { connectionTypeWords } from '../print/printer.js';
-import type { SessionVars } from '../session.js';
+import { CONNECTION_TYPE_WORDS } from '../connection-types.js';
+import type { SessionVars } from '../outcome.js';
 import { requireItem, resolvedName, writtenName } from './names.js';
 
 /**
@@ -115,6 +115,6 @@ function describeType(type: ConnectionTypeName): string {
     case 'confluent-schema-registry':
       return 'a schema registry connection';
     default:
-      return `a ${connectionTypeWords(type)} connection`;
+      return `a ${CONNECTION_TYPE_WORDS[type]} connection`;
   }
 }

@@ -1,10 +1,11 @@
 import type { AlterSourceStatement, CreateSourceStatement, GenericOption, ItemName, SourceConnection } from '../../sql/ast.js';
+import type { Operation } from '../catalog/operations.js';
 import type { ConnectionItem, SourceItem } from '../catalog/store.js';
 import { MzError } from '../errors.js';
-import type { Outcome, SessionVars } from '../session.js';
 import { DEFAULT_UPSTREAM_TABLES } from '../settings.js';
 import type { DdlHost } from './host.js';
-import { alreadyExistsNotice, findItem, fullName, itemTypeName, NO_POSITION, requireKind, targetSchema, writtenName } from './names.js';
+import { alreadyExistsNotice, findItem, fullName, itemTypeName, missingObject, NO_POSITION, requireKind, sessionRoleId, targetSchema, writtenName } from './names.js';
+import { noChange, type Plan, type PlanContext } from './plan.js';
 import { Resolver } from './references.js';
 import { unreachableAddress, validateConnection } from './validation.js';
 
@@ -115,12 +116,13 @@ function detailsOption(subsources: readonly PlannedSubsource[]): GenericOption {
   return { name: 'DETAILS', hasEquals: true, value: { kind: 'string', value: hex, pos: NO_POSITION }, pos: NO_POSITION };
 }
 
-export async function createSource(host: DdlHost, ast: CreateSourceStatement, vars: SessionVars): Promise<Outcome> {
-  const store = host.store;
+export function planCreateSource(ctx: PlanContext, ast: CreateSourceStatement): Plan {
+  const { store, vars } = ctx;
+  const host = ctx;
   const { schema, itemName } = targetSchema(store, ast.name, vars);
   const existing = store.itemByName(schema.id, itemName);
   if (existing) {
-    if (ast.ifNotExists) return { tag: 'CREATE SOURCE', notices: [alreadyExistsNotice(store, existing)] };
+    if (ast.ifNotExists) return noChange('CREATE SOURCE', [alreadyExistsNotice(store, existing)]);
     throw new MzError(`${itemTypeName(existing)} "${fullName(store, existing)}" already exists`);
   }
   const clusterName = ast.inCluster?.kind === 'name' ? ast.inCluster.name.value : vars.get('cluster') ?? 'quickstart';
@@ -148,7 +150,7 @@ export async function createSource(host: DdlHost, ast: CreateSourceStatement, va
     if (clash) throw new MzError(`${itemTypeName(clash)} "${fullName(store, clash)}" already exists`);
   }
 
-  const ownerId = host.ownerId(vars);
+  const ownerId = sessionRoleId(store, vars);
   const id = store.allocateItemId();
   const progressId = store.allocateItemId();
   // Purification moves FOR ... into subsources and fixes the cluster; the stored statement keeps neither form.
@@ -171,8 +173,7 @@ export async function createSource(host: DdlHost, ast: CreateSourceStatement, va
     clusterId: cluster.id,
     statement,
   };
-  store.items.set(id, source);
-  store.items.set(progressId, {
+  const progress: SourceItem = {
     kind: 'source',
     type: 'progress',
     id: progressId,
@@ -182,18 +183,18 @@ export async function createSource(host: DdlHost, ast: CreateSourceStatement, va
     ownerId,
     clusterId: null,
     parentId: id,
-  });
-  const created = [id, progressId, ...addSubsources(host, source, subsources, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), ownerId)];
-  await host.writeItems(created);
-  return { tag: 'CREATE SOURCE' };
+  };
+  const subsourceItems = newSubsources(ctx, source, subsources, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), ownerId);
+  const ops: Operation[] = [source, progress, ...subsourceItems].map((item) => ({ kind: 'create-item', item }));
+  return { tag: 'CREATE SOURCE', ops };
 }
 
-function addSubsources(host: DdlHost, source: SourceItem, planned: readonly PlannedSubsource[], names: readonly { schemaId: string; name: string }[], ownerId: string): string[] {
-  const store = host.store;
+function newSubsources(ctx: PlanContext, source: SourceItem, planned: readonly PlannedSubsource[], names: readonly { schemaId: string; name: string }[], ownerId: string): SourceItem[] {
+  const store = ctx.store;
   return planned.map((p, i) => {
     const id = store.allocateItemId();
     const n = names[i]!;
-    store.items.set(id, {
+    return {
       kind: 'source',
       type: 'subsource',
       id,
@@ -204,8 +205,7 @@ function addSubsources(host: DdlHost, source: SourceItem, planned: readonly Plan
       clusterId: source.clusterId,
       parentId: source.id,
       externalReference: p.reference,
-    });
-    return id;
+    };
   });
 }
 
@@ -267,13 +267,11 @@ function mergeColumns(statement: CreateSourceStatement, added: ColumnRefs, curre
   return { ...statement, connection: { ...c, options } };
 }
 
-export async function alterSource(host: DdlHost, ast: AlterSourceStatement, vars: SessionVars): Promise<Outcome> {
-  const store = host.store;
+export function planAlterSource(ctx: PlanContext, ast: AlterSourceStatement): Plan {
+  const { store, vars } = ctx;
+  const host = ctx;
   const found = findItem(store, ast.name, vars);
-  if (!found) {
-    if (!ast.ifExists) throw new MzError(`unknown catalog item '${writtenName(ast.name)}'`);
-    return { tag: 'ALTER SOURCE', notices: [{ severity: 'NOTICE', code: '42704', message: `source "${writtenName(ast.name)}" does not exist, skipping` }] };
-  }
+  if (!found) return noChange('ALTER SOURCE', [missingObject(ast.ifExists, 'source', writtenName(ast.name))]);
   const source = requireKind(found, 'source', ast.name);
   const action = ast.action;
   switch (action.kind) {
@@ -285,9 +283,8 @@ export async function alterSource(host: DdlHost, ast: AlterSourceStatement, vars
       if (!source.statement) throw new MzError(`Cannot modify the ${names[0]} of a ${source.type.toUpperCase()}.`);
       const kept = source.statement.withOptions.filter((o) => !names.includes(o.name));
       const added = action.kind === 'set' ? action.options.map((o) => ({ ...o, hasEquals: true })) : [];
-      source.statement = { ...source.statement, withOptions: [...kept, ...added] };
-      await host.writeItems([source.id]);
-      return { tag: 'ALTER SOURCE' };
+      const statement = { ...source.statement, withOptions: [...kept, ...added] };
+      return { tag: 'ALTER SOURCE', ops: [{ kind: 'update-item', item: { ...source, statement } }] };
     }
     case 'add-subsource': {
       const statement = source.statement;
@@ -312,12 +309,11 @@ export async function alterSource(host: DdlHost, ast: AlterSourceStatement, vars
         if (clash) throw new MzError(`catalog item '${n.itemName}' already exists`);
       }
       const columns = addedColumns(action.withOptions, planned);
-      source.statement = mergeColumns(statement, columns, [...current].map((r) => r.split('.')));
-      const ids = addSubsources(host, source, planned, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), source.ownerId);
-      await host.writeItems([source.id, ...ids]);
-      return { tag: 'ALTER SOURCE' };
+      const merged = mergeColumns(statement, columns, [...current].map((r) => r.split('.')));
+      const items = newSubsources(ctx, source, planned, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), source.ownerId);
+      return { tag: 'ALTER SOURCE', ops: [{ kind: 'update-item', item: { ...source, statement: merged } }, ...items.map((item) => ({ kind: 'create-item' as const, item }))] };
     }
     case 'refresh-references':
-      return { tag: 'ALTER SOURCE' };
+      return noChange('ALTER SOURCE');
   }
 }

@@ -16,7 +16,7 @@ import type {
   Value,
 } from '../../sql/ast.js';
 import type { CatalogStore } from '../catalog/store.js';
-import { CONNECTION_TYPE_KEYWORDS } from '../../sql/index.js';
+import { CONNECTION_TYPE_WORDS } from '../connection-types.js';
 
 /**
  * Prints statements the way Materialize does (src/sql-parser/src/ast/display.rs):
@@ -125,15 +125,11 @@ export function connectionOption(o: ConnectionOption, ctx: PrintContext): string
   }
 }
 
-export function connectionTypeWords(type: CreateConnectionStatement['connectionType']): string {
-  return CONNECTION_TYPE_KEYWORDS[type];
-}
-
 /** The pieces of a CREATE CONNECTION: head, `TO TYPE`, the option texts, the WITH options. */
 export function connectionParts(s: CreateConnectionStatement, ctx: PrintContext, name: string) {
   return {
     head: `CREATE CONNECTION ${s.ifNotExists ? 'IF NOT EXISTS ' : ''}${name}`,
-    to: `TO ${CONNECTION_TYPE_KEYWORDS[s.connectionType]}`,
+    to: `TO ${CONNECTION_TYPE_WORDS[s.connectionType]}`,
     options: s.options.map((o) => connectionOption(o, ctx)),
     withOptions: s.withOptions.map((o) => genericOption(o, ctx)),
   };

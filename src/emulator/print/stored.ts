@@ -1,5 +1,5 @@
 import { CONNECTION_OPTION_NAMES, type ConnectionOption, type CreateConnectionStatement } from '../../sql/ast.js';
-import type { CatalogStore, ConnectionItem, Item } from '../catalog/store.js';
+import type { CatalogStore, ConnectionItem, Item, RelationItem } from '../catalog/store.js';
 import { ident, itemName, printCreateConnection, printCreateSource, type PrintMode } from './printer.js';
 
 const NO_POSITION = { offset: 0, line: 1, column: 1 };
@@ -49,6 +49,34 @@ export function storedCreateSql(store: CatalogStore, item: Item, mode: Exclude<P
       }
       return item.statement ? printCreateSource(item.statement, ctx, name) : null;
     }
+    case 'view':
+    case 'materialized-view':
+    case 'table':
+    case 'index':
+    case 'sink':
+      return relationCreateSql(store, item, mode);
   }
+}
+
+const RELATION_HEADS: Record<RelationItem['kind'], string> = {
+  view: 'CREATE VIEW',
+  'materialized-view': 'CREATE MATERIALIZED VIEW',
+  table: 'CREATE TABLE',
+  index: 'CREATE INDEX',
+  sink: 'CREATE SINK',
+};
+
+/**
+ * A user's object as Materialize stores it where the emulator can tell: the
+ * name fully qualified (an index: its name alone), `IN CLUSTER [id]` for what
+ * runs on a cluster, every name it read resolved to `[id AS "db"."schema"."name"]`;
+ * the rest of the definition as written.
+ */
+export function relationCreateSql(store: CatalogStore, item: RelationItem, mode: PrintMode): string {
+  const ctx = { mode, store };
+  const name = item.kind === 'index' ? ident(item.name, mode) : store.qualifiedName(item).map((p) => ident(p, mode)).join('.');
+  const cluster = item.clusterId === null ? '' : mode === 'simple' ? ` IN CLUSTER ${ident(store.clusters.get(item.clusterId)?.name ?? item.clusterId, mode)}` : ` IN CLUSTER [${item.clusterId}]`;
+  const body = item.definition.map((part) => (typeof part === 'string' ? part : itemName({ parts: [], id: part.id, pos: NO_POSITION }, ctx))).join('');
+  return `${RELATION_HEADS[item.kind]} ${name}${cluster} ${body}`.trimEnd();
 }
 

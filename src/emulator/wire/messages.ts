@@ -84,13 +84,8 @@ export function dataRow(values: readonly (string | null)[]): Uint8Array {
 }
 
 /** The fields of an ErrorResponse or NoticeResponse. */
-export interface ServerNotice {
-  readonly severity: 'ERROR' | 'FATAL' | 'NOTICE' | 'WARNING';
-  readonly code: string;
-  readonly message: string;
-  readonly detail?: string;
-  readonly hint?: string;
-}
+export type { ServerNotice } from '../outcome.js';
+import type { ServerNotice } from '../outcome.js';
 
 function noticeFields(n: ServerNotice): Uint8Array[] {
   const fields: Uint8Array[] = [];
@@ -160,8 +155,4 @@ export function* backendMessages(data: Uint8Array): Generator<{ type: string; by
     yield { type: String.fromCharCode(data[at]!), bytes };
     at += 1 + length;
   }
-}
-
-export function decodeText(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
 }

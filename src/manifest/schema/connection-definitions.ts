@@ -1,3 +1,6 @@
+import { CONNECTION_TYPES, type ConnectionType } from '../../model/index.js';
+import { connectionEntries } from '../../model/registry/connection-registry.js';
+import type { Codec, CodecKind, OptionPart } from '../../model/registry/option.js';
 import { closed, port, ref, text, type JsonSchema } from './json-schema.js';
 
 /** Properties every connection has besides its type-specific options. */
@@ -15,17 +18,6 @@ function connectionCommon(type: string): Record<string, JsonSchema> {
     schema_name: ref('schemaName', 'Materialize schema of the connection.'),
   };
 }
-
-const tls = (what: string): Record<string, JsonSchema> => ({
-  ssl_certificate_authority: ref('textOrSecret', `SSL CERTIFICATE AUTHORITY: the CA certificate (PEM) that signs the ${what}'s certificate.`),
-  ssl_certificate: ref('textOrSecret', 'SSL CERTIFICATE: the client certificate (PEM) for TLS client authentication.'),
-  ssl_key: ref('secretOnly', 'SSL KEY: the private key (PEM) of `ssl_certificate`; only from a secret.'),
-});
-
-const networkPath = (what: string): Record<string, JsonSchema> => ({
-  ssh_tunnel: ref('reference', `SSH TUNNEL: an ssh-tunnel connection through which to reach the ${what}.`),
-  aws_privatelink: ref('reference', `AWS PRIVATELINK: an aws-privatelink connection through which to reach the ${what}.`),
-});
 
 const kafkaBroker: JsonSchema = {
   type: ['string', 'object'],
@@ -48,108 +40,49 @@ const kafkaBroker: JsonSchema = {
   ),
 };
 
-export const connectionDefinitions: Record<string, JsonSchema> = {
-  sshTunnelConnection: closed('An SSH tunnel through a bastion host. Materialize generates its key pair; install the public keys on the bastion.', {
-    ...connectionCommon('ssh-tunnel'),
-    host: text('HOST: the bastion host name or IP address.', { minLength: 1 }),
-    port: port('PORT: the SSH port of the bastion (server default 22).'),
-    user: text('USER: the user to log in as on the bastion.', { minLength: 1 }),
-  }, ['type', 'host', 'user']),
-  awsPrivatelinkConnection: closed(
-    "An AWS PrivateLink endpoint service. Allow the connection's principal on the endpoint service after creating it.",
-    {
-      ...connectionCommon('aws-privatelink'),
-      service_name: text('SERVICE NAME: the endpoint service name, e.g. com.amazonaws.vpce.us-east-1.vpce-svc-0e123abc123198abc.', { minLength: 1 }),
-      availability_zones: {
-        type: 'array',
-        description: 'AVAILABILITY ZONES: the zone IDs (e.g. use1-az1, not us-east-1a) of the service. Empty for a cross-region service.',
-        items: text('An availability zone ID.', { minLength: 1 }),
-        uniqueItems: true,
-      },
-    },
-    ['type', 'service_name', 'availability_zones'],
-  ),
-  awsConnection: closed('AWS credentials: an IAM role to assume (recommended) or access keys.', {
-    ...connectionCommon('aws'),
-    assume_role_arn: text('ASSUME ROLE ARN: the IAM role Materialize assumes.', { minLength: 1 }),
-    assume_role_session_name: text('ASSUME ROLE SESSION NAME: the session name used when assuming the role.', { minLength: 1 }),
-    access_key_id: ref('textOrSecret', 'ACCESS KEY ID: the access key to authenticate with (deprecated by AWS in favour of roles).'),
-    secret_access_key: ref('secretOnly', 'SECRET ACCESS KEY: the secret of `access_key_id`; only from a secret.'),
-    session_token: ref('textOrSecret', 'SESSION TOKEN: the session token of `access_key_id`.'),
-    region: text('REGION: the AWS region.', { minLength: 1 }),
-    endpoint: text('ENDPOINT: an AWS endpoint URL override (S3-compatible services).', { minLength: 1 }),
-  }, ['type']),
-  kafkaConnection: closed('A Kafka cluster.', {
-    ...connectionCommon('kafka'),
-    broker: { ...kafkaBroker, description: `BROKER: the single bootstrap broker. ${kafkaBroker.description}` },
-    brokers: {
-      type: 'array',
-      description: 'BROKERS: the bootstrap brokers, each optionally through its own SSH tunnel or PrivateLink.',
-      items: kafkaBroker,
-      minItems: 1,
-    },
-    ssh_tunnel: ref('reference', 'SSH TUNNEL: the default ssh-tunnel connection for brokers without their own.'),
-    aws_privatelink: ref(
-      'reference',
-      'AWS PRIVATELINK: a default aws-privatelink connection that serves as the bootstrap server and reaches every broker (e.g. Redpanda Cloud). Excludes `broker` and `brokers`.',
-    ),
-    privatelink_port: port('PORT of the default `aws_privatelink`: the bootstrap port of the PrivateLink service.'),
-    security_protocol: {
-      enum: ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'],
-      description: 'SECURITY PROTOCOL. Server default: SASL_SSL when SASL options or `aws_connection` are set, otherwise SSL.',
-    },
-    sasl_mechanisms: {
-      enum: ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'],
-      description: 'SASL MECHANISMS: the SASL mechanism (one only, despite the name).',
-    },
-    sasl_username: ref('textOrSecret', 'SASL USERNAME.'),
-    sasl_password: ref('secretOnly', 'SASL PASSWORD; only from a secret.'),
-    ...tls('broker'),
-    aws_connection: ref('reference', 'AWS CONNECTION: an aws connection for IAM authentication with Amazon MSK.'),
-    progress_topic: text('PROGRESS TOPIC: the topic sinks use for progress metadata. Cannot be changed after creation.', { minLength: 1 }),
-    progress_topic_replication_factor: {
-      type: 'integer',
-      minimum: 1,
-      description: 'PROGRESS TOPIC REPLICATION FACTOR, used if the progress topic is created. Cannot be changed after creation.',
-    },
-  }, ['type']),
-  schemaRegistryConnection: closed('A Confluent Schema Registry, used by Avro and Protobuf formats.', {
-    ...connectionCommon('confluent-schema-registry'),
-    url: text('URL of the schema registry.', { minLength: 1 }),
-    username: ref('textOrSecret', 'USERNAME for HTTP basic authentication.'),
-    password: ref('secretOnly', 'PASSWORD for HTTP basic authentication; only from a secret.'),
-    ...tls('schema registry'),
-    ...networkPath('schema registry'),
-  }, ['type', 'url']),
-  postgresConnection: closed('A PostgreSQL database.', {
-    ...connectionCommon('postgres'),
-    host: text('HOST: the database host name.', { minLength: 1 }),
-    port: port('PORT (server default 5432).'),
-    database: text('DATABASE: the upstream PostgreSQL database to connect to.', { minLength: 1 }),
-    user: ref('textOrSecret', 'USER: the database user.'),
-    password: ref('secretOnly', 'PASSWORD; only from a secret.'),
-    ssl_mode: { enum: ['disable', 'require', 'verify-ca', 'verify-full'], description: 'SSL MODE (server default disable).' },
-    ...tls('database server'),
-    ...networkPath('database'),
-    aws_connection: ref('reference', 'AWS CONNECTION: an aws connection for IAM authentication with Amazon RDS.'),
-  }, ['type', 'host', 'database', 'user']),
-  mysqlConnection: closed('A MySQL server.', {
-    ...connectionCommon('mysql'),
-    host: text('HOST: the server host name.', { minLength: 1 }),
-    port: port('PORT (server default 3306).'),
-    user: ref('textOrSecret', 'USER: the database user.'),
-    password: ref('secretOnly', 'PASSWORD; only from a secret.'),
-    ssl_mode: {
-      enum: ['disabled', 'required', 'verify_ca', 'verify_identity'],
-      description: 'SSL MODE (server default disabled).',
-    },
-    ...tls('database server'),
-    ...networkPath('database'),
-    aws_connection: ref('reference', 'AWS CONNECTION: an aws connection for IAM authentication with Amazon RDS.'),
-  }, ['type', 'host', 'user']),
+/** The schema of one option part, by its entry's codec. */
+type PartSchema<K extends CodecKind> = (codec: Extract<Codec, { kind: K }>, part: OptionPart, index: number) => JsonSchema;
+
+const PART_SCHEMA: { readonly [K in CodecKind]: PartSchema<K> } = {
+  text: (codec, part) => (codec.values ? { enum: codec.values, description: part.doc } : text(part.doc, { minLength: 1 })),
+  'text-or-secret': (_c, part) => ref('textOrSecret', part.doc),
+  secret: (_c, part) => ref('secretOnly', part.doc),
+  integer: (codec, part) =>
+    codec.min === 1 && codec.max === 65535 ? port(part.doc) : { type: 'integer', minimum: codec.min, ...(codec.max !== undefined ? { maximum: codec.max } : {}), description: part.doc },
+  'text-list': (_c, part) => ({ type: 'array', description: part.doc, items: text('An availability zone ID.', { minLength: 1 }), uniqueItems: true }),
+  reference: (_c, part) => ref('reference', part.doc),
+  'network-path': (_c, part) => ref('reference', part.doc),
+  'kafka-brokers': (_c, part, i) =>
+    i === 0
+      ? { ...kafkaBroker, description: `${part.doc} ${kafkaBroker.description}` }
+      : { type: 'array', description: part.doc, items: kafkaBroker, minItems: 1 },
+  'kafka-default-path': (_c, part, i) => (i === 2 ? port(part.doc) : ref('reference', part.doc)),
 };
 
-export const CONNECTION_DEFINITION_BY_TYPE: Record<string, string> = {
+/** A connection type's definition, from its registry entries. */
+function definition(type: ConnectionType, description: string): JsonSchema {
+  const properties: Record<string, JsonSchema> = { ...connectionCommon(type) };
+  const required = ['type'];
+  for (const [, entry] of connectionEntries(type)) {
+    entry.parts.forEach((part, i) => {
+      properties[part.key] = (PART_SCHEMA[entry.codec.kind] as PartSchema<CodecKind>)(entry.codec as never, part, i);
+    });
+    if (entry.required && entry.parts.length === 1) required.push(entry.parts[0]!.key);
+  }
+  return closed(description, properties, required);
+}
+
+const DESCRIPTIONS: Record<ConnectionType, string> = {
+  'ssh-tunnel': 'An SSH tunnel through a bastion host. Materialize generates its key pair; install the public keys on the bastion.',
+  'aws-privatelink': "An AWS PrivateLink endpoint service. Allow the connection's principal on the endpoint service after creating it.",
+  aws: 'AWS credentials: an IAM role to assume (recommended) or access keys.',
+  kafka: 'A Kafka cluster.',
+  'confluent-schema-registry': 'A Confluent Schema Registry, used by Avro and Protobuf formats.',
+  postgres: 'A PostgreSQL database.',
+  mysql: 'A MySQL server.',
+};
+
+export const CONNECTION_DEFINITION_BY_TYPE: Record<ConnectionType, string> = {
   'ssh-tunnel': 'sshTunnelConnection',
   'aws-privatelink': 'awsPrivatelinkConnection',
   aws: 'awsConnection',
@@ -158,3 +91,7 @@ export const CONNECTION_DEFINITION_BY_TYPE: Record<string, string> = {
   postgres: 'postgresConnection',
   mysql: 'mysqlConnection',
 };
+
+export const connectionDefinitions: Record<string, JsonSchema> = Object.fromEntries(
+  CONNECTION_TYPES.map((type) => [CONNECTION_DEFINITION_BY_TYPE[type], definition(type, DESCRIPTIONS[type])]),
+);

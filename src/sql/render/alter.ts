@@ -4,6 +4,7 @@ import type { ObjectKind } from '../../model/objects.js';
 import { assertNever } from '../../model/references.js';
 import type { SecretValue } from '../../model/secret-value.js';
 import type { SourceTable } from '../../model/sources.js';
+import { connectionEntry, SET_REPLACES_GROUP } from '../../model/registry/connection-registry.js';
 import type { ConnectionOptionName } from '../ast.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../quote.js';
 import { makeStatement, SECRET_PLACEHOLDER, type Statement } from '../statement.js';
@@ -16,23 +17,6 @@ const KIND_SQL: Record<ObjectKind, string> = { secret: 'SECRET', connection: 'CO
 export function renderAlterSecret(name: ObjectName, value: SecretValue): Statement {
   return makeStatement('alter_secret', 'secret', name, `ALTER SECRET ${qualifiedName(name)} AS ${SECRET_PLACEHOLDER}`, value);
 }
-
-/** Fields that no ALTER CONNECTION can change: the server refuses, so the plan must replace. */
-const NOT_ALTERABLE: Partial<Record<ConnectionSpec['type'], readonly string[]>> = {
-  kafka: ['progressTopic', 'progressTopicReplicationFactor'],
-  'confluent-schema-registry': ['path'],
-  postgres: ['path'],
-  mysql: ['path'],
-};
-
-/** The option names a Kafka field may occupy: setting one of them must reset the others. */
-const KAFKA_EXCLUSIVE: Record<string, readonly ConnectionOptionName[]> = {
-  brokers: ['BROKER', 'BROKERS'],
-  defaultPath: ['SSH TUNNEL', 'AWS PRIVATELINK'],
-};
-
-/** "can only set one of BROKER, BROKERS, or AWS PRIVATELINK" (Materialize's ALTER CONNECTION rules). */
-const KAFKA_MUTUALLY_EXCLUSIVE: readonly ConnectionOptionName[] = ['BROKER', 'BROKERS', 'AWS PRIVATELINK'];
 
 /**
  * `ALTER CONNECTION "db"."s"."n" SET (HOST = 'h'), RESET (PORT)`: one clause
@@ -55,22 +39,19 @@ export function renderAlterConnection(
   const all = connectionOptions(desired, true);
   let clauses: { name: ConnectionOptionName; text: string }[] = [];
   for (const field of [...new Set(changedFields)]) {
-    if (field === 'type' || NOT_ALTERABLE[desired.type]?.includes(field)) {
-      throw new Error(`${desired.type} connection field ${field} cannot be altered; the connection must be replaced`);
-    }
+    const entry = field === 'type' ? undefined : connectionEntry(desired.type, field);
+    if (entry && !entry.alterable) throw new Error(`${desired.type} connection field ${field} cannot be altered; the connection must be replaced`);
+    if (!entry) throw new Error(`${desired.type} connections have no option for field ${field}`);
     const owned = all.filter((o) => o.field === field);
-    if (owned.length === 0) throw new Error(`${desired.type} connections have no option for field ${field}`);
-    const exclusive = desired.type === 'kafka' ? KAFKA_EXCLUSIVE[field] : undefined;
-    const candidates = exclusive ? exclusive.map((n) => owned.find((o) => o.name === n) ?? { name: n, field }) : owned;
-    for (const o of candidates) {
+    for (const o of owned) {
       clauses.push({ name: o.name, text: 'value' in o && o.value !== undefined ? `SET (${o.name} = ${o.value})` : `RESET (${o.name})` });
     }
   }
   // Materialize refuses to SET one of a mutually exclusive group and RESET another
   // in one statement; setting one drops the others anyway.
-  const setsExclusive = desired.type === 'kafka' && clauses.some((c) => KAFKA_MUTUALLY_EXCLUSIVE.includes(c.name) && c.text.startsWith('SET'));
-  if (setsExclusive) {
-    clauses = clauses.filter((c) => !(KAFKA_MUTUALLY_EXCLUSIVE.includes(c.name) && c.text.startsWith('RESET')));
+  const group: readonly ConnectionOptionName[] = SET_REPLACES_GROUP[desired.type] ?? [];
+  if (clauses.some((c) => group.includes(c.name) && c.text.startsWith('SET'))) {
+    clauses = clauses.filter((c) => !(group.includes(c.name) && c.text.startsWith('RESET')));
   }
   if (clauses.length === 0) throw new Error('ALTER CONNECTION needs at least one changed field');
   clauses.sort((a, b) => compareOptionNames(a.name, b.name) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));

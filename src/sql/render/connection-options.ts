@@ -1,14 +1,7 @@
-import type {
-  BrokerPath,
-  ConnectionSpec,
-  ConnectionType,
-  KafkaBroker,
-  KafkaConnection,
-  NetworkPath,
-  TextOrSecret,
-  TlsOptions,
-} from '../../model/connections.js';
+import type { BrokerPath, ConnectionSpec, ConnectionType, KafkaBroker, KafkaDefaultPath, NetworkPath, TextOrSecret } from '../../model/connections.js';
 import type { ObjectName } from '../../model/names.js';
+import { connectionEntries } from '../../model/registry/connection-registry.js';
+import type { Codec, CodecKind, SqlOptionName } from '../../model/registry/option.js';
 import { CONNECTION_OPTION_NAMES, type ConnectionOptionName } from '../ast.js';
 import { qualifiedName, quoteLiteral } from '../quote.js';
 
@@ -21,6 +14,10 @@ export interface RenderedOption {
   readonly value: string;
   readonly field: string;
 }
+
+/** Every option name the registry uses is one the parser knows: a compile error otherwise. */
+type Known<T extends ConnectionOptionName> = T;
+export type RegistryOptionNames = Known<SqlOptionName>;
 
 const ORDER = new Map<string, number>(CONNECTION_OPTION_NAMES.map((n, i) => [n, i]));
 
@@ -61,92 +58,44 @@ function renderBrokerPath(path: BrokerPath | undefined): string {
 }
 
 type Collect = (name: ConnectionOptionName, value: string | undefined, field: string) => void;
+type Render<K extends CodecKind> = (value: never, codec: Extract<Codec, { kind: K }>, add: (name: ConnectionOptionName, value: string | undefined) => void, parts: readonly SqlOptionName[]) => void;
 
-function tls(spec: TlsOptions, add: Collect): void {
-  add('SSL CERTIFICATE AUTHORITY', spec.sslCertificateAuthority && renderTextOrSecret(spec.sslCertificateAuthority), 'sslCertificateAuthority');
-  add('SSL CERTIFICATE', spec.sslCertificate && renderTextOrSecret(spec.sslCertificate), 'sslCertificate');
-  add('SSL KEY', spec.sslKey && secretRef(spec.sslKey), 'sslKey');
-}
-
-function networkPath(path: NetworkPath | undefined, add: Collect): void {
-  add('SSH TUNNEL', path?.kind === 'ssh-tunnel' ? qualifiedName(path.connection) : undefined, 'path');
-  add('AWS PRIVATELINK', path?.kind === 'aws-privatelink' ? qualifiedName(path.connection) : undefined, 'path');
-}
-
-function kafkaBrokers(spec: KafkaConnection, add: Collect): void {
-  add('BROKER', spec.brokers.length === 1 ? renderBroker(spec.brokers[0]!) : undefined, 'brokers');
-  add('BROKERS', spec.brokers.length > 1 ? `(${spec.brokers.map(renderBroker).join(', ')})` : undefined, 'brokers');
-  const d = spec.defaultPath;
-  add('SSH TUNNEL', d?.kind === 'ssh-tunnel' ? qualifiedName(d.connection) : undefined, 'defaultPath');
-  // The default PrivateLink keeps Materialize's stored form: no `=` inside the parentheses.
-  const port = d?.kind === 'aws-privatelink' && d.port !== undefined ? ` (PORT ${renderInteger(d.port, 'PORT')})` : '';
-  add('AWS PRIVATELINK', d?.kind === 'aws-privatelink' ? `${qualifiedName(d.connection)}${port}` : undefined, 'defaultPath');
-}
-
-const COLLECTORS: { readonly [T in ConnectionType]: (spec: Extract<ConnectionSpec, { type: T }>, add: Collect) => void } = {
-  'ssh-tunnel': (s, add) => {
-    add('HOST', quoteLiteral(s.host), 'host');
-    add('PORT', s.port === undefined ? undefined : renderInteger(s.port, 'PORT'), 'port');
-    add('USER', quoteLiteral(s.user), 'user');
+/** How each codec's value is written as connection options. `parts` are the entry's SQL options, in registry order. */
+const RENDER: { readonly [K in CodecKind]: Render<K> } = {
+  text: (v: string, _c, add, [name]) => add(name!, quoteLiteral(v)),
+  'text-or-secret': (v: TextOrSecret, _c, add, [name]) => add(name!, renderTextOrSecret(v)),
+  secret: (v: ObjectName, _c, add, [name]) => add(name!, secretRef(v)),
+  integer: (v: number, _c, add, [name]) => add(name!, renderInteger(v, name!)),
+  'text-list': (v: readonly string[], _c, add, [name]) => add(name!, `(${v.map(quoteLiteral).join(', ')})`),
+  reference: (v: ObjectName, _c, add, [name]) => add(name!, qualifiedName(v)),
+  'network-path': (v: NetworkPath, _c, add) => {
+    add('SSH TUNNEL', v.kind === 'ssh-tunnel' ? qualifiedName(v.connection) : undefined);
+    add('AWS PRIVATELINK', v.kind === 'aws-privatelink' ? qualifiedName(v.connection) : undefined);
   },
-  'aws-privatelink': (s, add) => {
-    add('SERVICE NAME', quoteLiteral(s.serviceName), 'serviceName');
-    add('AVAILABILITY ZONES', `(${s.availabilityZones.map(quoteLiteral).join(', ')})`, 'availabilityZones');
+  'kafka-brokers': (v: readonly KafkaBroker[], _c, add) => {
+    add('BROKER', v.length === 1 ? renderBroker(v[0]!) : undefined);
+    add('BROKERS', v.length > 1 ? `(${v.map(renderBroker).join(', ')})` : undefined);
   },
-  aws: (s, add) => {
-    add('ACCESS KEY ID', s.accessKeyId && renderTextOrSecret(s.accessKeyId), 'accessKeyId');
-    add('ASSUME ROLE ARN', s.assumeRoleArn === undefined ? undefined : quoteLiteral(s.assumeRoleArn), 'assumeRoleArn');
-    add('ASSUME ROLE SESSION NAME', s.assumeRoleSessionName === undefined ? undefined : quoteLiteral(s.assumeRoleSessionName), 'assumeRoleSessionName');
-    add('ENDPOINT', s.endpoint === undefined ? undefined : quoteLiteral(s.endpoint), 'endpoint');
-    add('REGION', s.region === undefined ? undefined : quoteLiteral(s.region), 'region');
-    add('SECRET ACCESS KEY', s.secretAccessKey && secretRef(s.secretAccessKey), 'secretAccessKey');
-    add('SESSION TOKEN', s.sessionToken && renderTextOrSecret(s.sessionToken), 'sessionToken');
-  },
-  kafka: (s, add) => {
-    kafkaBrokers(s, add);
-    add('SECURITY PROTOCOL', s.securityProtocol === undefined ? undefined : quoteLiteral(s.securityProtocol), 'securityProtocol');
-    add('SASL MECHANISMS', s.saslMechanisms === undefined ? undefined : quoteLiteral(s.saslMechanisms), 'saslMechanisms');
-    add('SASL USERNAME', s.saslUsername && renderTextOrSecret(s.saslUsername), 'saslUsername');
-    add('SASL PASSWORD', s.saslPassword && secretRef(s.saslPassword), 'saslPassword');
-    add('AWS CONNECTION', s.awsConnection && qualifiedName(s.awsConnection), 'awsConnection');
-    add('PROGRESS TOPIC', s.progressTopic === undefined ? undefined : quoteLiteral(s.progressTopic), 'progressTopic');
-    add(
-      'PROGRESS TOPIC REPLICATION FACTOR',
-      s.progressTopicReplicationFactor === undefined ? undefined : renderInteger(s.progressTopicReplicationFactor, 'PROGRESS TOPIC REPLICATION FACTOR'),
-      'progressTopicReplicationFactor',
-    );
-    tls(s, add);
-  },
-  'confluent-schema-registry': (s, add) => {
-    add('URL', quoteLiteral(s.url), 'url');
-    // Materialize stores the USERNAME alias as USER.
-    add('USER', s.username && renderTextOrSecret(s.username), 'username');
-    add('PASSWORD', s.password && secretRef(s.password), 'password');
-    networkPath(s.path, add);
-    tls(s, add);
-  },
-  postgres: (s, add) => {
-    add('HOST', quoteLiteral(s.host), 'host');
-    add('PORT', s.port === undefined ? undefined : renderInteger(s.port, 'PORT'), 'port');
-    add('DATABASE', quoteLiteral(s.database), 'database');
-    add('USER', renderTextOrSecret(s.user), 'user');
-    add('PASSWORD', s.password && secretRef(s.password), 'password');
-    add('SSL MODE', s.sslMode === undefined ? undefined : quoteLiteral(s.sslMode), 'sslMode');
-    networkPath(s.path, add);
-    add('AWS CONNECTION', s.awsConnection && qualifiedName(s.awsConnection), 'awsConnection');
-    tls(s, add);
-  },
-  mysql: (s, add) => {
-    add('HOST', quoteLiteral(s.host), 'host');
-    add('PORT', s.port === undefined ? undefined : renderInteger(s.port, 'PORT'), 'port');
-    add('USER', renderTextOrSecret(s.user), 'user');
-    add('PASSWORD', s.password && secretRef(s.password), 'password');
-    add('SSL MODE', s.sslMode === undefined ? undefined : quoteLiteral(s.sslMode), 'sslMode');
-    networkPath(s.path, add);
-    add('AWS CONNECTION', s.awsConnection && qualifiedName(s.awsConnection), 'awsConnection');
-    tls(s, add);
+  'kafka-default-path': (d: KafkaDefaultPath, _c, add) => {
+    add('SSH TUNNEL', d.kind === 'ssh-tunnel' ? qualifiedName(d.connection) : undefined);
+    // The default PrivateLink keeps Materialize's stored form: no `=` inside the parentheses.
+    const port = d.kind === 'aws-privatelink' && d.port !== undefined ? ` (PORT ${renderInteger(d.port, 'PORT')})` : '';
+    add('AWS PRIVATELINK', d.kind === 'aws-privatelink' ? `${qualifiedName(d.connection)}${port}` : undefined);
   },
 };
+
+function collect(spec: ConnectionSpec, add: Collect): void {
+  const values = spec as unknown as Record<string, unknown>;
+  for (const [field, entry] of connectionEntries(spec.type)) {
+    const parts = [...new Set(entry.parts.map((p) => p.sql))];
+    const value = values[field];
+    if (value === undefined) {
+      for (const name of parts) add(name, undefined, field);
+      continue;
+    }
+    (RENDER[entry.codec.kind] as Render<CodecKind>)(value as never, entry.codec as never, (name, text) => add(name, text, field), parts);
+  }
+}
 
 /**
  * Every option the spec sets, in Materialize's stored order. With
@@ -161,7 +110,7 @@ export function connectionOptions(spec: ConnectionSpec, includeAbsent = false): 
     if (value !== undefined) out.push({ name, value, field });
     else if (includeAbsent) out.push({ name, field });
   };
-  (COLLECTORS[spec.type] as (s: ConnectionSpec, add: Collect) => void)(spec, add);
+  collect(spec, add);
   return out.sort((a, b) => compareOptionNames(a.name, b.name));
 }
 

@@ -38,7 +38,8 @@ describe('diff', () => {
     ['pg ssl mode', pgConnection('p'), conn(pgConnection('p'), { sslMode: 'require' }), 'ssl_mode', 'connection-options'],
     ['kafka brokers', kafkaConnection('k'), conn(kafkaConnection('k'), { brokers: [{ address: 'b2:9092' }] }), 'brokers', 'connection-options'],
     ['kafka sasl user', kafkaConnection('k'), conn(kafkaConnection('k'), { saslUsername: { kind: 'text', value: 'y' } }), 'sasl_username', 'connection-options'],
-    ['kafka default tunnel', kafkaConnection('k'), conn(kafkaConnection('k'), { defaultPath: { kind: 'ssh-tunnel', connection: n('t') } }), 'default_path', 'connection-options'],
+    ['kafka default tunnel', kafkaConnection('k'), conn(kafkaConnection('k'), { defaultPath: { kind: 'ssh-tunnel', connection: n('t') } }), 'ssh_tunnel', 'connection-options'],
+    ['kafka default privatelink port', conn(kafkaConnection('k'), { brokers: [], defaultPath: { kind: 'aws-privatelink', connection: n('pl') } }), conn(kafkaConnection('k'), { brokers: [], defaultPath: { kind: 'aws-privatelink', connection: n('pl'), port: 9093 } }), 'privatelink_port', 'connection-options'],
     ['source retain history', kafkaSource('s', 'k'), src(kafkaSource('s', 'k'), { retainHistory: '1h' }), 'retain_history', 'source-option'],
     ['source timestamp interval', kafkaSource('s', 'k'), src(kafkaSource('s', 'k'), { timestampInterval: '2s' }), 'timestamp_interval', 'source-option'],
     ['source added table', pgSource('s', 'p'), pgSource('s', 'p', ['orders', 'items']), 'tables', 'add-subsource'],
@@ -57,7 +58,7 @@ describe('diff', () => {
 
   // Each non-alterable field: a replace that names it.
   it.each<[string, MzObject, MzObject, string]>([
-    ['pg tunnel', pgConnection('p', 't'), pgConnection('p'), 'path'],
+    ['pg tunnel', pgConnection('p', 't'), pgConnection('p'), 'ssh_tunnel'],
     ['kafka progress topic', kafkaConnection('k'), conn(kafkaConnection('k'), { progressTopic: 'x' }), 'progress_topic'],
     ['connection type', sshTunnel('t'), { ...sshTunnel('t'), spec: { type: 'aws-privatelink', serviceName: 's', availabilityZones: ['a'] } }, 'type'],
     ['source topic', kafkaSource('s', 'k'), { ...kafkaSource('s', 'k'), spec: { ...kafkaSource('s', 'k').spec, topic: 'other' } } as Source, 'topic'],

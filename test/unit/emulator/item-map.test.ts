@@ -4,7 +4,7 @@ import { ItemMap, type Item } from '../../../src/emulator/catalog/store.js';
 const secret = (id: string, schemaId: string, name: string): Item => ({ kind: 'secret', id, oid: 1, schemaId, name, ownerId: 'u1', value: '' });
 
 describe('ItemMap name index', () => {
-  it('finds items by schema and name after set, rename, replace and delete', () => {
+  it('finds items by schema and name after set, a renamed copy, replace and delete', () => {
     const items = new ItemMap();
     const a = secret('u1', 'u3', 'a');
     items.set('u1', a);
@@ -12,7 +12,7 @@ describe('ItemMap name index', () => {
     expect(items.byName('u3', 'a')?.id).toBe('u1');
     expect(items.byName('u4', 'a')?.id).toBe('u2');
 
-    items.rename(a, 'b');
+    items.set('u1', { ...a, name: 'b' });
     expect(items.byName('u3', 'a')).toBeUndefined();
     expect(items.byName('u3', 'b')?.id).toBe('u1');
 

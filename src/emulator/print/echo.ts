@@ -1,6 +1,6 @@
 import { parseStatement } from '../../sql/parse-statement.js';
 import type { CatalogStore } from '../catalog/store.js';
-import { genericOption, ident, itemName, literal, printCreateConnection, printCreateSource, value, type PrintContext } from '../print/printer.js';
+import { genericOption, ident, itemName, literal, printCreateConnection, printCreateSource, value, type PrintContext } from './printer.js';
 
 /**
  * The statement as Materialize prints it back in "<statement> cannot be run

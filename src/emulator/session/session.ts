@@ -1,9 +1,13 @@
-import type { Engine } from './engine.js';
-import { MzError, SQLSTATE } from './errors.js';
-import type { FaultInjector } from './faults.js';
-import type { QueryLog } from './query-log.js';
-import { routeOf, splitStatements, type Route, type StatementText } from './statements.js';
-import type { ClientSession } from './wire/server.js';
+import type { Engine } from '../engine.js';
+import { MzError, SQLSTATE } from '../errors.js';
+import type { FaultInjector } from '../faults.js';
+import type { Outcome, SessionVars } from '../outcome.js';
+import { parseDdl } from '../parse.js';
+import type { QueryLog } from '../query-log.js';
+import { routeOf, splitStatements, type Route, type StatementText } from '../statements.js';
+import type { ClientSession } from '../wire/server.js';
+import { TransactionRules } from './transaction.js';
+import { applySet } from './variables.js';
 import {
   backendMessages,
   bindComplete,
@@ -22,20 +26,7 @@ import {
   parseComplete,
   readyForQuery,
   rowDescription,
-  type ServerNotice,
-  type TransactionStatus,
-} from './wire/messages.js';
-
-/** What a statement the emulator answers itself produced. */
-export interface Outcome {
-  readonly tag: string;
-  readonly columns?: readonly string[];
-  readonly rows?: readonly (readonly (string | null)[])[];
-  readonly notices?: readonly ServerNotice[];
-}
-
-/** Session variables, lower-case names. */
-export type SessionVars = Map<string, string>;
+} from '../wire/messages.js';
 
 /** The parts of the emulator a client session uses. */
 export interface SessionHost {
@@ -57,10 +48,6 @@ export interface SessionHost {
   redact(text: string): string;
 }
 
-type Transaction =
-  | { readonly state: 'none' }
-  | { state: 'open'; ops: 'none' | 'reads' | 'deferred' | 'batch'; pending: string[]; failed: boolean };
-
 const REPORTED = ['server_version', 'server_encoding', 'client_encoding', 'datestyle', 'timezone', 'integer_datetimes', 'standard_conforming_strings', 'application_name', 'is_superuser', 'mz_version'];
 
 /** The names clients see in ParameterStatus (Postgres spells two of them in mixed case). */
@@ -72,14 +59,15 @@ interface Prepared {
 }
 
 /**
- * One client connection. Statements go either to the emulator (DDL, SHOW,
- * SET, transactions, control) or to the embedded Postgres as written; the
- * ReadyForQuery status of forwarded replies is rewritten to the session's own
- * transaction state, since the shared Postgres never sees BEGIN.
+ * One client connection: the wire protocol. Statements go either to the
+ * emulator (DDL, SHOW, SET, transactions, control) or to the embedded
+ * Postgres as written; the ReadyForQuery status of forwarded replies is
+ * rewritten to the session's own transaction state (`TransactionRules`),
+ * since the shared Postgres never sees BEGIN.
  */
 export class Session implements ClientSession {
   private readonly vars: SessionVars;
-  private txn: Transaction = { state: 'none' };
+  private readonly txn = new TransactionRules();
   private readonly prepared = new Map<string, Prepared>();
   private readonly portals = new Map<string, Prepared>();
   /** Forwarded extended-protocol messages not yet sent: sent together so no other client slips in between. */
@@ -123,13 +111,8 @@ export class Session implements ClientSession {
       case 'S':
         return this.sync(raw);
       default:
-        return [errorResponse({ severity: 'ERROR', code: '08P01', message: `unsupported frontend message type ${type}` }), readyForQuery(this.status())];
+        return [errorResponse({ severity: 'ERROR', code: '08P01', message: `unsupported frontend message type ${type}` }), readyForQuery(this.txn.status())];
     }
-  }
-
-  private status(): TransactionStatus {
-    if (this.txn.state === 'none') return 'I';
-    return this.txn.failed ? 'E' : 'T';
   }
 
   // ---------------------------------------------------------------------------
@@ -137,7 +120,7 @@ export class Session implements ClientSession {
 
   private async simpleQuery(query: string): Promise<readonly Uint8Array[] | 'close'> {
     const statements = splitStatements(query);
-    if (statements.length === 0) return [emptyQueryResponse(), readyForQuery(this.status())];
+    if (statements.length === 0) return [emptyQueryResponse(), readyForQuery(this.txn.status())];
     const out: Uint8Array[] = [];
     for (const statement of statements) {
       const result = await this.runStatement(statement, { multi: statements.length > 1, extended: false });
@@ -145,7 +128,7 @@ export class Session implements ClientSession {
       out.push(...result.messages);
       if (result.failed) break;
     }
-    out.push(readyForQuery(this.status()));
+    out.push(readyForQuery(this.txn.status()));
     return out;
   }
 
@@ -163,12 +146,11 @@ export class Session implements ClientSession {
     if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
     if (verdict.kind === 'fail') return this.failure(verdict.error);
 
-    if (this.txn.state === 'open' && this.txn.failed && route !== 'transaction') {
-      return this.failure(new MzError('current transaction is aborted, commands ignored until end of transaction block', { sqlstate: SQLSTATE.inFailedTransaction }));
-    }
+    const aborted = route === 'transaction' ? undefined : this.txn.refuseIfFailed();
+    if (aborted) return this.failure(aborted);
     switch (route) {
       case 'transaction':
-        return this.answer(() => this.transaction(statement), context.extended);
+        return this.answer(() => this.txn.control(statement.words[0] ?? '', (text) => this.host.runDdl(text, this.vars)), context.extended);
       case 'set':
         return this.answer(async () => this.setVariable(statement.text), context.extended);
       case 'show':
@@ -181,7 +163,7 @@ export class Session implements ClientSession {
   }
 
   private failure(error: MzError): { messages: Uint8Array[]; failed: boolean } {
-    if (this.txn.state === 'open') this.txn.failed = true;
+    this.txn.markFailed();
     return {
       messages: [
         errorResponse({
@@ -215,11 +197,8 @@ export class Session implements ClientSession {
   }
 
   private async engine(text: string): Promise<{ messages: Uint8Array[]; failed: boolean }> {
-    if (this.txn.state === 'open') {
-      if (this.txn.ops === 'deferred') return this.failure(singleStatementError());
-      if (this.txn.ops === 'batch') return this.failure(restrictedError());
-      this.txn.ops = 'reads';
-    }
+    const refused = this.txn.refuseRead();
+    if (refused) return this.failure(refused);
     const reply = await this.host.engine.protocol(message('Q', cstring(text)));
     const messages: Uint8Array[] = [];
     let failed = false;
@@ -228,47 +207,17 @@ export class Session implements ClientSession {
       if (m.type === 'E') failed = true;
       messages.push(m.bytes);
     }
-    if (failed && this.txn.state === 'open') this.txn.failed = true;
+    if (failed) this.txn.markFailed();
     return { messages, failed };
   }
 
   // ---------------------------------------------------------------------------
-  // Transactions (materialize-semantics.md section 9)
-
-  private async transaction(statement: StatementText): Promise<Outcome> {
-    const [w0] = statement.words;
-    if (w0 === 'begin' || w0 === 'start') {
-      if (this.txn.state === 'open') {
-        return { tag: 'BEGIN', notices: [{ severity: 'WARNING', code: SQLSTATE.activeSqlTransaction, message: 'there is already a transaction in progress' }] };
-      }
-      this.txn = { state: 'open', ops: 'none', pending: [], failed: false };
-      return { tag: 'BEGIN' };
-    }
-    if (this.txn.state === 'none') {
-      const tag = w0 === 'commit' || w0 === 'end' ? 'COMMIT' : 'ROLLBACK';
-      return { tag, notices: [{ severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' }] };
-    }
-    const txn = this.txn;
-    this.txn = { state: 'none' };
-    if (w0 === 'rollback' || w0 === 'abort' || txn.failed) return { tag: 'ROLLBACK' };
-    const notices: ServerNotice[] = [];
-    // Deferred DDL runs now; its errors surface on COMMIT, as in Materialize.
-    for (const text of txn.pending) {
-      const outcome = await this.host.runDdl(text, this.vars);
-      notices.push(...(outcome.notices ?? []));
-    }
-    return { tag: 'COMMIT', notices };
-  }
+  // DDL and SET
 
   private async ddl(statement: StatementText, multi: boolean): Promise<Outcome> {
-    if (this.txn.state === 'open') {
+    if (this.txn.open) {
       const { batchable } = this.host.checkDdl(statement.text);
-      const txn = this.txn;
-      if (txn.ops === 'deferred') throw singleStatementError();
-      if (txn.ops === 'reads' || (txn.ops === 'batch' && !batchable)) throw restrictedError();
-      txn.ops = batchable ? 'batch' : 'deferred';
-      txn.pending.push(statement.text);
-      return { tag: tagOf(statement) };
+      if (this.txn.defer(statement.text, batchable)) return { tag: tagOf(statement) };
     }
     if (multi) {
       throw new MzError(`${this.host.echo(statement.text)} cannot be run inside a transaction block`, { sqlstate: SQLSTATE.activeSqlTransaction });
@@ -276,32 +225,10 @@ export class Session implements ClientSession {
     return this.host.runDdl(statement.text, this.vars);
   }
 
-  // ---------------------------------------------------------------------------
-  // SET / RESET
-
   private setVariable(text: string): Outcome {
-    const m = /^\s*(set|reset)\s+(?:(?:session|local)\s+)?(.*)$/is.exec(text);
-    if (!m) throw new MzError(`Expected a variable name, found end of statement`, { sqlstate: SQLSTATE.syntaxError });
-    const verb = m[1]!.toLowerCase();
-    const rest = m[2]!.trim();
-    if (verb === 'reset') {
-      const name = normalizeVarName(rest);
-      if (name === 'all') for (const [k, v] of this.host.defaultVars) this.vars.set(k, v);
-      else this.vars.set(name, this.host.defaultVars.get(name) ?? '');
-      return { tag: 'RESET' };
-    }
-    const transaction = /^transaction\s+isolation\s+level\s+(.*)$/is.exec(rest);
-    if (transaction) {
-      this.vars.set('transaction_isolation', transaction[1]!.trim().toLowerCase());
-      return { tag: 'SET' };
-    }
-    const assignment = /^("(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_.]*)\s*(?:=|\bto\b)\s*(.*)$/is.exec(rest);
-    if (!assignment) throw new MzError(`Expected equals sign or TO, found end of statement`, { sqlstate: SQLSTATE.syntaxError });
-    const name = normalizeVarName(assignment[1]!);
-    const value = assignment[2]!.trim();
-    if (/^default$/i.test(value)) this.vars.set(name, this.host.defaultVars.get(name) ?? '');
-    else this.vars.set(name, parseSetValue(value));
-    return { tag: 'SET' };
+    const statement = parseDdl(text);
+    if (statement.kind !== 'set_variable') throw new MzError(`Expected SET or RESET, found ${statement.kind}`, { sqlstate: SQLSTATE.syntaxError });
+    return applySet(this.vars, this.host.defaultVars, statement);
   }
 
   // ---------------------------------------------------------------------------
@@ -389,7 +316,7 @@ export class Session implements ClientSession {
     const out: Uint8Array[] = [];
     for (const m of backendMessages(reply)) {
       if (m.type === 'Z') continue;
-      if (m.type === 'E' && this.txn.state === 'open') this.txn.failed = true;
+      if (m.type === 'E') this.txn.markFailed();
       out.push(m.bytes);
     }
     return out;
@@ -405,36 +332,9 @@ export class Session implements ClientSession {
     const out: Uint8Array[] = [];
     if (this.pendingForward.length > 0 || this.forwardedSinceSync) out.push(...(await this.flushPending(raw)));
     this.forwardedSinceSync = false;
-    out.push(readyForQuery(this.status()));
+    out.push(readyForQuery(this.txn.status()));
     return out;
   }
-}
-
-function singleStatementError(): MzError {
-  return new MzError('this transaction can only execute a single statement', { sqlstate: SQLSTATE.invalidTransactionState });
-}
-
-function restrictedError(): MzError {
-  return new MzError('transactions which modify objects are restricted to just modifying objects', { sqlstate: SQLSTATE.invalidTransactionState });
-}
-
-function normalizeVarName(raw: string): string {
-  const name = raw.trim();
-  if (name.startsWith('"')) return name.slice(1, -1).replaceAll('""', '"');
-  return name.toLowerCase();
-}
-
-/** `'x'`, `x`, `1`, `a, b`: the value as Materialize shows it back (list items joined by `, `). */
-function parseSetValue(text: string): string {
-  return text
-    .split(/,(?=(?:[^']*'[^']*')*[^']*$)/)
-    .map((part) => {
-      const p = part.trim();
-      if (p.startsWith("'") && p.endsWith("'")) return p.slice(1, -1).replaceAll("''", "'");
-      if (p.startsWith('"') && p.endsWith('"')) return p.slice(1, -1).replaceAll('""', '"');
-      return p.toLowerCase();
-    })
-    .join(', ');
 }
 
 function tagOf(statement: StatementText): string {

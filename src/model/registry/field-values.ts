@@ -1,0 +1,38 @@
+import type { KafkaBroker, KafkaDefaultPath, NetworkPath } from '../connection-values.js';
+import type { Codec, CodecKind, OptionEntry } from './option.js';
+
+type Split<K extends CodecKind> = (value: never, keys: readonly string[], codec: Extract<Codec, { kind: K }>) => Record<string, unknown>;
+
+const single = (value: unknown, [key]: readonly string[]): Record<string, unknown> => ({ [key!]: value });
+
+/**
+ * A model field's value under the manifest keys it is written with, so that
+ * plans name what the user wrote: a network path `{kind: 'ssh-tunnel',
+ * connection: n}` is `{ssh_tunnel: n}`. Values stay model values.
+ */
+const SPLIT: { readonly [K in CodecKind]: Split<K> } = {
+  text: single,
+  'text-or-secret': single,
+  secret: single,
+  integer: single,
+  'text-list': single,
+  reference: single,
+  'network-path': (v: NetworkPath, [ssh, privatelink]) => ({ [v.kind === 'ssh-tunnel' ? ssh! : privatelink!]: v.connection }),
+  // `broker` and `brokers` are one list in the model: plans call it `brokers`.
+  'kafka-brokers': (v: readonly KafkaBroker[], [, many]) => ({ [many!]: v }),
+  'kafka-default-path': (v: KafkaDefaultPath, [ssh, privatelink, port]) =>
+    v.kind === 'ssh-tunnel'
+      ? { [ssh!]: v.connection }
+      : { [privatelink!]: v.connection, ...(v.port !== undefined ? { [port!]: v.port } : {}) },
+};
+
+export function valuesByManifestKey(entry: OptionEntry, value: unknown): Record<string, unknown> {
+  if (value === undefined) return {};
+  return (SPLIT[entry.codec.kind] as Split<CodecKind>)(value as never, entry.parts.map((p) => p.key), entry.codec as never);
+}
+
+/** The manifest keys an entry may be written with, each once, in registry order. */
+export function manifestKeys(entry: OptionEntry): string[] {
+  const keys = entry.parts.map((p) => p.key);
+  return entry.codec.kind === 'kafka-brokers' ? keys.slice(1) : [...new Set(keys)];
+}
