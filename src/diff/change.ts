@@ -39,6 +39,8 @@ export type Alteration =
   | { readonly kind: 'drop-subsource'; readonly table: SourceTable; readonly subsource: ObjectName; readonly reason?: 'columns' }
   /** `ALTER SOURCE <subsource> RENAME TO <to>`: same schema, same data. */
   | { readonly kind: 'rename-subsource'; readonly subsource: ObjectName; readonly to: string }
+  /** `ALTER <kind> <from> RENAME TO <name>`: declared with `renamed_from:`, always the first alteration. */
+  | { readonly kind: 'rename'; readonly from: ObjectName }
   /** The full comment text to store (for a secret, with mzform's fingerprint line). */
   | { readonly kind: 'comment'; readonly comment: string | null }
   | { readonly kind: 'owner'; readonly role: string };

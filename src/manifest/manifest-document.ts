@@ -11,6 +11,7 @@ export type UpstreamRefDoc = string | string[];
 
 interface PlacementDoc {
   comment?: string;
+  renamed_from?: string;
   owner?: string;
   database_name?: string;
   schema_name?: string;

@@ -8,6 +8,7 @@ import {
   type ObjectName,
   type Secret,
   type Source,
+  type Rename,
   type SourceLocation,
 } from '../model/index.js';
 import { convertConnection } from './connection-converter.js';
@@ -93,6 +94,8 @@ export function parseManifest(
 
   const checked: CheckedObject[] = [];
   const locations = new Map<string, SourceLocation>();
+  const renames: Rename[] = [];
+  const renamedBy = new Map<string, string>();
   for (const kind of OBJECT_KINDS) {
     for (const [key, entry] of entriesOf(doc[SECTION[kind]])) {
       const path = [SECTION[kind], key];
@@ -111,6 +114,18 @@ export function parseManifest(
           declare(declared, sub.name, { name: sub.name, kind: 'subsource', label, path: [...path, 'tables', sub.index, 'name'] }, report, lineOf);
         }
       }
+      if (typeof entry.renamed_from === 'string') {
+        const from: ObjectName = { ...name, name: entry.renamed_from };
+        const at: DocPath = [...path, 'renamed_from'];
+        const claimed = renamedBy.get(nameKey(from));
+        if (entry.renamed_from === name.name) report(at, 'value', 'renamed_from names the object itself', label);
+        else if (declared.has(nameKey(from))) report(at, 'value', `${displayQualified(from)} is declared in the manifest too; an object cannot be both kept and renamed`, label);
+        else if (claimed !== undefined) report(at, 'value', `${claimed} is already renamed from ${displayQualified(from)}`, label);
+        else {
+          renamedBy.set(nameKey(from), label);
+          renames.push({ kind, from, to: name });
+        }
+      }
       checked.push({ object, label, path, referenceSites: ctx.referenceSites });
       locations.set(nameKey(name), { file, ...yaml.positionOf(path, 'key') });
     }
@@ -126,6 +141,7 @@ export function parseManifest(
     scope: scopeOf(objects, doc.scope ?? [], nameDefaults),
     prune: doc.prune ?? false,
     locations,
+    ...(renames.length > 0 ? { renames: renames.sort((a, b) => compareNames(a.to, b.to)) } : {}),
   };
 }
 
@@ -224,7 +240,7 @@ function labelOf([kind, key]: [Kind, string]): string {
   return objectLabel(kind, key);
 }
 
-function entriesOf(section: unknown): [string, Record<string, unknown> & { database_name?: unknown; schema_name?: unknown; type?: unknown; comment?: unknown; owner?: unknown }][] {
+function entriesOf(section: unknown): [string, Record<string, unknown> & { database_name?: unknown; schema_name?: unknown; type?: unknown; comment?: unknown; owner?: unknown; renamed_from?: unknown }][] {
   if (!plainObject(section)) return [];
   return Object.entries(section).filter(([key, entry]) => key !== '' && plainObject(entry)) as never;
 }

@@ -1,4 +1,4 @@
-import type { MzObject } from './objects.js';
+import type { MzObject, ObjectKind } from './objects.js';
 import type { ObjectName } from './names.js';
 
 /** Where something was written: 1-based line and column. */
@@ -21,6 +21,20 @@ export interface DesiredState {
   readonly prune: boolean;
   /** Where each object was declared, by `nameKey`. */
   readonly locations: ReadonlyMap<string, SourceLocation>;
+  /** Objects the manifest says were renamed (`renamed_from:`), sorted by new name; absent means none. */
+  readonly renames?: readonly Rename[];
+}
+
+/**
+ * `renamed_from:` on an object: the object named `from` is now `to`, of the
+ * same kind, in the same database and schema (ALTER ... RENAME TO takes a bare
+ * name, src/sql/src/plan/statement/ddl.rs:6552-6611). Like Terraform's `moved`
+ * block: the plan renames instead of creating anew.
+ */
+export interface Rename {
+  readonly kind: ObjectKind;
+  readonly from: ObjectName;
+  readonly to: ObjectName;
 }
 
 /** What the server reports beside an object's definition, needed after apply (never diffed). */

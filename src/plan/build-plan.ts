@@ -114,10 +114,18 @@ function orderingEdges(nodes: readonly Node[], desired: DesiredState, actual: Ac
       if (first) edges.push([first.key, down.key]);
     }
   }
-  // A name is free again only once its old object is dropped (a replace, or another kind under the same name).
+  // A name is free again only once its old object is dropped (a replace, or another kind under the same name)...
   for (const down of downById.values()) {
     const up = upByName.get(nameKey(down.object.name));
     if (up) edges.push([down.key, up.key]);
+  }
+  // ...or renamed away.
+  for (const n of nodes) {
+    if (n.change.action !== 'alter') continue;
+    for (const a of n.change.alterations) {
+      const up = a.kind === 'rename' ? upByName.get(nameKey(a.from)) : undefined;
+      if (up && up !== n) edges.push([n.key, up.key]);
+    }
   }
   return edges;
 }

@@ -44,6 +44,8 @@ function alterStatement(object: MzObject, alteration: Alteration): Statement {
       return renderDrop('source', alteration.subsource);
     case 'rename-subsource':
       return renderRename('source', alteration.subsource, alteration.to);
+    case 'rename':
+      return renderRename(object.kind, alteration.from, object.name.name);
     case 'comment':
       return renderComment(object.kind, object.name, alteration.comment);
     case 'owner':

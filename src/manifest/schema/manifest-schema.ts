@@ -76,6 +76,7 @@ export const manifestSchema: JsonSchema = {
               { pattern: '^\\$\\{(env:[A-Za-z_][A-Za-z0-9_]*|file:[^}]+)\\}$', 'x-expected': '${env:NAME} or ${file:path}, never the secret value itself' },
             ),
             comment: ref('comment', '`COMMENT ON SECRET`.'),
+            renamed_from: ref('renamedFrom', 'The secret\'s previous name: `ALTER SECRET ... RENAME TO`.'),
             owner: ref('owner', 'Owner role of the secret.'),
             database_name: ref('databaseName', 'Materialize database of the secret.'),
             schema_name: ref('schemaName', 'Materialize schema of the secret.'),

@@ -7,6 +7,7 @@ function sourceCommon(type: string): Record<string, JsonSchema> {
     retain_history: text("RETAIN HISTORY FOR: how long to keep history, e.g. '1h'. Alterable in place.", { minLength: 1 }),
     timestamp_interval: text("TIMESTAMP INTERVAL, e.g. '1s'. Alterable in place.", { minLength: 1 }),
     comment: ref('comment', '`COMMENT ON SOURCE`.'),
+    renamed_from: ref('renamedFrom', 'The source\'s previous name: `ALTER SOURCE ... RENAME TO`, no re-ingest.'),
     owner: ref('owner', 'Owner role of the source.'),
     database_name: ref('databaseName', 'Materialize database of the source.'),
     schema_name: ref('schemaName', 'Materialize schema of the source.'),

@@ -71,6 +71,14 @@ export const SCENARIOS: Record<string, Scenario> = {
       ],
     },
   },
+  // renamed_from: one ALTER ... RENAME TO, the connection that uses the tunnel unchanged, a comment set under the new name.
+  'rename-in-place': {
+    desired: {
+      ...desiredState([secret('pg_password', 's3cr3t-pg'), { ...sshTunnel('tunnel_eu'), comment: 'EU bastion' }, pgConnection('pg', 'tunnel_eu'), pgSource('orders', 'pg', ['orders', 'items'])]),
+      renames: [{ kind: 'connection', from: n('tunnel'), to: n('tunnel_eu') }],
+    },
+    actual: actualState(pgStack, { pg_password: { secretFingerprint: fp('pg_password', 's3cr3t-pg') } }),
+  },
   'prune-kafka': {
     desired: desiredState([secret('kafka_password', 'k')], { prune: true }),
     actual: actualState([secret('kafka_password'), kafkaConnection('kafka'), kafkaSource('events', 'kafka')], {
