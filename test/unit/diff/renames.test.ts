@@ -17,8 +17,10 @@ const withName = <T extends MzObject>(o: T, name: string): T => ({ ...o, name: n
 
 describe('a declared rename', () => {
   it('is one ALTER ... RENAME TO, and the source that uses the connection is no change', () => {
-    const before = [sshTunnel('bastion'), { ...kafkaConnection('kafka'), spec: { ...kafkaConnection('kafka').spec, brokers: [{ address: 'b:9092', path: { kind: 'ssh-tunnel', connection: n('bastion') } }] } } as MzObject];
-    const after = [withName(before[0]!, 'bastion_eu'), { ...before[1]!, spec: { ...(before[1] as { spec: object }).spec, brokers: [{ address: 'b:9092', path: { kind: 'ssh-tunnel', connection: n('bastion_eu') } }] } } as MzObject];
+    const kafka = (tunnel: string) =>
+      ({ ...kafkaConnection('kafka'), spec: { ...kafkaConnection('kafka').spec, brokers: [{ address: 'b:9092', path: { kind: 'ssh-tunnel', connection: n(tunnel) } }] } }) as unknown as MzObject;
+    const before = [sshTunnel('bastion'), kafka('bastion')];
+    const after = [sshTunnel('bastion_eu'), kafka('bastion_eu')];
     const plan = planChanges(renamed(after, rename('connection', 'bastion', 'bastion_eu')), actualState(before), { env });
     expect(plan.steps.map((s) => [s.action, s.name.name, s.statements.map((st) => st.sql), s.hazards])).toEqual([
       ['alter', 'bastion_eu', ['ALTER CONNECTION "materialize"."public"."bastion" RENAME TO "bastion_eu"'], []],
