@@ -18,6 +18,7 @@ export default class Emulator extends BaseCommand<typeof Emulator> {
     port: Flags.integer({ description: 'TCP port to listen on (0 picks a free one).', default: 6875, min: 0, max: 65535 }),
     host: Flags.string({ description: 'Address to listen on.', default: '127.0.0.1' }),
     state: Flags.string({ description: 'Load the catalog from this JSON file if it exists, and save it there on exit.' }),
+    'materialize-version': Flags.string({ description: 'The Materialize version to follow where v26 releases differ (default v26.7.0), e.g. v26.19.0.' }),
     config: Flags.string({ description: 'Emulator settings (unreachable hosts, missing topics, upstream tables, faults), as JSON.' }),
   };
 
@@ -28,6 +29,7 @@ export default class Emulator extends BaseCommand<typeof Emulator> {
       port: this.flags.port,
       host: this.flags.host,
       ...(this.flags.state ? { stateFile: this.flags.state } : {}),
+      ...(this.flags['materialize-version'] ? { version: this.flags['materialize-version'] } : {}),
     });
     this.log(`Materialize emulator (${EMULATED_VERSION} forms) listening on ${emulator.url}`);
     this.log('Press Ctrl+C to stop.');

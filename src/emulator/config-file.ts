@@ -11,7 +11,8 @@ import type { EmulatorOptions } from './index.js';
  *     "missingTopics": ["orders"],
  *     "upstreamTables": { "pg.internal": ["public.orders", "shop.items"] },
  *     "faults": [{ "kind": "latency", "ms": 20 }],
- *     "password": "only if clients must send one"
+ *     "password": "only if clients must send one",
+ *     "version": "v26.19.0"
  *   }
  */
 export async function loadEmulatorConfig(file: string): Promise<EmulatorOptions> {
@@ -24,7 +25,7 @@ export async function loadEmulatorConfig(file: string): Promise<EmulatorOptions>
   const fail = (what: string) => new InputError('emulator.config', `${file}: ${what}`);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw fail('expected a JSON object');
   const o = raw as Record<string, unknown>;
-  const known = ['unreachableHosts', 'missingTopics', 'upstreamTables', 'faults', 'password'];
+  const known = ['unreachableHosts', 'missingTopics', 'upstreamTables', 'faults', 'password', 'version'];
   for (const key of Object.keys(o)) if (!known.includes(key)) throw fail(`unknown setting "${key}" (known: ${known.join(', ')})`);
   const strings = (key: string): string[] | undefined => {
     const v = o[key];
@@ -43,7 +44,10 @@ export async function loadEmulatorConfig(file: string): Promise<EmulatorOptions>
   if (faults !== undefined && !Array.isArray(faults)) throw fail('"faults" must be a list');
   const password = o['password'];
   if (password !== undefined && typeof password !== 'string') throw fail('"password" must be a string');
+  const version = o['version'];
+  if (version !== undefined && (typeof version !== 'string' || !/^v?\d+\.\d+(\.\d+)?$/.test(version))) throw fail('"version" must be a Materialize version such as "v26.19.0"');
   return {
+    ...(version !== undefined ? { version } : {}),
     ...(unreachableHosts ? { unreachableHosts } : {}),
     ...(missingTopics ? { missingTopics } : {}),
     ...(upstream ? { upstreamTables: upstream as Record<string, string[]> } : {}),

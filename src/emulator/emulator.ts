@@ -12,10 +12,10 @@ import { parseDdl } from './parse.js';
 import { echoStatement, redactStatement } from './print/echo.js';
 import { QueryLog } from './query-log.js';
 import type { SessionHost } from './session/session.js';
-import type { EmulatorSettings } from './settings.js';
+import { versionNumber, type EmulatorSettings } from './settings.js';
 import { describeShow, runShow } from './show.js';
 import { saveState } from './state-file.js';
-import { defaultVariables, EMULATED_VERSION, EMULATED_VERSION_NUM } from './version.js';
+import { defaultVariables } from './version.js';
 
 /**
  * The emulator's shared state: the catalog, the engine that serves it, the
@@ -26,7 +26,7 @@ import { defaultVariables, EMULATED_VERSION, EMULATED_VERSION_NUM } from './vers
 export class Emulator implements SessionHost, ControlHost {
   readonly log = new QueryLog();
   readonly faults = new FaultInjector();
-  readonly defaultVars: ReadonlyMap<string, string> = defaultVariables();
+  readonly defaultVars: ReadonlyMap<string, string>;
   readonly catalog: Catalog;
 
   constructor(
@@ -34,6 +34,7 @@ export class Emulator implements SessionHost, ControlHost {
     store: CatalogStore,
     readonly settings: EmulatorSettings,
   ) {
+    this.defaultVars = defaultVariables(settings.version);
     this.catalog = new Catalog(store, new EngineRowWriter(engine), (s, id) => itemRows(s, settings, id));
   }
 
@@ -48,8 +49,8 @@ export class Emulator implements SessionHost, ControlHost {
   /** Writes the whole catalog into the engine: at start (fresh, or loaded from a state file). */
   async writeAll(): Promise<void> {
     await writeSettings(this.engine, {
-      mz_version: `${EMULATED_VERSION} (emulator)`,
-      mz_version_num: EMULATED_VERSION_NUM,
+      mz_version: `${this.settings.version} (emulator)`,
+      mz_version_num: versionNumber(this.settings.version),
       environment_id: this.settings.environmentId,
     });
     await this.catalog.writeAll();

@@ -3,7 +3,7 @@ import { Emulator } from './emulator.js';
 import type { Fault } from './faults.js';
 import type { QueryLogEntry } from './query-log.js';
 import { Session } from './session/session.js';
-import { defaultSettings } from './settings.js';
+import { defaultSettings, parseVersion } from './settings.js';
 import { loadState } from './state-file.js';
 import { WireServer } from './wire/server.js';
 
@@ -24,6 +24,8 @@ export interface EmulatorOptions {
   readonly missingTopics?: readonly string[];
   /** Upstream tables (`schema.table`) per Postgres / MySQL host, for FOR ALL TABLES / FOR SCHEMAS. */
   readonly upstreamTables?: Readonly<Record<string, readonly string[]>>;
+  /** The Materialize version to follow where v26 releases differ (default v26.7.0), e.g. `v26.19.0`. */
+  readonly version?: string;
   /** Faults armed from the start. */
   readonly faults?: readonly Fault[];
   /** Require this password (cleartext auth); absent means no password, as a local Materialize. */
@@ -51,7 +53,7 @@ export interface RunningEmulator {
 
 /** Starts a Materialize emulator serving the Postgres wire protocol, in this process. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const settings = defaultSettings();
+  const settings = { ...defaultSettings(), ...(options.version !== undefined ? { version: `v${parseVersion(options.version).join('.')}` } : {}) };
   for (const h of options.unreachableHosts ?? []) settings.unreachableHosts.add(h);
   for (const t of options.missingTopics ?? []) settings.missingTopics.add(t);
   for (const [h, tables] of Object.entries(options.upstreamTables ?? {})) settings.upstreamTables.set(h, [...tables]);

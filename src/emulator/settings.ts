@@ -3,6 +3,11 @@
  * reachable from here, so validation passes unless a setting says otherwise.
  */
 export interface EmulatorSettings {
+  /**
+   * The Materialize version whose behaviour the emulator follows where v26
+   * releases differ (`v26.7.0` to `v26.19.0` and later); reported by mz_version().
+   */
+  readonly version: string;
   /** Materialize's environment id; it appears in principals and progress topics. */
   readonly environmentId: string;
   /** The AWS account of the principals (`arn:aws:iam::<account>:role/...`). */
@@ -21,11 +26,38 @@ export interface EmulatorSettings {
 /** The tables every Postgres or MySQL upstream has unless a setting names others. */
 export const DEFAULT_UPSTREAM_TABLES = ['public.orders', 'public.customers'];
 
+/** The version followed unless a setting says otherwise: SHOW CREATE is multi-line from 26.7 on. */
+export const DEFAULT_VERSION = 'v26.7.0';
+
+/** `v26.19.0` → [26, 19, 0]; refuses anything else. */
+export function parseVersion(version: string): [number, number, number] {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version.trim());
+  if (!m) throw new Error(`not a Materialize version: ${version} (expected e.g. v26.19.0)`);
+  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+}
+
+/** mz_version_num(): `v26.7.0` → 2600700. */
+export function versionNumber(version: string): string {
+  const [major, minor, patch] = parseVersion(version);
+  return String(major * 100_000 + minor * 100 + patch);
+}
+
+/**
+ * Whether mz_postgres_source_tables / mz_mysql_source_tables hold upstream
+ * names quoted where needed (`"Orders"`): 26.7 to 26.18 did; from 26.19 they
+ * are plain (builtin_table_updates.rs:441, `external_reference[..].as_str()`).
+ */
+export function quotesSourceTableNames(settings: Pick<EmulatorSettings, 'version'>): boolean {
+  const [major, minor] = parseVersion(settings.version);
+  return major === 26 && minor < 19;
+}
+
 export const DEFAULT_ENVIRONMENT_ID = 'local-emulator-00000000-0000-0000-0000-000000000000-0';
 export const DEFAULT_AWS_ACCOUNT_ID = '664411391173';
 
 export function defaultSettings(): EmulatorSettings {
   return {
+    version: DEFAULT_VERSION,
     environmentId: DEFAULT_ENVIRONMENT_ID,
     awsAccountId: DEFAULT_AWS_ACCOUNT_ID,
     unreachableHosts: new Set(),

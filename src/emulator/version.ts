@@ -1,9 +1,10 @@
-/** The Materialize version whose forms the emulator follows (SHOW CREATE is multi-line from 26.7 on). */
-export const EMULATED_VERSION = 'v26.7.0';
-export const EMULATED_VERSION_NUM = '2600700';
+import { DEFAULT_VERSION } from './settings.js';
+
+/** The Materialize version whose forms the emulator follows by default (the `version` setting picks another). */
+export const EMULATED_VERSION = DEFAULT_VERSION;
 
 /** A new session's variables, as Materialize reports them. */
-export function defaultVariables(): ReadonlyMap<string, string> {
+export function defaultVariables(version: string = EMULATED_VERSION): ReadonlyMap<string, string> {
   return new Map([
     ['server_version', '9.5.0'],
     ['server_version_num', '90500'],
@@ -15,7 +16,7 @@ export function defaultVariables(): ReadonlyMap<string, string> {
     ['standard_conforming_strings', 'on'],
     ['application_name', ''],
     ['is_superuser', 'off'],
-    ['mz_version', `${EMULATED_VERSION} (emulator)`],
+    ['mz_version', `${version} (emulator)`],
     ['cluster', 'quickstart'],
     ['cluster_replica', ''],
     ['database', 'materialize'],

@@ -11,8 +11,8 @@ import {
   type TableSelection,
   type TextOrSecret,
 } from '../model/index.js';
-import { connectionEntries } from '../model/registry/connection-registry.js';
-import type { CodecKind } from '../model/registry/option.js';
+import { connectionEntries } from '../model/index.js';
+import type { CodecKind } from '../model/index.js';
 
 /**
  * Model -> manifest document, the inverse of the manifest's converters: the

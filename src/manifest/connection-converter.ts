@@ -1,6 +1,6 @@
 import type { BrokerPath, ConnectionSpec, ConnectionType, KafkaBroker, KafkaDefaultPath, NetworkPath } from '../model/index.js';
-import { connectionEntries } from '../model/registry/connection-registry.js';
-import type { Codec, CodecKind } from '../model/registry/option.js';
+import { connectionEntries } from '../model/index.js';
+import type { Codec, CodecKind } from '../model/index.js';
 import type { ConnectionDoc, KafkaBrokerDoc, RefDoc, SecretRefDoc, TextOrSecretDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
 

@@ -7,3 +7,4 @@ export * from './references.js';
 export * from './defaults.js';
 export * from './state.js';
 export * from './secret-comment.js';
+export * from './registry/index.js';

@@ -26,8 +26,8 @@ import type {
 import { SqlParseError, type SqlPosition } from './errors.js';
 import { parseStatement } from './parse-statement.js';
 import { CONNECTION_TYPES } from '../model/connections.js';
-import { connectionEntries, connectionSqlOptions } from '../model/registry/connection-registry.js';
-import type { Codec, CodecKind } from '../model/registry/option.js';
+import { connectionEntries, connectionSqlOptions } from '../model/index.js';
+import type { Codec, CodecKind } from '../model/index.js';
 
 /**
  * From a CREATE statement (stored `create_sql`, any SHOW CREATE layout, or SQL

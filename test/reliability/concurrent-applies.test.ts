@@ -51,5 +51,5 @@ describe('concurrent applies', () => {
       expect((error as RefusedError).message).toContain(`held by ${winner} `);
     }
     expect(renderPlanText(await planAgainst(emulator.url, after))).toBe('No changes.\n');
-  }, 60_000);
+  });
 });

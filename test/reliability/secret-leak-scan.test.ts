@@ -108,5 +108,5 @@ describe('secret leak scan: every example, every command and format', () => {
       filesScanned++;
       expect(leaks(readFileSync(join(dir, f), 'utf8')), f).toEqual([]);
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -122,5 +122,5 @@ describe('SQL injection through names and values', () => {
     } finally {
       await db.close();
     }
-  }, 60_000);
+  });
 });

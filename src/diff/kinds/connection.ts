@@ -1,7 +1,4 @@
-import type { Connection } from '../../model/index.js';
-import { withConnectionDefaults } from '../../model/index.js';
-import { connectionEntry } from '../../model/registry/connection-registry.js';
-import { manifestKeys, valuesByManifestKey } from '../../model/registry/field-values.js';
+import { type Connection, connectionEntry, manifestKeys, valuesByManifestKey, withConnectionDefaults } from '../../model/index.js';
 import type { FieldChange } from '../change.js';
 import { sameValue } from '../values.js';
 import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from './comparison.js';

@@ -1,7 +1,8 @@
 import type { ConnectionOption, Value } from '../../sql/ast.js';
 import { relationCreateSql, storedCreateSql } from '../print/stored.js';
 import { dependenciesOf } from './dependencies.js';
-import type { EmulatorSettings } from '../settings.js';
+import { quotesSourceTableNames, type EmulatorSettings } from '../settings.js';
+import { ident } from '../print/printer.js';
 import type { CatalogStore, ConnectionItem, RelationItem, SourceItem } from './store.js';
 import type { TableRows } from './row-changes.js';
 
@@ -45,6 +46,9 @@ export function itemRows(store: CatalogStore, settings: EmulatorSettings, id: st
 }
 
 type Add = (table: string, row: Record<string, unknown>) => void;
+
+/** An identifier as Materialize displays it: quoted only when it must be. */
+const quoteWhereNeeded = (name: string): string => ident(name, 'simple');
 
 /** The rows of a user's object (builtin.rs: MZ_VIEWS, MZ_MATERIALIZED_VIEWS, MZ_TABLES, MZ_SINKS, MZ_INDEXES). */
 function relationRows(store: CatalogStore, item: RelationItem, base: Record<string, unknown>, add: Add): void {
@@ -222,8 +226,9 @@ function sourceRows(store: CatalogStore, settings: EmulatorSettings, item: Sourc
     const parent = item.parentId ? store.items.get(item.parentId) : undefined;
     const parentType = parent?.kind === 'source' ? parent.type : undefined;
     const ref = item.externalReference;
-    const table = ref[ref.length - 1] ?? '';
-    const schema = ref[ref.length - 2] ?? '';
+    const shown = quotesSourceTableNames(settings) ? quoteWhereNeeded : (n: string) => n;
+    const table = shown(ref[ref.length - 1] ?? '');
+    const schema = shown(ref[ref.length - 2] ?? '');
     if (parentType === 'postgres') add('mz_internal.mz_postgres_source_tables', { id: item.id, schema_name: schema, table_name: table });
     if (parentType === 'mysql') add('mz_internal.mz_mysql_source_tables', { id: item.id, schema_name: schema, table_name: table });
   }

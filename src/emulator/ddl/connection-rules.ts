@@ -14,7 +14,7 @@ export const ALLOWED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly Con
     'SASL MECHANISMS', 'SASL PASSWORD', 'SASL USERNAME', 'SECURITY PROTOCOL', 'SSH TUNNEL', 'SSL CERTIFICATE',
     'SSL CERTIFICATE AUTHORITY', 'SSL KEY',
   ],
-  'confluent-schema-registry': ['AWS PRIVATELINK', 'PASSWORD', 'SSH TUNNEL', 'SSL CERTIFICATE', 'SSL CERTIFICATE AUTHORITY', 'SSL KEY', 'URL', 'USER'],
+  'confluent-schema-registry': ['AWS PRIVATELINK', 'PASSWORD', 'PORT', 'SSH TUNNEL', 'SSL CERTIFICATE', 'SSL CERTIFICATE AUTHORITY', 'SSL KEY', 'URL', 'USER'],
   postgres: ['AWS CONNECTION', 'AWS PRIVATELINK', 'DATABASE', 'HOST', 'PASSWORD', 'PORT', 'SSH TUNNEL', 'SSL CERTIFICATE', 'SSL CERTIFICATE AUTHORITY', 'SSL KEY', 'SSL MODE', 'USER'],
   mysql: ['AWS CONNECTION', 'AWS PRIVATELINK', 'HOST', 'PASSWORD', 'PORT', 'SSH TUNNEL', 'SSL CERTIFICATE', 'SSL CERTIFICATE AUTHORITY', 'SSL KEY', 'SSL MODE', 'USER'],
   aws: ['ACCESS KEY ID', 'ASSUME ROLE ARN', 'ASSUME ROLE SESSION NAME', 'ENDPOINT', 'REGION', 'SECRET ACCESS KEY', 'SESSION TOKEN'],
@@ -24,10 +24,11 @@ export const ALLOWED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly Con
   'iceberg-catalog': ['AWS CONNECTION', 'CATALOG TYPE', 'CREDENTIAL', 'SCOPE', 'URL', 'WAREHOUSE'],
 };
 
+/** Options without which the statement is refused ("HOST option is required"), checked in this order. */
 export const REQUIRED_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
   kafka: [],
   'confluent-schema-registry': ['URL'],
-  postgres: ['HOST', 'USER'],
+  postgres: ['DATABASE', 'HOST', 'USER'],
   mysql: ['HOST', 'USER'],
   aws: [],
   'aws-privatelink': ['SERVICE NAME', 'AVAILABILITY ZONES'],
@@ -54,7 +55,6 @@ export function checkConnectionOptions(statement: Pick<CreateConnectionStatement
     if (routes.length === 0) throw new MzError('must set one of BROKER, BROKERS, or AWS PRIVATELINK');
     if (seen.has('SSH TUNNEL') && seen.has('AWS PRIVATELINK')) throw new MzError('cannot specify both SSH TUNNEL and AWS PRIVATELINK');
   }
-  if (type === 'postgres' && !seen.has('DATABASE')) throw new MzError('DATABASE option is required');
   for (const required of REQUIRED_CONNECTION_OPTIONS[type]) if (!seen.has(required)) throw new MzError(`${required} option is required`);
   if (type === 'aws' && !seen.has('ASSUME ROLE ARN') && !seen.has('ACCESS KEY ID')) {
     throw new MzError('must specify either ASSUME ROLE ARN or ACCESS KEY ID and SECRET ACCESS KEY');
@@ -64,25 +64,28 @@ export function checkConnectionOptions(statement: Pick<CreateConnectionStatement
   }
 }
 
-/** Options no ALTER CONNECTION may name, whatever the type (INALTERABLE_OPTIONS, connection.rs:95). */
-export const INALTERABLE_CONNECTION_OPTIONS: readonly ConnectionOptionName[] = ['PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR'];
+/** The options Kafka connections can never change (`cannot ALTER KAFKA option PROGRESS TOPIC`; ddl/connection.rs `INALTERABLE_OPTIONS`). */
+export const INALTERABLE_KAFKA_OPTIONS: readonly ConnectionOptionName[] = ['PROGRESS TOPIC', 'PROGRESS TOPIC REPLICATION FACTOR'];
 
-/** What ALTER CONNECTION ... SET / RESET may change per type: what CREATE takes, less the inalterable options. */
-export const ALTERABLE_CONNECTION_OPTIONS: Record<ConnectionTypeName, readonly ConnectionOptionName[]> = {
-  kafka: alterable('kafka'),
-  'confluent-schema-registry': alterable('confluent-schema-registry'),
-  postgres: alterable('postgres'),
-  mysql: alterable('mysql'),
-  aws: alterable('aws'),
-  'aws-privatelink': alterable('aws-privatelink'),
-  'ssh-tunnel': alterable('ssh-tunnel'),
-  'sql-server': alterable('sql-server'),
-  'iceberg-catalog': alterable('iceberg-catalog'),
+/**
+ * The route of a Postgres / MySQL / schema-registry / SQL Server connection:
+ * Materialize keeps the tunnel it planned, so an ALTER may not change it
+ * ("cannot be altered in the requested way"; see `tunnelKey`).
+ */
+export const FIXED_ROUTE_OPTIONS: Partial<Record<ConnectionTypeName, readonly ConnectionOptionName[]>> = {
+  'confluent-schema-registry': ['SSH TUNNEL', 'AWS PRIVATELINK'],
+  postgres: ['SSH TUNNEL', 'AWS PRIVATELINK'],
+  mysql: ['SSH TUNNEL', 'AWS PRIVATELINK'],
+  'sql-server': ['SSH TUNNEL', 'AWS PRIVATELINK'],
 };
 
-function alterable(type: ConnectionTypeName): readonly ConnectionOptionName[] {
-  return ALLOWED_CONNECTION_OPTIONS[type].filter((n) => !INALTERABLE_CONNECTION_OPTIONS.includes(n));
-}
+/** What ALTER CONNECTION can change, per type: what it accepts, less the two lists above. */
+export const ALTERABLE_CONNECTION_OPTIONS = Object.fromEntries(
+  Object.entries(ALLOWED_CONNECTION_OPTIONS).map(([type, names]) => [
+    type,
+    names.filter((n) => !(type === 'kafka' && INALTERABLE_KAFKA_OPTIONS.includes(n)) && !FIXED_ROUTE_OPTIONS[type as ConnectionTypeName]?.includes(n)),
+  ]),
+) as unknown as Record<ConnectionTypeName, readonly ConnectionOptionName[]>;
 
 /** The network path of a Postgres / MySQL / schema-registry connection: it must not change on ALTER. */
 export function tunnelKey(options: readonly ConnectionOption[]): string {

@@ -2,7 +2,7 @@ import type { AlterConnectionStatement, ConnectionOption, CreateConnectionStatem
 import type { ConnectionItem } from '../catalog/store.js';
 import { MzError } from '../errors.js';
 import { generateSshPublicKey } from '../ssh-keys.js';
-import { INALTERABLE_CONNECTION_OPTIONS, checkConnectionOptions, tunnelKey } from './connection-rules.js';
+import { FIXED_ROUTE_OPTIONS, INALTERABLE_KAFKA_OPTIONS, checkConnectionOptions, tunnelKey } from './connection-rules.js';
 import { checkNameFree, findItem, fullName, missingObject, requireKind, sessionRoleId, targetSchema, writtenName } from './names.js';
 import { noChange, type Plan, type PlanContext } from './plan.js';
 import { Resolver } from './references.js';
@@ -61,7 +61,7 @@ export function planAlterConnection(ctx: PlanContext, ast: AlterConnectionStatem
   const reset = new Set<string>();
   for (const action of ast.actions) {
     const name = action.kind === 'set' ? action.option.name : action.option;
-    if (type === 'kafka' && INALTERABLE_CONNECTION_OPTIONS.includes(name)) throw new MzError(`cannot ALTER KAFKA option ${name}`);
+    if (type === 'kafka' && INALTERABLE_KAFKA_OPTIONS.includes(name)) throw new MzError(`cannot ALTER KAFKA option ${name}`);
     if (name === 'PUBLIC KEY 1' || name === 'PUBLIC KEY 2') throw new MzError(`the ${name} option cannot be explicitly specified`);
     if (action.kind === 'set') {
       if (set.has(name)) throw new MzError(`${name} specified more than once`);
@@ -89,7 +89,7 @@ export function planAlterConnection(ctx: PlanContext, ast: AlterConnectionStatem
     if (err instanceof MzError) throw new MzError(`invalid ALTER CONNECTION: ${err.message}`);
     throw err;
   }
-  if ((type === 'postgres' || type === 'mysql' || type === 'confluent-schema-registry' || type === 'sql-server') && tunnelKey(options) !== tunnelKey(item.statement.options)) {
+  if (FIXED_ROUTE_OPTIONS[type] && tunnelKey(options) !== tunnelKey(item.statement.options)) {
     throw new MzError(`${item.id} cannot be altered in the requested way`);
   }
   const altered: ConnectionItem = { ...item, statement };

@@ -1,6 +1,6 @@
 import { CONNECTION_TYPES, type ConnectionType } from '../../model/index.js';
-import { connectionEntries } from '../../model/registry/connection-registry.js';
-import type { Codec, CodecKind, OptionPart } from '../../model/registry/option.js';
+import { connectionEntries } from '../../model/index.js';
+import type { Codec, CodecKind, OptionPart } from '../../model/index.js';
 import { closed, port, ref, text, type JsonSchema } from './json-schema.js';
 
 /** Properties every connection has besides its type-specific options. */

@@ -145,6 +145,7 @@ export const CONNECTION_REGISTRY = {
   },
   'confluent-schema-registry': {
     url: option('URL', 'url', 'URL of the schema registry.', text(), { required: true }),
+    port: option('PORT', 'port', 'PORT: accepted and stored by Materialize, which connects to the port in `url`.', port),
     // Materialize stores the USERNAME alias as USER.
     username: option('USER', 'username', 'USERNAME for HTTP basic authentication.', textOrSecret),
     password: option('PASSWORD', 'password', 'PASSWORD for HTTP basic authentication; only from a secret.', secret),

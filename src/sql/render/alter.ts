@@ -4,7 +4,7 @@ import type { ObjectKind } from '../../model/objects.js';
 import { assertNever } from '../../model/references.js';
 import type { SecretValue } from '../../model/secret-value.js';
 import type { SourceTable } from '../../model/sources.js';
-import { connectionEntry, SET_REPLACES_GROUP } from '../../model/registry/connection-registry.js';
+import { connectionEntry, SET_REPLACES_GROUP } from '../../model/index.js';
 import type { ConnectionOptionName } from '../ast.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../quote.js';
 import { makeStatement, SECRET_PLACEHOLDER, type Statement } from '../statement.js';

@@ -1,7 +1,7 @@
 import type { BrokerPath, ConnectionSpec, ConnectionType, KafkaBroker, KafkaDefaultPath, NetworkPath, TextOrSecret } from '../../model/connections.js';
 import type { ObjectName } from '../../model/names.js';
-import { connectionEntries } from '../../model/registry/connection-registry.js';
-import type { Codec, CodecKind, SqlOptionName } from '../../model/registry/option.js';
+import { connectionEntries } from '../../model/index.js';
+import type { Codec, CodecKind, SqlOptionName } from '../../model/index.js';
 import { CONNECTION_OPTION_NAMES, type ConnectionOptionName } from '../ast.js';
 import { qualifiedName, quoteLiteral } from '../quote.js';
 

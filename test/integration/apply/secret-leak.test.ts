@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderApplyJson, renderApplyMarkdown, renderApplyText } from '../../../src/apply/index.js';
 import { serializePlan, toPlanFile } from '../../../src/plan/index.js';
+import { runCli } from '../../run-cli.js';
 import { SECRET, apply, prepareContainers } from './common.js';
 import { injectFault, startEmulator } from './emulator.js';
 
@@ -20,12 +20,8 @@ const planFile = join(dir, 'plan.json');
 const manifest = 'examples/msk-privatelink.yaml';
 const forms = [SECRET, SECRET.replaceAll("'", "''"), JSON.stringify(SECRET).slice(1, -1), 's3cr3t'];
 
-function mzform(...args: string[]): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['bin/run.js', ...args], {
-    env: { ...process.env, MSK_PASSWORD: SECRET, MZFORM_FINGERPRINT_KEY: 'leak-test-key', NO_COLOR: '1' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+async function mzform(...args: string[]): Promise<{ status: number | null; out: string }> {
+  const r = await runCli(args, { env: { MSK_PASSWORD: SECRET, MZFORM_FINGERPRINT_KEY: 'leak-test-key', NO_COLOR: '1' } });
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
@@ -49,12 +45,12 @@ describe('no command lets a secret value out', () => {
     ['outputs (json)', ['outputs', '-f', manifest, ...emulator, '--format', 'json'], 0],
     ['apply with --debug', ['apply', '-f', manifest, ...emulator, '--auto-approve', ...rotate, '--debug'], 0],
     ['force-unlock', ['force-unlock', '--force', ...emulator], 0],
-  ])('%s', (_name, args, status) => {
-    const { status: actual, out } = mzform(...args);
+  ])('%s', async (_name, args, status) => {
+    const { status: actual, out } = await mzform(...args);
     expect(actual, out).toBe(status);
     for (const form of forms) expect(out).not.toContain(form);
     if (existsSync(planFile)) for (const form of forms) expect(readFileSync(planFile, 'utf8')).not.toContain(form);
-  }, 60_000);
+  });
 });
 
 describe('a failed CREATE SECRET whose error echoes the value', () => {

@@ -15,7 +15,7 @@ export interface Campaign {
   run(text: string): string;
 }
 
-export type CampaignName = 'manifest' | 'create-sql';
+export type CampaignName = 'manifest' | 'create-sql' | 'watchdog-check';
 
 const YAML_INTERESTING = [
   '', '~', 'null', 'true', 'no', 'yes', '0', '-1', '65536', '1e309', '0x1F', '.nan', '-.inf', '999999999999999999999',
@@ -53,5 +53,24 @@ export function loadCampaign(name: CampaignName): Campaign {
       return campaign(name, manifestCorpus(), /(\s+|[:{}[\],#"'])/, YAML_INTERESTING, manifestOracle);
     case 'create-sql':
       return campaign(name, createSqlCorpus(), /(\s+|[(),;=.[\]'"])/, SQL_INTERESTING, createSqlOracle);
+    case 'watchdog-check':
+      return WATCHDOG_CHECK;
   }
 }
+
+/**
+ * Checks the harness itself, not mzform: input 1 is slow (busy for 300 ms of
+ * wall time, as a loaded machine makes an ordinary input), input 3 never
+ * ends, the rest are instant.
+ */
+const WATCHDOG_CHECK: Campaign = {
+  name: 'watchdog-check',
+  input: (_seed, index) => ({ text: index === 1 ? 'slow' : index === 3 ? 'hang' : 'quick', steps: [] }),
+  run(text) {
+    const until = text === 'slow' ? performance.now() + 300 : text === 'hang' ? Infinity : 0;
+    while (performance.now() < until) {
+      // busy, as a synchronous parser is
+    }
+    return text;
+  },
+};

@@ -5,11 +5,24 @@ import type { WorkerMessage } from './fuzz-worker.js';
 export interface CampaignOptions {
   readonly campaign: CampaignName;
   readonly seed: number;
+  /** At most this many inputs, 0 .. inputs - 1. */
   readonly inputs: number;
-  /** An input still running after this long is a hang: the worker is stopped and the input reported. */
+  /**
+   * An input still running after this long is suspect: it runs again alone
+   * with `hangConfirmFactor` times the limit, and only then is it a hang (a
+   * loaded machine can make a slow input miss a wall-clock limit once).
+   */
   readonly perInputLimitMs: number;
+  readonly hangConfirmFactor?: number;
   /** Stop after this many failures (the first few are what one needs to fix). */
   readonly maxFailures?: number;
+  /**
+   * A time bound: once this much time has passed and at least `minInputs`
+   * were tried, no further input starts. Inputs run in index order, so a
+   * shorter run is a prefix of the full one.
+   */
+  readonly timeBudgetMs?: number;
+  readonly minInputs?: number;
 }
 
 export interface Failure {
@@ -27,21 +40,33 @@ export interface CampaignResult {
   readonly failures: readonly Failure[];
   readonly slowestMs: number;
   readonly slowestIndex: number;
+  /** Inputs that missed the first limit and finished within the confirming one. */
+  readonly slowButFinished: number;
+  readonly elapsedMs: number;
 }
+
+/** How a worker's run over a span of inputs ended. */
+type SpanEnd = { readonly kind: 'finished' } | { readonly kind: 'stopped'; readonly resumeAt: number } | { readonly kind: 'timed-out'; readonly index: number };
 
 /**
  * Runs a campaign in a worker thread under a watchdog. A synchronous parser
  * stuck in a loop cannot be interrupted from its own thread, so the inputs run
- * in a worker; a worker that stays on one input past the limit is terminated
- * and a new one carries on after that input.
+ * in a worker; a worker that stays on one input past the limit is terminated,
+ * the input is tried again alone with a longer limit, and a new worker
+ * carries on after it. The thread that runs the test only receives messages,
+ * so its event loop (and vitest's RPC with it) stays responsive.
  */
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
   const local = loadCampaign(options.campaign);
   const outcomes: Record<string, number> = {};
   const failures: Failure[] = [];
   const maxFailures = options.maxFailures ?? 5;
+  const started = performance.now();
+  const deadline = options.timeBudgetMs === undefined ? Infinity : started + options.timeBudgetMs;
+  const minInputs = Math.min(options.minInputs ?? options.inputs, options.inputs);
   let slowestMs = 0;
   let slowestIndex = -1;
+  let slowButFinished = 0;
   let tried = 0;
   let next = 0;
 
@@ -49,30 +74,29 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     const { text, steps } = local.input(options.seed, index);
     return { index, kind, error, steps, excerpt: JSON.stringify(text.length > 600 ? `${text.slice(0, 600)}…` : text) };
   };
+  const outOfTime = () => tried >= minInputs && performance.now() > deadline;
 
-  while (next < options.inputs && failures.length < maxFailures) {
-    const from = next;
-    next = await new Promise<number>((resolve) => {
+  /** Runs inputs from .. to - 1 in one worker until they end, one times out, or the time or failure bound stops it. */
+  const runSpan = (from: number, to: number, limitMs: number): Promise<SpanEnd> =>
+    new Promise<SpanEnd>((resolve) => {
       const worker = new Worker(new URL('./fuzz-worker-boot.mjs', import.meta.url), {
-        workerData: { campaign: options.campaign, seed: options.seed, from, to: options.inputs },
+        workerData: { campaign: options.campaign, seed: options.seed, from, to },
       });
       let current = from;
       let timer: NodeJS.Timeout | undefined;
       let settled = false;
-      const finish = (resumeAt: number) => {
+      const finish = (end: SpanEnd) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         void worker.terminate();
-        resolve(resumeAt);
+        resolve(end);
       };
-      const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          failures.push(describe(current, 'hang', `no result within ${options.perInputLimitMs} ms`));
-          tried++;
-          finish(current + 1);
-        }, options.perInputLimitMs);
+      const crashed = (error: string) => {
+        if (settled) return;
+        failures.push(describe(current, 'worker-crash', error));
+        tried++;
+        finish({ kind: 'stopped', resumeAt: current + 1 });
       };
       worker.on('message', (m: WorkerMessage) => {
         switch (m.type) {
@@ -80,7 +104,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
             return;
           case 'start':
             current = m.index;
-            arm();
+            clearTimeout(timer);
+            timer = setTimeout(() => finish({ kind: 'timed-out', index: current }), limitMs);
             return;
           case 'done':
             clearTimeout(timer);
@@ -90,32 +115,43 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
               slowestMs = m.ms;
               slowestIndex = m.index;
             }
+            if (outOfTime()) finish({ kind: 'stopped', resumeAt: to });
             return;
           case 'failure':
             clearTimeout(timer);
             tried++;
             failures.push(describe(m.index, 'exception', m.error));
-            if (failures.length >= maxFailures) finish(options.inputs);
+            if (failures.length >= maxFailures || outOfTime()) finish({ kind: 'stopped', resumeAt: to });
             return;
           case 'finished':
-            finish(options.inputs);
+            finish({ kind: 'finished' });
             return;
         }
       });
-      worker.on('error', (error) => {
-        failures.push(describe(current, 'worker-crash', error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
-        tried++;
-        finish(current + 1);
-      });
-      worker.on('exit', (code) => {
-        if (settled) return;
-        failures.push(describe(current, 'worker-crash', `the worker exited with code ${code}`));
-        tried++;
-        finish(current + 1);
-      });
+      worker.on('error', (error) => crashed(error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
+      worker.on('exit', (code) => crashed(`the worker exited with code ${code}`));
     });
+
+  const confirmLimitMs = options.perInputLimitMs * (options.hangConfirmFactor ?? 6);
+  while (next < options.inputs && failures.length < maxFailures && !outOfTime()) {
+    const end = await runSpan(next, options.inputs, options.perInputLimitMs);
+    if (end.kind === 'finished') break;
+    if (end.kind === 'stopped') {
+      next = end.resumeAt;
+      continue;
+    }
+    // Again, alone, with a longer limit: a hang only if it misses that too.
+    const triedBefore = tried;
+    const again = await runSpan(end.index, end.index + 1, confirmLimitMs);
+    if (again.kind === 'timed-out') {
+      failures.push(describe(end.index, 'hang', `no result within ${options.perInputLimitMs} ms, nor within ${confirmLimitMs} ms when run again alone`));
+      tried++;
+    } else if (tried > triedBefore) {
+      slowButFinished++;
+    }
+    next = end.index + 1;
   }
-  return { tried, outcomes, failures, slowestMs, slowestIndex };
+  return { tried, outcomes, failures, slowestMs, slowestIndex, slowButFinished, elapsedMs: performance.now() - started };
 }
 
 /** A failure as one readable block: enough to regenerate the input (seed, index) and see why it failed. */

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,14 +129,10 @@ describe('test hooks', () => {
   });
 });
 
-const psql = (() => {
-  try {
-    execFileSync('psql', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const psql = await promisify(execFile)('psql', ['--version']).then(
+  () => true,
+  () => false,
+);
 
 describe.skipIf(!psql)('psql', () => {
   it('connects and runs DDL and SHOW', async () => {

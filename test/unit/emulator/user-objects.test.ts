@@ -96,3 +96,26 @@ describe('user objects', () => {
     expect(rowsOf(await h.run("SELECT count(*)::int AS n FROM mz_internal.mz_object_dependencies d LEFT JOIN mz_objects o ON o.id = d.object_id WHERE o.id IS NULL"))).toEqual([{ n: 0 }]);
   });
 });
+
+/** Where v26 releases differ, the `version` setting picks the behaviour. */
+describe.each([
+  // 26.7 to 26.18: upstream names quoted where needed; from 26.19 plain (builtin_table_updates.rs:441).
+  ['v26.7.0', '2600700', '"Shop"', '"Space Table"'],
+  ['v26.18.0', '2601800', '"Shop"', '"Space Table"'],
+  ['v26.19.0', '2601900', 'Shop', 'Space Table'],
+])('version %s', (version, versionNum, schemaName, tableName) => {
+  it('reports itself and writes mz_postgres_source_tables names as that version does', async () => {
+    const h = await openHarness({ version, upstreamTables: { pg: ['Shop.Space Table', 'public.orders'] } });
+    try {
+      expect(rowsOf(await h.run('SELECT mz_version() AS v, mz_version_num() AS n'))[0]).toEqual({ v: `${version} (emulator)`, n: Number(versionNum) });
+      rowsOf(await h.run("CREATE CONNECTION pg TO POSTGRES (HOST 'pg', USER 'u', DATABASE 'postgres')"));
+      rowsOf(await h.run("CREATE SOURCE s FROM POSTGRES CONNECTION pg (PUBLICATION 'p') FOR ALL TABLES"));
+      expect(rowsOf(await h.run('SELECT schema_name, table_name FROM mz_internal.mz_postgres_source_tables ORDER BY table_name'))).toEqual([
+        { schema_name: schemaName, table_name: tableName },
+        { schema_name: 'public', table_name: 'orders' },
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+});

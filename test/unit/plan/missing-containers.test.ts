@@ -136,7 +136,7 @@ describe('a plan checks that the clusters and roles it names exist', () => {
     await expect(offline).rejects.toThrow(expected());
   });
 
-  it('fails on the emulator before anything runs, and plans once the cluster and role exist', { timeout: 30_000 }, async () => {
+  it('fails on the emulator before anything runs, and plans once the cluster and role exist', async () => {
     await expect(runPlanPipeline({ file, env, emulator: {} })).rejects.toThrow(expected());
 
     const stateFile = join(dir, 'emulator.json');
@@ -235,7 +235,7 @@ describe('a plan checks that the databases and schemas it creates objects in exi
     await expect(offline).rejects.toThrow(expectedElsewhere());
   });
 
-  it('fails on the emulator before anything runs, and plans once the schema and database exist', { timeout: 30_000 }, async () => {
+  it('fails on the emulator before anything runs, and plans once the schema and database exist', async () => {
     await expect(runPlanPipeline({ file: elsewhere, env, emulator: {} })).rejects.toThrow(expectedElsewhere());
 
     const stateFile = join(dir, 'emulator-elsewhere.json');

@@ -1,0 +1,30 @@
+/**
+ * The option registry: what each Materialize connection option looks like,
+ * declared once. Every other place that knows an option (the create_sql
+ * parser, the CREATE / ALTER renderers, the differ, references, defaults, the
+ * JSON Schema, the manifest converter, `import`, docs/manifest.md) reads it
+ * from here; the connection spec types are derived from it.
+ *
+ * API:
+ * - `CONNECTION_REGISTRY[type][field]`: an `OptionEntry` per model field:
+ *   `codec` (how the value is written), `parts` (SQL option, manifest key, doc,
+ *   exclusive groups), `required`, `alterable`, `serverDefault`.
+ * - `connectionEntries(type)`, `connectionEntry(type, field)`,
+ *   `connectionSqlOptions(type)`: lookups.
+ * - `SET_REPLACES_GROUP`: options an ALTER CONNECTION SET replaces together.
+ * - `valuesByManifestKey(entry, value)`, `manifestKeys(entry)`: a field's
+ *   value under the keys a plan names it by.
+ * - Types: `Codec`, `CodecKind`, `OptionEntry`, `OptionPart`, `SqlOptionName`, `ValueOf`.
+ *
+ * Adding an option: one entry in connection-registry.ts (its model field,
+ * SQL keyword, manifest key, doc and codec), then regenerate
+ * schemas/manifest.schema.json and docs/manifest.md (`UPDATE_GOLDEN=1`). The
+ * round-trip test over the registry covers it. A new codec kind is a compile
+ * error in every `Record<CodecKind, ...>` that must handle it.
+ *
+ * The emulator keeps its own account of what Materialize accepts and never
+ * imports this; test/unit/model/registry-vs-emulator.test.ts compares the two.
+ */
+export { CONNECTION_REGISTRY, SET_REPLACES_GROUP, connectionEntries, connectionEntry, connectionSqlOptions, type ConnectionRegistry } from './connection-registry.js';
+export { manifestKeys, valuesByManifestKey } from './field-values.js';
+export type { Codec, CodecKind, OptionEntry, OptionPart, OptionTable, SqlOptionName, TextCodec, ValueOf } from './option.js';

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { compareConnection } from '../../../src/diff/kinds/connection.js';
+import { connectionDocument } from '../../../src/import/object-documents.js';
+import { convertConnection } from '../../../src/manifest/connection-converter.js';
+import type { ConnectionDoc } from '../../../src/manifest/manifest-document.js';
+import { ObjectContext } from '../../../src/manifest/object-context.js';
+import { manifestSchema } from '../../../src/manifest/index.js';
+import {
+  CONNECTION_TYPES,
+  connectionEntries,
+  manifestKeys,
+  referencesOf,
+  type Codec,
+  type CodecKind,
+  type Connection,
+  type ConnectionSpec,
+  type ConnectionType,
+  type ObjectName,
+  type OptionEntry,
+} from '../../../src/model/index.js';
+import { parseCreateSql, renderCreate } from '../../../src/sql/index.js';
+import { renderAlterConnection } from '../../../src/sql/render/alter.js';
+
+/**
+ * Every registry entry, one at a time, through every place that reads the
+ * registry: CREATE and back through the create_sql parser, manifest and back
+ * through `import`'s writer and the converter, references, the differ's
+ * field names and alter-or-replace, ALTER CONNECTION, the JSON Schema. A new
+ * entry is covered without a line here.
+ */
+
+const n = (name: string): ObjectName => ({ database: 'materialize', schema: 'public', name });
+const DEFAULTS = { database: 'materialize', schema: 'public' };
+
+/** A value of each codec, different from any other entry's default. */
+const SAMPLE: { readonly [K in CodecKind]: (codec: Extract<Codec, { kind: K }>) => unknown } = {
+  text: (c) => c.values?.[0] ?? 'sample-text',
+  'text-or-secret': () => ({ kind: 'secret', secret: n('some_secret') }),
+  secret: () => n('some_secret'),
+  integer: (c) => Math.min(c.max ?? 4242, 4242),
+  'text-list': () => ['use1-az1', 'use1-az2'],
+  reference: () => n('some_connection'),
+  'network-path': () => ({ kind: 'ssh-tunnel', connection: n('some_tunnel') }),
+  'kafka-brokers': () => [{ address: 'b1:9092' }, { address: 'b2:9092', path: { kind: 'ssh-tunnel', connection: n('some_tunnel') } }],
+  'kafka-default-path': () => ({ kind: 'ssh-tunnel', connection: n('some_tunnel') }),
+};
+
+const sample = (entry: OptionEntry): unknown => (SAMPLE[entry.codec.kind] as (c: Codec) => unknown)(entry.codec);
+
+/** The type's required fields, each with its sample, plus `field`. */
+function specWith(type: ConnectionType, field?: string): ConnectionSpec {
+  const spec: Record<string, unknown> = { type };
+  for (const [f, entry] of connectionEntries(type)) if (entry.required || f === field) spec[f] = sample(entry);
+  return spec as unknown as ConnectionSpec;
+}
+
+const connection = (spec: ConnectionSpec): Connection => ({ kind: 'connection', name: n('c'), spec });
+
+const cases = CONNECTION_TYPES.flatMap((type) => connectionEntries(type).map(([field, entry]) => ({ type, field, entry })));
+
+describe('the option registry, entry by entry', () => {
+  it('covers every connection type', () => {
+    expect(new Set(cases.map((c) => c.type))).toEqual(new Set(CONNECTION_TYPES));
+    expect(cases.length).toBeGreaterThan(40);
+  });
+
+  it.each(cases)('$type $field: CREATE, then create_sql back to the same model', ({ type, field }) => {
+    const spec = specWith(type, field);
+    const sql = renderCreate(connection(spec)).sql;
+    const back = parseCreateSql(sql, { defaultDatabase: 'materialize', defaultSchema: 'public' }).object as Connection;
+    expect(back.spec).toEqual(spec);
+  });
+
+  it.each(cases)('$type $field: import writes it, the manifest reads it back', ({ type, field, entry }) => {
+    const spec = specWith(type, field);
+    const doc = connectionDocument(spec, (target) => target.name);
+    for (const key of manifestKeys(entry).filter((k) => k !== 'privatelink_port')) {
+      if (entry.codec.kind === 'kafka-brokers') expect(doc.broker ?? doc.brokers).toBeDefined();
+      else if (entry.codec.kind === 'network-path' || entry.codec.kind === 'kafka-default-path') expect(doc.ssh_tunnel ?? doc.aws_privatelink).toBeDefined();
+      else expect(doc[key], key).toBeDefined();
+    }
+    const ctx = new ObjectContext(['connections', 'c'], DEFAULTS);
+    expect(convertConnection(doc as unknown as ConnectionDoc, ctx)).toEqual(spec);
+  });
+
+  it.each(cases)('$type $field: references name the field', ({ type, field, entry }) => {
+    const refs = referencesOf(connection(specWith(type, field))).filter((r) => r.field === field || r.field.startsWith(`${field}.`) || r.field.startsWith(`${field}[`));
+    const refers = ['secret', 'text-or-secret', 'reference', 'network-path', 'kafka-brokers', 'kafka-default-path'].includes(entry.codec.kind);
+    expect(refs.length > 0).toBe(refers);
+  });
+
+  it.each(cases.filter((c) => !c.entry.required))('$type $field: set where it was absent, a change named by its manifest key', ({ type, field, entry }) => {
+    const comparison = compareConnection(connection(specWith(type, field)), connection(specWith(type)));
+    if (entry.serverDefault !== undefined && entry.serverDefault === sample(entry)) return;
+    // Kafka's security protocol defaults from the SASL and AWS options: it changes with them.
+    const own = comparison.fields.filter((f) => !(type === 'kafka' && field !== 'securityProtocol' && f.field === 'security_protocol'));
+    expect(own.length).toBeGreaterThan(0);
+    for (const change of own) expect(manifestKeys(entry)).toContain(change.field);
+    expect(comparison.forcing.length > 0).toBe(!entry.alterable);
+    if (entry.alterable) {
+      const sql = renderAlterConnection(n('c'), specWith(type, field), [field]).sql;
+      for (const part of entry.parts) if (part.key !== 'privatelink_port') expect(sql).toContain(part.sql);
+    } else {
+      expect(() => renderAlterConnection(n('c'), specWith(type, field), [field])).toThrow(/cannot be altered/);
+    }
+  });
+
+  it.each(cases)('$type $field: the JSON Schema describes each manifest key', ({ type, entry }) => {
+    const definitions = manifestSchema.definitions!;
+    const definition = Object.values(definitions).find((d) => (d.properties?.type as { const?: string } | undefined)?.const === type);
+    expect(definition).toBeDefined();
+    for (const part of entry.parts) expect(definition!.properties![part.key]?.description).toEqual(part.key === 'broker' ? expect.stringContaining(part.doc) : part.doc);
+  });
+});
