@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/db/index.js';
 import { staticSql } from '../../../src/sql/quote.js';
+import { runCli } from '../../run-cli.js';
 import { type Emulator, startEmulator } from './emulator.js';
 
 /**
@@ -37,13 +36,8 @@ ${renamed ? '    renamed_from: kafka\n' : ''}sources:
     format: json
 ${renamed ? '    renamed_from: orders\n' : ''}`;
 
-const run = promisify(execFile);
-function cli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ['bin/run.js', ...args], { env: { PATH: process.env.PATH ?? '' } }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => e,
-  );
-}
+/** The CLI as a user runs it, with a clean environment. */
+const cli = (args: readonly string[]) => runCli(args, { cleanEnv: true, env: {} }).then((r) => ({ code: r.status, stdout: r.stdout, stderr: r.stderr }));
 
 describe('renames in place, through the CLI', () => {
   let emulator: Emulator;

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/db/index.js';
 import { staticSql } from '../../../src/sql/quote.js';
+import { runCli } from '../../run-cli.js';
 import { type Emulator, startEmulator } from './emulator.js';
 
 /**
@@ -31,15 +30,8 @@ sources:
     tables: [${tables.join(', ')}]
 ${text.length > 0 ? `    text_columns: [${text.join(', ')}]\n` : ''}${exclude.length > 0 ? `    exclude_columns: [${exclude.join(', ')}]\n` : ''}`;
 
-const run = promisify(execFile);
-
-/** The CLI in a child process; asynchronous, so the in-process emulator keeps serving it. */
-function cli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ['bin/run.js', ...args], { env: { PATH: process.env.PATH ?? '', MYSQL_PASSWORD: 'pw', MZFORM_FINGERPRINT_KEY: 'k' } }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => e,
-  );
-}
+/** The CLI as a user runs it, with a clean environment. */
+const cli = (args: readonly string[]) => runCli(args, { cleanEnv: true, env: { MYSQL_PASSWORD: 'pw', MZFORM_FINGERPRINT_KEY: 'k' } }).then((r) => ({ code: r.status, stdout: r.stdout, stderr: r.stderr }));
 
 describe('subsources changed in place, through the CLI', () => {
   let emulator: Emulator;
