@@ -151,6 +151,9 @@ export interface ManifestDoc {
   defaults?: { database?: string; schema?: string; cluster?: string };
   scope?: (string | { database_name?: string; schema_name: string })[];
   prune?: boolean;
+  clusters?: Record<string, { size: string; replication_factor?: number }>;
+  databases?: string[];
+  schemas?: (string | { database_name?: string; schema_name: string })[];
   secrets?: Record<string, SecretDoc>;
   connections?: Record<string, ConnectionDoc>;
   sources?: Record<string, SourceDoc>;

@@ -3,6 +3,7 @@ import {
   nameKey,
   OBJECT_KINDS,
   type Connection,
+  type DesiredContainers,
   type DesiredState,
   type MzObject,
   type ObjectName,
@@ -12,6 +13,7 @@ import {
   type SourceLocation,
 } from '../model/index.js';
 import { convertConnection } from './connection-converter.js';
+import { containersOf } from './containers.js';
 import { checkReferences, type CheckedObject, type Declared } from './cross-checks.js';
 import { ManifestError, objectLabel, type Diagnostic } from './diagnostics.js';
 import type { ConnectionDoc, ManifestDoc, SecretDoc, SourceDoc } from './manifest-document.js';
@@ -141,6 +143,7 @@ export function parseManifest(
     scope: scopeOf(objects, doc.scope ?? [], nameDefaults),
     prune: doc.prune ?? false,
     locations,
+    ...withContainers(containersOf(doc, nameDefaults.database)),
     ...(renames.length > 0 ? { renames: renames.sort((a, b) => compareNames(a.to, b.to)) } : {}),
   };
 }
@@ -212,6 +215,10 @@ function declare(
 
 function displayQualified(name: ObjectName): string {
   return [name.database, name.schema, name.name].map((p) => (/^[a-z_][a-z0-9_$]*$/.test(p) ? p : JSON.stringify(p))).join('.');
+}
+
+function withContainers(containers: DesiredContainers | undefined): { containers?: DesiredContainers } {
+  return containers ? { containers } : {};
 }
 
 function compareObjects(a: MzObject, b: MzObject): number {

@@ -8,3 +8,4 @@ export * from './defaults.js';
 export * from './state.js';
 export * from './secret-comment.js';
 export * from './registry/index.js';
+export * from './containers.js';

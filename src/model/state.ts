@@ -1,3 +1,4 @@
+import type { ActualCluster, DesiredContainers } from './containers.js';
 import type { MzObject, ObjectKind } from './objects.js';
 import type { ObjectName } from './names.js';
 
@@ -21,6 +22,8 @@ export interface DesiredState {
   readonly prune: boolean;
   /** Where each object was declared, by `nameKey`. */
   readonly locations: ReadonlyMap<string, SourceLocation>;
+  /** Clusters, databases and schemas the manifest declares (created when missing, never dropped); absent means none. */
+  readonly containers?: DesiredContainers;
   /** Objects the manifest says were renamed (`renamed_from:`), sorted by new name; absent means none. */
   readonly renames?: readonly Rename[];
 }
@@ -89,6 +92,8 @@ export interface ActualState {
   readonly foreign: readonly ForeignObject[];
   /** Every cluster's name, sorted; absent when not read (then plans cannot check that a source's cluster exists). */
   readonly clusters?: readonly string[];
+  /** Every cluster with its size and replication factor, sorted by name; absent when not read (a catalog dump from an older mzform). */
+  readonly clusterDetails?: readonly ActualCluster[];
   /** Every role's name, sorted; absent when not read (then plans cannot check that an owner exists). */
   readonly roles?: readonly string[];
   /** Every database's name, sorted; absent when not read (then plans cannot check that an object's database exists). */

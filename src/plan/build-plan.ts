@@ -10,6 +10,7 @@ import {
   nameKey,
   referencesOf,
 } from '../model/index.js';
+import { type ContainerStep, containerSteps } from './containers.js';
 import { toposort } from './graph.js';
 import { type Hazard, dropHazards, replaceHazards, secretRotationHazards, subsourceHazards } from './hazards.js';
 import { PLAN_FORMAT_VERSION, type Plan, type PlanSummary, type Step } from './plan.js';
@@ -63,18 +64,23 @@ export function buildPlan(changes: readonly Change[], desired: DesiredState, act
   }
 
   const ordered = toposort(nodes, (n) => n.key, orderingEdges(nodes, desired, actual), compareNodes, (n) => `${n.object.kind} ${displayName(n.object.name)}`);
-  const steps = ordered.map((node, index) => toStep(node, String(index + 1), actual));
+  // Clusters, databases and schemas first: everything else lives in or runs on them.
+  const containers = containerSteps(desired, actual);
+  const steps = [
+    ...containers.steps.map((step, index) => ({ ...step, id: String(index + 1) })),
+    ...ordered.map((node, index) => toStep(node, String(containers.steps.length + index + 1), actual)),
+  ];
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     steps,
     unmanaged: changes.flatMap((c) =>
       c.action === 'unmanaged' ? [{ id: c.actual.id, objectKind: c.actual.object.kind, name: c.actual.object.name }] : [],
     ),
-    summary: summarize(changes),
+    summary: summarize(changes, containers.steps),
     catalogFingerprints: Object.fromEntries(
       [...actual.objects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((o) => [o.id, o.fingerprint]),
     ),
-    warnings: [...(options.warnings ?? [])],
+    warnings: [...(options.warnings ?? []), ...containers.warnings],
   };
 }
 
@@ -216,7 +222,7 @@ const FORCING_NOTES: Readonly<Record<string, string>> = {
     'tables are added and dropped one by one only when the manifest lists them; Materialize cannot switch a source between all tables, schemas and a list',
 };
 
-function summarize(changes: readonly Change[]): PlanSummary {
-  const count = (action: Change['action']) => changes.filter((c) => c.action === action).length;
+function summarize(changes: readonly Change[], containers: readonly ContainerStep[]): PlanSummary {
+  const count = (action: Change['action']) => changes.filter((c) => c.action === action).length + containers.filter((s) => s.action === action).length;
   return { create: count('create'), alter: count('alter'), replace: count('replace'), drop: count('drop') };
 }

@@ -23,6 +23,8 @@ export const HAZARD_CODES = {
   'aws-external-id-change': "The AWS external id changes; the IAM role's trust policy must name the new one.",
   /** One subsource of a source is dropped in place: that table's data is gone (and re-ingested if it is added again). */
   'subsource-drop': "The subsource is dropped with the data ingested for its table; the source and its other subsources stay.",
+  /** A managed cluster changes size: Materialize replaces its replicas, which incurs downtime (doc/user/content/sql/alter-cluster.md:163-167). */
+  'cluster-resize': 'The cluster gets replicas of the new size; what runs on it pauses until they are hydrated.',
   /** A source is dropped with CASCADE, taking its subsources along. */
   'drop-cascade': 'The source is dropped with CASCADE, which also drops its subsources.',
 } as const;

@@ -2,7 +2,7 @@ import type { AlterSourceStatement, CreateSourceStatement, GenericOption, ItemNa
 import type { Operation } from '../catalog/operations.js';
 import type { ConnectionItem, SourceItem } from '../catalog/store.js';
 import { MzError } from '../errors.js';
-import { DEFAULT_UPSTREAM_TABLES } from '../settings.js';
+import { DEFAULT_MYSQL_UPSTREAM_TABLES, DEFAULT_UPSTREAM_TABLES } from '../settings.js';
 import type { DdlHost } from './host.js';
 import { alreadyExistsNotice, findItem, fullName, itemTypeName, missingObject, NO_POSITION, requireKind, sessionRoleId, targetSchema, writtenName } from './names.js';
 import { noChange, type Plan, type PlanContext } from './plan.js';
@@ -37,7 +37,8 @@ function connectionOptionText(item: ConnectionItem, name: string): string | unde
 /** The upstream tables a Postgres / MySQL connection's host has, as `[schema, table]`. */
 function upstreamTables(host: DdlHost, connection: ConnectionItem): string[][] {
   const h = connectionOptionText(connection, 'HOST') ?? '';
-  const tables = host.settings.upstreamTables.get(h) ?? DEFAULT_UPSTREAM_TABLES;
+  const fallback = connection.statement.connectionType === 'mysql' ? DEFAULT_MYSQL_UPSTREAM_TABLES : DEFAULT_UPSTREAM_TABLES;
+  const tables = host.settings.upstreamTables.get(h) ?? fallback;
   return tables.map((t) => t.split('.'));
 }
 

@@ -62,6 +62,43 @@ export const manifestSchema: JsonSchema = {
           ),
         },
       },
+      clusters: objectMap(
+        'Managed clusters the sources run in, keyed by name: created when missing (CREATE CLUSTER), resized in place (ALTER CLUSTER ... SET), never dropped.',
+        closed(
+          'A managed cluster.',
+          {
+            size: text("SIZE, e.g. '25cc'.", { minLength: 1 }),
+            replication_factor: { type: 'integer', minimum: 0, description: 'REPLICATION FACTOR: the number of replicas (Materialize default: 1).' },
+          },
+          ['size'],
+        ),
+      ),
+      databases: {
+        type: 'array',
+        description: 'Databases to create when missing (CREATE DATABASE); never dropped.',
+        items: text('A database name.', { minLength: 1 }),
+        uniqueItems: true,
+      },
+      schemas: {
+        type: 'array',
+        description:
+          'Schemas to create when missing (CREATE SCHEMA); never dropped. Each item is a schema name in the default database, or {database_name, schema_name}.',
+        items: {
+          type: ['string', 'object'],
+          'x-expected': 'a schema name or {database_name, schema_name}',
+          description: 'A schema name in the default database, or {database_name, schema_name}.',
+          minLength: 1,
+          if: { type: 'object' },
+          then: closed(
+            'A schema in another database.',
+            {
+              database_name: text('The database.', { minLength: 1 }),
+              schema_name: text('The schema.', { minLength: 1 }),
+            },
+            ['schema_name'],
+          ),
+        },
+      },
       prune: {
         type: 'boolean',
         description: 'Drop objects in scope that the manifest does not declare. Default false: they are only shown.',
