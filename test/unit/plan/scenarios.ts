@@ -79,6 +79,27 @@ export const SCENARIOS: Record<string, Scenario> = {
     },
     actual: actualState(pgStack, { pg_password: { secretFingerprint: fp('pg_password', 's3cr3t-pg') } }),
   },
+  // Declared containers: a database and a schema created, one cluster created and one resized, all before the source.
+  containers: {
+    desired: {
+      ...desiredState([{ ...kafkaSource('events', 'kafka'), name: n('events', 'raw', 'analytics'), cluster: 'ingest' }, kafkaConnection('kafka'), secret('kafka_password', 'k')]),
+      containers: {
+        clusters: [{ name: 'ingest', size: '50cc', replicationFactor: 2 }, { name: 'sinks', size: '25cc' }],
+        databases: ['analytics'],
+        schemas: [{ database: 'analytics', schema: 'raw' }],
+      },
+    },
+    actual: {
+      ...actualState([secret('kafka_password'), kafkaConnection('kafka')], { kafka_password: { secretFingerprint: fp('kafka_password', 'k') } }),
+      clusters: ['ingest', 'quickstart'],
+      clusterDetails: [
+        { name: 'ingest', managed: true, size: '25cc', replicationFactor: 1 },
+        { name: 'quickstart', managed: true, size: '25cc', replicationFactor: 1 },
+      ],
+      databases: ['materialize'],
+      schemas: [{ database: 'materialize', schema: 'public' }],
+    },
+  },
   'prune-kafka': {
     desired: desiredState([secret('kafka_password', 'k')], { prune: true }),
     actual: actualState([secret('kafka_password'), kafkaConnection('kafka'), kafkaSource('events', 'kafka')], {
