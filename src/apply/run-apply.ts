@@ -3,6 +3,7 @@ import { introspect } from '../catalog/index.js';
 import type { Database } from '../db/index.js';
 import { InputError, RefusedError } from '../errors.js';
 import { resolveSecretValue } from '../manifest/secret-values.js';
+import { createValueResolver } from '../manifest/value-resolver.js';
 import { type ActualState, type DesiredState, type ObjectName, nameKey } from '../model/index.js';
 import { loadActual, loadDesired, planChanges } from '../pipeline/index.js';
 import { type HazardCode, type Plan, deserializePlan } from '../plan/index.js';
@@ -15,10 +16,12 @@ import { staleObjects, stalePlanError } from './stale-check.js';
 import { deferredWarning, selectTargets } from './target.js';
 import { type ApplyTarget, type TargetOptions, openApplyTarget } from './target-connection.js';
 
-export type ApplyInput = { readonly kind: 'manifest'; readonly file: string } | { readonly kind: 'plan-file'; readonly file: string };
+export type ApplyInput = { readonly kind: 'manifest'; readonly file: string | readonly string[] } | { readonly kind: 'plan-file'; readonly file: string };
 
 export interface ApplyOptions extends TargetOptions {
   readonly input: ApplyInput;
+  /** `--environment`: which of the manifest's environments supplies `${var:...}` (manifest input). */
+  readonly environment?: string;
   /** Manifest input only. */
   readonly prune?: boolean;
   readonly rotateSecrets?: readonly string[];
@@ -56,7 +59,7 @@ export interface ApplyResult {
  * left, never against a catalog that moved.
  */
 export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
-  const desired = options.input.kind === 'manifest' ? await loadDesired(options.input.file, options.env) : undefined;
+  const desired = options.input.kind === 'manifest' ? await loadDesired(options.input.file, options.env, { environment: options.environment }) : undefined;
   const saved = options.input.kind === 'plan-file' ? loadSavedPlan(options.input.file, options.env) : undefined;
   if (saved) {
     // A saved plan is known before connecting: refuse its hazards without touching the server.
@@ -155,7 +158,9 @@ export function loadSavedPlan(file: string, env: Readonly<Record<string, string 
     throw new InputError('plan-file.unreadable', `cannot read the plan ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   return deserializePlan(text, file, (source, target) => {
-    const resolved = resolveSecretValue(`\${${source}}`, env, (path) => readFileSync(path, 'utf8'));
+    // The same reader as the manifest loader (regular files only, size limit, BOM, UTF-8). A plan file does not
+    // record the manifest's directory, so relative paths are taken from the working directory here.
+    const resolved = resolveSecretValue(`\${${source}}`, createValueResolver({ env, baseDir: process.cwd() }));
     if ('problem' in resolved) throw new InputError('plan-file.secret', `${file}: the value of secret ${target.schema}.${target.name} (${source}): ${resolved.problem}`);
     return resolved.value;
   });

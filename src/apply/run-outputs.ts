@@ -5,7 +5,8 @@ import type { ObjectOutput, ValidationResult } from './report.js';
 import { type TargetOptions, openApplyTarget } from './target-connection.js';
 
 export interface OutputsOptions extends TargetOptions {
-  readonly file: string;
+  readonly file: string | readonly string[];
+  readonly environment?: string;
   /** Also run VALIDATE CONNECTION on every connection of the manifest that exists. */
   readonly validate?: boolean;
 }
@@ -21,7 +22,8 @@ export interface OutputsResult {
  * second half of the two-phase flow: configure the far side, then validate.
  */
 export async function runOutputs(options: OutputsOptions): Promise<OutputsResult> {
-  const desired = await loadDesired(options.file, options.env);
+  // Outputs neither set nor compare secret values: it runs without the secret variables.
+  const desired = await loadDesired(options.file, options.env, { environment: options.environment, secretValues: 'if-available' });
   const declared = new Set(desired.objects.map((o) => nameKey(o.name)));
   const target = await openApplyTarget(options);
   try {

@@ -7,6 +7,7 @@ import {
   type ForeignObject,
   type MzObject,
   OBJECT_KINDS,
+  type ObjectKind,
   type ObjectName,
   type ObjectOutputs,
   SOURCE_TYPES,
@@ -54,10 +55,7 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
     if (isLockObject(row)) continue;
     const name: ObjectName = { database: row.database_name ?? '', schema: row.schema_name, name: row.name };
     const deps = dependsOn.get(row.id) ?? [];
-    const managedType =
-      row.kind === 'secret' ||
-      (row.kind === 'connection' && (CONNECTION_TYPES as readonly string[]).includes(row.type ?? '')) ||
-      (row.kind === 'source' && (SOURCE_TYPES as readonly string[]).includes(row.type ?? ''));
+    const managedType = MANAGED_TYPE[row.kind](row.type);
     if (!managedType || row.database_name === null) {
       foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps });
       continue;
@@ -207,6 +205,13 @@ function withSubsourceTables(object: MzObject, tables: SubsourceTables, id: stri
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Whether mzform models a catalog row of this kind and `type` (a Kafka source yes, a webhook source no). */
+const MANAGED_TYPE: Record<ObjectKind, (type: string | null | undefined) => boolean> = {
+  secret: () => true,
+  connection: (type) => (CONNECTION_TYPES as readonly string[]).includes(type ?? ''),
+  source: (type) => (SOURCE_TYPES as readonly string[]).includes(type ?? ''),
+};
 
 function definitionOf(row: ObjectRow, name: ObjectName): { object: MzObject; tablesUnknown: boolean } {
   if (row.kind === 'secret') return { object: { kind: 'secret', name }, tablesUnknown: false };

@@ -14,6 +14,7 @@ import {
   toApplyReportJson,
 } from '../apply/index.js';
 import { BaseCommand } from '../cli/base-command.js';
+import { manifestFlags } from '../cli/manifest-flags.js';
 import { InputError, RefusedError, RuntimeError } from '../errors.js';
 import { displayName } from '../model/index.js';
 import { renderPlanMarkdown, renderPlanText } from '../output/index.js';
@@ -45,7 +46,8 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
   };
 
   static override flags = {
-    file: Flags.string({ char: 'f', description: 'The manifest (ignored when a PLAN file is given).', default: 'materialize.yaml' }),
+    file: manifestFlags.file,
+    environment: manifestFlags.environment,
     url: Flags.string({ description: 'Materialize connection URL (postgres://user:password@host:6875/materialize?sslmode=require). Default: MZFORM_URL, then PG* variables.' }),
     emulator: Flags.boolean({ description: 'Apply to an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
     'emulator-state': Flags.string({ description: 'Load the emulator from this state file and save it back after the run.', dependsOn: ['emulator'] }),
@@ -91,6 +93,7 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
     try {
       const { plan, report } = await runApply({
         input: savedPlan !== undefined ? { kind: 'plan-file', file: savedPlan } : { kind: 'manifest', file: flags.file },
+        ...(flags.environment !== undefined ? { environment: flags.environment } : {}),
         ...(flags.url !== undefined ? { url: flags.url } : {}),
         env: process.env,
         ...(flags.emulator ? { emulator: flags['emulator-state'] ? { stateFile: flags['emulator-state'] } : {} } : {}),
@@ -102,7 +105,7 @@ Exit codes: 0 applied or nothing to do, 1 a statement failed (or Ctrl-C), 3 inva
         validate: flags.validate,
         signal: interrupt.signal,
         showPlan: (p) => {
-          if (format === 'text') process.stdout.write(`${renderPlanText(p, { color })}\n`);
+          if (format === 'text') process.stdout.write(`${flags.environment !== undefined && savedPlan === undefined ? `Environment: ${flags.environment}\n\n` : ''}${renderPlanText(p, { color })}\n`);
           if (format === 'markdown') process.stdout.write(`${renderPlanMarkdown(p)}\n`);
         },
         ...(savedPlan === undefined && !flags['auto-approve'] ? { confirm: (p: Plan) => this.confirm(p, interactive, interrupt.signal) } : {}),

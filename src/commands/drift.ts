@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
+import { manifestFlags, manifestLabel } from '../cli/manifest-flags.js';
 import { diff } from '../diff/index.js';
 import { describeDrift, driftJson, hasDrift, renderDriftMarkdown, renderDriftText } from '../drift/index.js';
 import { EXIT_CODES } from '../errors.js';
@@ -10,6 +11,8 @@ import {
   loadDesired,
   readCatalogDumpFile,
   readLiveCatalogRows,
+  secretValuesNeeded,
+  valuesNotReadNote,
 } from '../pipeline/index.js';
 
 export default class Drift extends BaseCommand<typeof Drift> {
@@ -29,22 +32,24 @@ Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Mad
   static override enableJsonFlag = true;
 
   static override flags = {
-    file: Flags.string({ char: 'f', description: 'The manifest.', default: 'materialize.yaml' }),
+    file: manifestFlags.file,
     url: Flags.string({ description: 'Materialize connection URL. Default: MZFORM_URL, then PG* variables.' }),
     emulator: Flags.boolean({ description: 'Compare with an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
     'emulator-state': Flags.string({ description: 'Load the emulator from this state file.', dependsOn: ['emulator'] }),
     catalog: Flags.string({ description: 'Compare with a catalog dump (from `mzform catalog dump`) instead of connecting.', exclusive: ['url', 'emulator'] }),
     format: Flags.string({ description: 'Output format (--json gives the JSON report).', options: ['text', 'markdown'], default: 'text' }),
-    environment: Flags.string({
-      description: 'Name of the target environment, for --format markdown: in the heading and in the hidden marker that keeps one drift issue per manifest and environment.',
-      default: DEFAULT_ENVIRONMENT,
-    }),
+    environment: manifestFlags.environment,
   };
 
   public async run(): Promise<Record<string, unknown>> {
     const flags = this.flags;
     const env = process.env;
-    const desired = await loadDesired(flags.file, env);
+    const manifest = manifestLabel(flags.file);
+    const environment = flags.environment ?? DEFAULT_ENVIRONMENT;
+    // Without a fingerprint key no secret value is compared: drift then runs without the secret variables.
+    const desired = await loadDesired(flags.file, env, { environment: flags.environment, secretValues: secretValuesNeeded(env) });
+    const notRead = valuesNotReadNote(desired);
+    if (notRead) this.logToStderr(`Note: ${notRead}`);
     const rows =
       flags.catalog !== undefined
         ? await readCatalogDumpFile(flags.catalog)
@@ -56,13 +61,13 @@ Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Mad
           });
     const key = env[FINGERPRINT_KEY_VARIABLE] || undefined;
     const changes = diff(desired, loadActualFromRows(rows, desired), key ? { fingerprintKey: key } : {});
-    const report = describeDrift(changes, { manifest: flags.file, secretsCompared: key !== undefined || !desired.objects.some((o) => o.kind === 'secret') });
+    const report = describeDrift(changes, { manifest, secretsCompared: key !== undefined || !desired.objects.some((o) => o.kind === 'secret') });
 
     if (!this.jsonEnabled()) {
-      const subject = flags.environment === DEFAULT_ENVIRONMENT ? flags.file : `${flags.file} (${flags.environment})`;
+      const subject = environment === DEFAULT_ENVIRONMENT ? manifest : `${manifest} (${environment})`;
       process.stdout.write(
         flags.format === 'markdown'
-          ? renderDriftMarkdown(report, { marker: driftIssueMarker({ manifest: flags.file, environment: flags.environment }), subject })
+          ? renderDriftMarkdown(report, { marker: driftIssueMarker({ manifest, environment }), subject })
           : renderDriftText(report),
       );
     }

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { renderOutputsJson, renderOutputsText, runOutputs, toOutputJson, validationLines, type OutputJson } from '../apply/index.js';
 import { BaseCommand } from '../cli/base-command.js';
+import { manifestFlags } from '../cli/manifest-flags.js';
 import { RuntimeError } from '../errors.js';
 import { displayName } from '../model/index.js';
 
@@ -18,7 +19,8 @@ export default class Outputs extends BaseCommand<typeof Outputs> {
   ];
 
   static override flags = {
-    file: Flags.string({ char: 'f', description: 'The manifest.', default: 'materialize.yaml' }),
+    file: manifestFlags.file,
+    environment: manifestFlags.environment,
     url: Flags.string({ description: 'Materialize connection URL. Default: MZFORM_URL, then PG* variables.' }),
     emulator: Flags.boolean({ description: 'Read an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
     'emulator-state': Flags.string({ description: 'Load the emulator from this state file.', dependsOn: ['emulator'] }),
@@ -32,6 +34,7 @@ export default class Outputs extends BaseCommand<typeof Outputs> {
     const debug = flags.debug ? (line: string) => this.logToStderr(`debug: ${line}`) : undefined;
     const result = await runOutputs({
       file: flags.file,
+      ...(flags.environment !== undefined ? { environment: flags.environment } : {}),
       ...(flags.url !== undefined ? { url: flags.url } : {}),
       env: process.env,
       ...(flags.emulator ? { emulator: flags['emulator-state'] ? { stateFile: flags['emulator-state'] } : {} } : {}),

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
+import { manifestFlags, manifestLabel } from '../cli/manifest-flags.js';
 import { EXIT_CODES, RuntimeError } from '../errors.js';
 import { type MarkdownOptions, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../output/index.js';
 import { DEFAULT_ENVIRONMENT, PLAN_COMMENT_BUDGET, planCommentMarker } from '../github/index.js';
@@ -27,7 +28,7 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
   ];
 
   static override flags = {
-    file: Flags.string({ char: 'f', description: 'The manifest.', default: 'materialize.yaml' }),
+    file: manifestFlags.file,
     url: Flags.string({ description: 'Materialize connection URL (postgres://user:password@host:6875/materialize?sslmode=require). Default: MZFORM_URL, then PG* variables.' }),
     emulator: Flags.boolean({ description: 'Plan against an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
     'emulator-state': Flags.string({ description: 'Load the emulator from this state file.', dependsOn: ['emulator'] }),
@@ -36,10 +37,7 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
       exclusive: ['url', 'emulator'],
     }),
     format: Flags.string({ description: 'Output format.', options: ['text', 'markdown', 'json'], default: 'text' }),
-    environment: Flags.string({
-      description: 'Name of the target environment, for --format markdown: shown in the heading and in the hidden marker that keeps one pull-request comment per manifest and environment.',
-      default: DEFAULT_ENVIRONMENT,
-    }),
+    environment: manifestFlags.environment,
     out: Flags.string({ description: 'Also save the plan, as JSON with the catalog fingerprints, to this file.' }),
     'detailed-exitcode': Flags.boolean({ description: 'Exit 0 when there are no changes, 2 when there are, 1 on error.' }),
     prune: Flags.boolean({ description: 'Drop objects in the managed schemas that the manifest does not list.' }),
@@ -49,8 +47,9 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
   public async run(): Promise<PlanFile> {
     const flags = this.flags;
     const debug = flags.debug ? (line: string) => this.logToStderr(`debug: ${line}`) : undefined;
-    const { plan } = await runPlanPipeline({
+    const { plan, desired } = await runPlanPipeline({
       file: flags.file,
+      ...(flags.environment !== undefined ? { environment: flags.environment } : {}),
       ...(flags.url !== undefined ? { url: flags.url } : {}),
       env: process.env,
       ...(flags.emulator ? { emulator: flags['emulator-state'] ? { stateFile: flags['emulator-state'] } : {} } : {}),
@@ -73,8 +72,8 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
       flags.format === 'json'
         ? renderPlanJson(plan)
         : flags.format === 'markdown'
-          ? renderPlanMarkdown(plan, markdownOptions(flags.file, flags.environment))
-          : renderPlanText(plan, { color });
+          ? renderPlanMarkdown(plan, markdownOptions(manifestLabel(flags.file), flags.environment ?? DEFAULT_ENVIRONMENT))
+          : `${desired.environment !== undefined ? `Environment: ${desired.environment}\n\n` : ''}${renderPlanText(plan, { color })}`;
     process.stdout.write(rendered);
 
     if (flags['detailed-exitcode'] && hasChanges(plan)) this.exit(EXIT_CODES.changesPresent);

@@ -1,12 +1,14 @@
-import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
-import { loadManifest } from '../manifest/index.js';
+import { manifestFlags } from '../cli/manifest-flags.js';
+import { declaredEnvironments, loadManifest } from '../manifest/index.js';
 import type { DesiredState } from '../model/index.js';
 
 /** The `--json` result of a successful validation. A failure is `{error: {code, message, exitCode, diagnostics}}`. */
 export interface ValidateResult {
   readonly valid: true;
   readonly file: string;
+  /** The environment checked, when the manifest declares environments (the last one, without --environment). */
+  readonly environment?: string;
   readonly counts: { readonly secrets: number; readonly connections: number; readonly sources: number };
 }
 
@@ -22,24 +24,32 @@ Every problem is reported, as file:line:column: object: message. Exits 0 when th
   static override enableJsonFlag = true;
 
   static override flags = {
-    file: Flags.string({ char: 'f', description: 'The manifest to check.', default: 'materialize.yaml' }),
+    file: manifestFlags.file,
+    environment: manifestFlags.environment,
   };
 
   public async run(): Promise<ValidateResult> {
-    const state = await loadManifest(this.flags.file);
-    const result = summarize(state);
-    this.log(describeResult(result));
-    return result;
+    // Without --environment, a manifest with environments is checked in each of them.
+    const environments = this.flags.environment !== undefined ? [this.flags.environment] : declaredEnvironments(this.flags.file);
+    let result: ValidateResult | undefined;
+    for (const environment of environments.length > 0 ? environments : [undefined]) {
+      // A lint step needs no secrets: values that cannot be read are reported as not checked.
+      const state = await loadManifest(this.flags.file, { secretValues: 'if-available', ...(environment !== undefined ? { environment } : {}) });
+      result = summarize(state);
+      this.log(describeResult(result));
+      if (state.valuesNotRead) this.logToStderr(`Note: secret values were not checked${state.environment !== undefined ? ` (${state.environment})` : ''}: ${state.valuesNotRead.join('; ')}`);
+    }
+    return result!;
   }
 }
 
 export function summarize(state: DesiredState): ValidateResult {
   const count = (kind: string) => state.objects.filter((o) => o.kind === kind).length;
-  return { valid: true, file: state.file, counts: { secrets: count('secret'), connections: count('connection'), sources: count('source') } };
+  return { valid: true, file: state.file, ...(state.environment !== undefined ? { environment: state.environment } : {}), counts: { secrets: count('secret'), connections: count('connection'), sources: count('source') } };
 }
 
 export function describeResult(result: ValidateResult): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const { secrets, connections, sources } = result.counts;
-  return `${result.file} is valid: ${plural(secrets, 'secret')}, ${plural(connections, 'connection')}, ${plural(sources, 'source')}.`;
+  return `${result.file}${result.environment !== undefined ? ` (${result.environment})` : ''} is valid: ${plural(secrets, 'secret')}, ${plural(connections, 'connection')}, ${plural(sources, 'source')}.`;
 }

@@ -1,8 +1,10 @@
-import type { ActualObject, MzObject, ObjectKind, ObjectName, SourceTable } from '../model/index.js';
+import type { ActualObject, MzObject, ObjectKind, ObjectName, SourceTable, ValueShape } from '../model/index.js';
 
 /** One field that differs, by its manifest (snake_case) name, with model values on both sides. */
 export interface FieldChange {
   readonly field: string;
+  /** What the values are; absent on changes read back from a saved plan file. */
+  readonly shape?: ValueShape;
   /** Absent when the field is not set on that side. */
   readonly before?: unknown;
   readonly after?: unknown;

@@ -114,7 +114,7 @@ function decideForNew(object: MzObject, options: DiffOptions): string | undefine
 
 function compareObject(object: MzObject, current: ActualObject, options: DiffOptions): Change {
   if (object.kind !== current.object.kind) {
-    const change = fieldChange('kind', current.object.kind, object.kind);
+    const change = fieldChange('kind', current.object.kind, object.kind, 'text');
     return { action: 'replace', object, actual: current, fields: [change], forcing: ['kind'], ...storedComment(object, options) };
   }
   const byKind = compareDefinition(object, current, options);
@@ -127,16 +127,16 @@ function compareObject(object: MzObject, current: ActualObject, options: DiffOpt
     const forced = (options.rotateSecrets ?? []).some((n) => sameName(n, object.name));
     const decision = decideSecretValue(object, current, options.fingerprintKey, forced);
     if (decision.reason) {
-      fields.push(fieldChange('value', undefined, object.value));
+      fields.push(fieldChange('value', undefined, object.value, 'secret-value'));
       alterations.push({ kind: 'secret-value', reason: decision.reason });
     }
     stored = composeSecretComment(object.name, object.comment, decision.fingerprint);
     before = joinSecretComment(current.object.comment, current.secretFingerprint);
   }
-  if (object.comment !== current.object.comment) fields.push(fieldChange('comment', current.object.comment, object.comment));
+  if (object.comment !== current.object.comment) fields.push(fieldChange('comment', current.object.comment, object.comment, 'text'));
   if (stored !== before) alterations.push({ kind: 'comment', comment: stored ?? null });
   if (object.owner !== undefined && object.owner !== current.object.owner) {
-    fields.push(fieldChange('owner', current.object.owner, object.owner));
+    fields.push(fieldChange('owner', current.object.owner, object.owner, 'text'));
     alterations.push({ kind: 'owner', role: object.owner });
   }
 
@@ -148,16 +148,16 @@ function compareObject(object: MzObject, current: ActualObject, options: DiffOpt
   return { action: 'alter', object, actual: current, fields, alterations, ...desiredComment };
 }
 
+/** Each kind's own comparison, of two objects of that kind (a kind change is a replace before this). */
+const COMPARE: { readonly [K in ObjectKind]: (desired: Extract<MzObject, { kind: K }>, actual: Extract<MzObject, { kind: K }>, current: ActualObject) => KindComparison } = {
+  secret: () => NO_DIFFERENCE,
+  connection: (desired, actual) => compareConnection(desired, actual),
+  source: (desired, actual, current) => compareSource(desired, actual, { tablesUnknown: current.tablesUnknown === true }),
+};
+
 function compareDefinition(object: MzObject, current: ActualObject, _options: DiffOptions): KindComparison {
-  const other = current.object;
-  switch (object.kind) {
-    case 'secret':
-      return NO_DIFFERENCE;
-    case 'connection':
-      return other.kind === 'connection' ? compareConnection(object, other) : NO_DIFFERENCE;
-    case 'source':
-      return other.kind === 'source' ? compareSource(object, other, { tablesUnknown: current.tablesUnknown === true }) : NO_DIFFERENCE;
-  }
+  if (current.object.kind !== object.kind) return NO_DIFFERENCE;
+  return (COMPARE[object.kind] as (d: MzObject, a: MzObject, c: ActualObject) => KindComparison)(object, current.object, current);
 }
 
 /** The comment as stored, rebuilt from its parts (no length check: the server already holds it). */

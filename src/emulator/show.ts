@@ -4,7 +4,8 @@ import { requireItem, writtenName } from './ddl/names.js';
 import { MzError } from './errors.js';
 import type { Outcome, SessionVars } from './outcome.js';
 import { ident, itemName } from './print/printer.js';
-import { showCreateConnection, showCreateSource } from './print/show-create.js';
+import { bracket, type Doc } from './print/layout.js';
+import { showCreateConnection, showCreateSource, showCreateSubsource } from './print/show-create.js';
 
 function asShow(ast: StatementAst): ShowStatement {
   if (ast.kind !== 'show') throw new MzError(`Expected SHOW, found ${ast.kind}`, { sqlstate: '42601' });
@@ -44,7 +45,12 @@ export function runShow(store: CatalogStore, statement: StatementAst, vars: Sess
       if (item.kind !== ast.objectKind) throw new MzError(`${writtenName(ast.name)} is not a ${ast.objectKind}`);
       if (item.kind === 'secret') throw new MzError('SHOW CREATE SECRET is not supported', { sqlstate: '0A000' });
       const name = store.qualifiedName(item).map((p) => ident(p, 'simple')).join('.');
-      const sql = item.kind === 'connection' ? showCreateConnection(store, item) : showCreateSource(store, item, forTablesOf(store, item));
+      const sql =
+        item.kind === 'connection'
+          ? showCreateConnection(store, item)
+          : item.type === 'subsource'
+            ? showCreateSubsource(store, item)
+            : showCreateSource(store, item, forTablesOf(store, item));
       return { tag: 'SELECT 1', columns: ['name', 'create_sql'], rows: [[name, sql]] };
     }
     case 'objects': {
@@ -86,7 +92,7 @@ function schemaOf(store: CatalogStore, from: string | undefined, vars: SessionVa
 }
 
 /** SHOW CREATE rebuilds `FOR TABLES (...)` from the subsources that exist now (humanize_sql_for_show_create). */
-function forTablesOf(store: CatalogStore, source: SourceItem): string | undefined {
+function forTablesOf(store: CatalogStore, source: SourceItem): Doc | undefined {
   const subsources = [...store.items.values()].filter(
     (i): i is SourceItem => i.kind === 'source' && i.type === 'subsource' && i.parentId === source.id,
   );
@@ -97,6 +103,5 @@ function forTablesOf(store: CatalogStore, source: SourceItem): string | undefine
     const name = itemName({ parts: [], id: s.id, pos: { offset: 0, line: 1, column: 1 } }, ctx);
     return `${reference} AS ${name}`;
   });
-  return `FOR TABLES (${entries.join(', ')})`;
+  return bracket('FOR TABLES (', entries, ')');
 }
-

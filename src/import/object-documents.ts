@@ -11,7 +11,7 @@ import {
   type TableSelection,
   type TextOrSecret,
 } from '../model/index.js';
-import { connectionEntries } from '../model/index.js';
+import { connectionEntries, ifDefined } from '../model/index.js';
 import type { CodecKind } from '../model/index.js';
 
 /**
@@ -45,7 +45,7 @@ const WRITE: { readonly [K in CodecKind]: Write<K> } = {
     return v.length > 0 ? { [many!]: v.map((b) => broker(b, ref)) } : {};
   },
   'kafka-default-path': (v: KafkaDefaultPath, [ssh, privatelink, port], ref) =>
-    v.kind === 'ssh-tunnel' ? { [ssh!]: ref(v.connection) } : { [privatelink!]: ref(v.connection), ...opt(port!, v.port) },
+    v.kind === 'ssh-tunnel' ? { [ssh!]: ref(v.connection) } : { [privatelink!]: ref(v.connection), ...ifDefined(port!, v.port) },
 };
 
 export function connectionDocument(spec: ConnectionSpec, ref: WriteRef): Doc {
@@ -67,10 +67,10 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef, sou
     connection: ref(spec.connection),
     topic: spec.topic,
     ...kafkaFormat(spec.format, ref),
-    ...opt('envelope', spec.envelope),
-    ...opt('include', spec.include?.map((i) => (i.alias === undefined ? i.item : { item: i.item, as: i.alias }))),
-    ...opt('start_offset', spec.startOffset && [...spec.startOffset]),
-    ...opt('group_id_prefix', spec.groupIdPrefix),
+    ...ifDefined('envelope', spec.envelope),
+    ...ifDefined('include', spec.include?.map((i) => (i.alias === undefined ? i.item : { item: i.item, as: i.alias }))),
+    ...ifDefined('start_offset', spec.startOffset && [...spec.startOffset]),
+    ...ifDefined('group_id_prefix', spec.groupIdPrefix),
   }),
   postgres: (spec, ref, source) => ({
     connection: ref(spec.connection),
@@ -81,11 +81,11 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef, sou
   mysql: (spec, ref, source) => ({ connection: ref(spec.connection), ...tables(spec.tables, source), ...columns(spec) }),
   'load-generator': (spec) => ({
     generator: spec.generator,
-    ...opt('tick_interval', spec.tickInterval),
-    ...opt('as_of', spec.asOf),
-    ...opt('up_to', spec.upTo),
-    ...opt('scale_factor', spec.scaleFactor),
-    ...opt('max_cardinality', spec.maxCardinality),
+    ...ifDefined('tick_interval', spec.tickInterval),
+    ...ifDefined('as_of', spec.asOf),
+    ...ifDefined('up_to', spec.upTo),
+    ...ifDefined('scale_factor', spec.scaleFactor),
+    ...ifDefined('max_cardinality', spec.maxCardinality),
     // AUCTION, MARKETING and TPCH need FOR ALL TABLES, which the stored create_sql never keeps (src/sql/src/pure.rs:1249-1252).
     ...(spec.tables !== undefined || spec.generator !== 'counter' ? { tables: 'all' } : {}),
   }),
@@ -95,10 +95,6 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef, sou
 export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectName): Doc {
   const write = sourceWriters[spec.type] as (spec: SourceSpec, ref: WriteRef, source: ObjectName) => Doc;
   return { type: spec.type, ...write(spec, ref, source) };
-}
-
-function opt(key: string, value: unknown): Doc {
-  return value === undefined ? {} : { [key]: value };
 }
 
 function textOrSecret(value: TextOrSecret | undefined, ref: WriteRef): unknown {
@@ -116,8 +112,8 @@ function broker(b: KafkaBroker, ref: WriteRef): unknown {
   return {
     address: b.address,
     aws_privatelink: ref(b.path.connection),
-    ...opt('privatelink_port', b.path.port),
-    ...opt('availability_zone', b.path.availabilityZone),
+    ...ifDefined('privatelink_port', b.path.port),
+    ...ifDefined('availability_zone', b.path.availabilityZone),
   };
 }
 
@@ -137,7 +133,7 @@ function formatDoc(format: Format, ref: WriteRef): unknown {
       return {
         type: 'csv',
         ...(format.columns.kind === 'header' ? { header: [...format.columns.names] } : { columns: format.columns.count }),
-        ...opt('delimiter', format.delimiter),
+        ...ifDefined('delimiter', format.delimiter),
       };
     case 'avro':
     case 'protobuf':
@@ -174,7 +170,7 @@ function tables(selection: TableSelection, source: ObjectName): Doc {
 
 function columns(spec: { textColumns?: readonly (readonly string[])[]; excludeColumns?: readonly (readonly string[])[] }): Doc {
   return {
-    ...opt('text_columns', spec.textColumns?.map(upstream)),
-    ...opt('exclude_columns', spec.excludeColumns?.map(upstream)),
+    ...ifDefined('text_columns', spec.textColumns?.map(upstream)),
+    ...ifDefined('exclude_columns', spec.excludeColumns?.map(upstream)),
   };
 }

@@ -70,16 +70,20 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
   const sections: Record<string, Doc> = { secrets: {}, connections: {}, sources: {} };
   for (const current of picked.objects) {
     const o = current.object;
-    const doc: Doc = {};
-    if (o.kind === 'secret') doc.value = `\${env:${variables.get(nameKey(o.name))}}`;
-    if (o.kind === 'connection') Object.assign(doc, connectionDocument(o.spec, ref));
-    if (o.kind === 'source') {
-      if (o.cluster !== defaultCluster) doc.cluster = o.cluster;
-      Object.assign(doc, sourceDocument(withReadableTables(current), ref, o.name));
-      if (o.retainHistory !== undefined) doc.retain_history = o.retainHistory;
-      if (o.timestampInterval !== undefined) doc.timestamp_interval = o.timestampInterval;
-      notes.push(...sourceNotes(current));
-    }
+    const write: { readonly [K in ObjectKind]: (o: Extract<MzObject, { kind: K }>) => Doc } = {
+      secret: (secret) => ({ value: `\${env:${variables.get(nameKey(secret.name))}}` }),
+      connection: (connection) => connectionDocument(connection.spec, ref),
+      source: (source) => {
+        notes.push(...sourceNotes(current));
+        return {
+          ...(source.cluster !== defaultCluster ? { cluster: source.cluster } : {}),
+          ...sourceDocument(withReadableTables(current), ref, source.name),
+          ...(source.retainHistory !== undefined ? { retain_history: source.retainHistory } : {}),
+          ...(source.timestampInterval !== undefined ? { timestamp_interval: source.timestampInterval } : {}),
+        };
+      },
+    };
+    const doc: Doc = (write[o.kind] as (o: MzObject) => Doc)(o);
     if (!inDefault(o.name)) {
       doc.database_name = o.name.database;
       doc.schema_name = o.name.schema;
@@ -100,7 +104,7 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
     .map(([key, variable]) => ({ variable, secret: objects.find((o) => nameKey(o.name) === key)?.name as ObjectName }))
     .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0));
 
-  const document = new Document(manifest);
+  const document = new Document(literalText(manifest, []));
   document.commentBefore = header(list);
   return {
     manifest: document.toString({ lineWidth: 0 }),
@@ -109,6 +113,18 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
     pulledIn: picked.pulledIn,
     notes,
   };
+}
+
+/**
+ * The manifest reads `${...}` in any string as a reference: text from the
+ * catalog that contains `${` (a comment, a topic) is written as `$${`, which
+ * reads back as the same text. Secret values are references on purpose.
+ */
+function literalText(value: unknown, path: readonly string[]): unknown {
+  if (typeof value === 'string') return path[0] === 'secrets' && path[2] === 'value' ? value : value.replaceAll('${', () => '$${');
+  if (Array.isArray(value)) return value.map((v) => literalText(v, path));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, literalText(v, [...path, k])]));
+  return value;
 }
 
 function header(variables: readonly SecretVariable[]): string {

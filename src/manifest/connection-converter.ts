@@ -1,5 +1,5 @@
 import type { BrokerPath, ConnectionSpec, ConnectionType, KafkaBroker, KafkaDefaultPath, NetworkPath } from '../model/index.js';
-import { connectionEntries } from '../model/index.js';
+import { connectionEntries, ifDefined } from '../model/index.js';
 import type { Codec, CodecKind } from '../model/index.js';
 import type { ConnectionDoc, KafkaBrokerDoc, RefDoc, SecretRefDoc, TextOrSecretDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
@@ -67,10 +67,6 @@ export function convertConnection(doc: ConnectionDoc, ctx: ObjectContext): Conne
     if (value !== undefined) spec[field] = value;
   }
   return spec as ConnectionSpec;
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 interface TlsDocFields {
@@ -141,7 +137,7 @@ function kafkaBroker(doc: KafkaBrokerDoc, at: (string | number)[], brokerField: 
       ...(doc.availability_zone !== undefined ? { availabilityZone: doc.availability_zone } : {}),
     };
   }
-  return { address: doc.address, ...optional('path', path) };
+  return { address: doc.address, ...ifDefined('path', path) };
 }
 
 function kafkaDefaultPath(doc: DocOf<'kafka'>, field: string, ctx: ObjectContext): KafkaDefaultPath | undefined {

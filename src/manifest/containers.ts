@@ -25,3 +25,23 @@ export function containersOf(doc: Partial<ManifestDoc>, defaultDatabase: string)
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The containers of a manifest in several files, together. A cluster declared
+ * twice must say the same: the first one is kept, as `validate` compares files
+ * only for object names.
+ */
+export function mergeContainers(parts: readonly (DesiredContainers | undefined)[]): DesiredContainers | undefined {
+  const present = parts.filter((p): p is DesiredContainers => p !== undefined);
+  if (present.length === 0) return undefined;
+  if (present.length === 1) return present[0];
+  const clusters = new Map<string, DesiredContainers['clusters'][number]>();
+  for (const p of present) for (const c of p.clusters) if (!clusters.has(c.name)) clusters.set(c.name, c);
+  const schemas = new Map<string, DesiredContainers['schemas'][number]>();
+  for (const p of present) for (const s of p.schemas) schemas.set(JSON.stringify([s.database, s.schema]), s);
+  return {
+    clusters: [...clusters.values()].sort((a, b) => byCodeUnit(a.name, b.name)),
+    databases: [...new Set(present.flatMap((p) => p.databases))].sort(byCodeUnit),
+    schemas: [...schemas.entries()].sort(([a], [b]) => byCodeUnit(a, b)).map(([, v]) => v),
+  };
+}

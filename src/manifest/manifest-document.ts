@@ -157,4 +157,12 @@ export interface ManifestDoc {
   secrets?: Record<string, SecretDoc>;
   connections?: Record<string, ConnectionDoc>;
   sources?: Record<string, SourceDoc>;
+  /** `${var:name}` defaults, for every environment. */
+  variables?: Record<string, unknown>;
+  environments?: Record<string, { variables?: Record<string, unknown> }>;
+  /** Objects referenced by name but managed elsewhere. */
+  external?: {
+    secrets?: Record<string, { database_name?: string; schema_name?: string }>;
+    connections?: Record<string, { type: ConnectionDoc['type']; database_name?: string; schema_name?: string }>;
+  };
 }

@@ -1,26 +1,32 @@
+import { dirname, resolve } from 'node:path';
 import {
   compareNames,
   nameKey,
   OBJECT_KINDS,
   type Connection,
+  type ConnectionType,
   type DesiredContainers,
   type DesiredState,
+  type ExternalObject,
   type MzObject,
   type ObjectName,
+  type Rename,
   type Secret,
   type Source,
-  type Rename,
   type SourceLocation,
 } from '../model/index.js';
 import { convertConnection } from './connection-converter.js';
-import { containersOf } from './containers.js';
+import { containersOf, mergeContainers } from './containers.js';
 import { checkReferences, type CheckedObject, type Declared } from './cross-checks.js';
 import { ManifestError, objectLabel, type Diagnostic } from './diagnostics.js';
 import type { ConnectionDoc, ManifestDoc, SecretDoc, SourceDoc } from './manifest-document.js';
 import { ObjectContext, type NameDefaults } from './object-context.js';
 import { validateAgainstSchema } from './schema-validation.js';
-import { resolveSecretValue, type ReadSecretFile } from './secret-values.js';
+import { resolveSecretValue, secretSourceOf, UnreadSecretValue, type ReadSecretFile } from './secret-values.js';
 import { convertSource, subsourceNames } from './source-converter.js';
+import { expandSecretReference, substituteDocument, type SecretReads, type SubstitutionProblem } from './substitute.js';
+import { createValueResolver, type ValueResolver } from './value-resolver.js';
+import { collectVariables, type Variables } from './variables.js';
 import { YamlDocument, type DocPath } from './yaml-document.js';
 
 /** Where objects go when neither the object nor `defaults` says: Materialize's own defaults. */
@@ -31,126 +37,302 @@ const MAX_COMMENT_BYTES = 1024;
 
 type Kind = 'secret' | 'connection' | 'source';
 const SECTION: Record<Kind, 'secrets' | 'connections' | 'sources'> = { secret: 'secrets', connection: 'connections', source: 'sources' };
+const EXTERNAL_KINDS = ['secret', 'connection'] as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** One file of a manifest: its name as the user wrote it, and its text. */
+export interface ManifestSource {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface ParseOptions {
+  /** Where `${env:NAME}` values come from. */
+  readonly env: Env;
+  /** The resolver of each file's `${file:...}` (relative to that file); default: the file's directory, from the working directory. */
+  readonly resolverFor?: (file: string) => ValueResolver;
+  /** `--environment`: which `environments:` entry supplies `${var:...}`. */
+  readonly environment?: string;
+  /**
+   * `read` (default): every secret value must be readable. `if-available`: a
+   * value that cannot be read is left unread and listed in `valuesNotRead`,
+   * for read-only commands that neither set nor compare values.
+   */
+  readonly secretValues?: 'read' | 'if-available';
+  /** The manifest's name in messages when it has several files (a directory); default: the files, comma-separated. */
+  readonly name?: string;
+}
+
+/** A path into one file of the manifest: the file's index, then the document path. */
+type UnitPath = readonly [number, ...(string | number)[]];
+
+interface Unit {
+  readonly file: string;
+  readonly yaml: YamlDocument;
+  readonly resolver: ValueResolver;
+  /** The document after substitution. */
+  value: unknown;
+}
 
 /**
  * Manifest text → desired state, or a ManifestError listing every problem.
- * Pure apart from `readFile` (for `${file:...}` secrets): the environment is a
+ * Pure apart from `readFile` (for `${file:...}`): the environment is a
  * parameter and nothing touches a database.
  */
-export function parseManifest(
-  text: string,
-  file: string,
-  env: Readonly<Record<string, string | undefined>>,
-  readFile?: ReadSecretFile,
-): DesiredState {
-  const yaml = new YamlDocument(text);
-  const diagnostics: Diagnostic[] = [];
-  const report = (path: DocPath, target: 'key' | 'value', message: string, object?: string) => {
-    diagnostics.push({ file, ...yaml.positionOf(path, target), ...(object ? { object } : {}), message });
-  };
-  const fail = () => new ManifestError(file, diagnostics);
-  const lineOf = (path: DocPath) => yaml.positionOf(path, 'key').line;
+export function parseManifest(text: string, file: string, env: Env, readFile?: ReadSecretFile): DesiredState {
+  const resolver = readFile ? resolverFromFunction(env, readFile) : createValueResolver({ env, baseDir: dirname(resolve(file)) });
+  return parseManifestSources([{ file, text }], { env, resolverFor: () => resolver });
+}
 
-  for (const e of yaml.syntaxErrors) diagnostics.push({ file, ...e.position, message: e.message });
+/**
+ * Several files → one desired state. Each file is a manifest of its own
+ * (`version`, `defaults` for its objects), and together they declare one set
+ * of objects: references work across files, a name declared in two files is
+ * an error naming both, and every problem names its own file and position.
+ */
+export function parseManifestSources(sources: readonly ManifestSource[], options: ParseOptions): DesiredState {
+  const name = options.name ?? sources.map((s) => s.file).join(', ');
+  const resolverFor = options.resolverFor ?? ((file: string) => createValueResolver({ env: options.env, baseDir: dirname(resolve(file)) }));
+  const units: Unit[] = sources.map((s) => ({ file: s.file, yaml: new YamlDocument(s.text), resolver: resolverFor(s.file), value: undefined }));
+  const diagnostics: Diagnostic[] = [];
+  const at = (path: UnitPath, target: 'key' | 'value') => {
+    const unit = units[path[0]]!;
+    return { file: unit.file, ...unit.yaml.positionOf(path.slice(1), target) };
+  };
+  const report = (path: UnitPath, target: 'key' | 'value', message: string, object?: string) => {
+    diagnostics.push({ ...at(path, target), ...(object ? { object } : {}), message });
+  };
+  const fail = () => new ManifestError(name, diagnostics);
+  const where = (path: UnitPath, from: number) => {
+    const p = at(path, 'key');
+    return path[0] === from ? `line ${p.line}` : `${p.file}:${p.line}`;
+  };
+
+  units.forEach((unit) => {
+    for (const e of unit.yaml.syntaxErrors) diagnostics.push({ file: unit.file, ...e.position, message: e.message });
+  });
   if (diagnostics.length > 0) throw fail();
 
-  const value = yaml.toJS();
-  if (value === null || value === undefined) {
-    report([], 'value', 'the manifest is empty; it needs at least `version: 1`');
-    throw fail();
-  }
-  findNulCharacters(value, [], (path) => report(path, 'value', 'contains a NUL character, which Materialize cannot store'));
+  const raw = units.map((unit) => unit.yaml.toJS());
+  raw.forEach((value, u) => {
+    if (value === null || value === undefined) report([u], 'value', 'the manifest is empty; it needs at least `version: 1`');
+    findNulCharacters(value, [], (path) => report([u, ...path], 'value', 'contains a NUL character, which Materialize cannot store'));
+  });
+  if (diagnostics.length > 0) throw fail();
 
-  // Schema problems mark their object as invalid: it is not converted, but its name still counts as declared.
+  // Variables first: they may come from any file, and every file's values use them.
+  const { variables, problems: variableProblems } = collectVariables(
+    units.map((unit, u) => ({ file: unit.file, value: raw[u] })),
+    options.environment,
+    (u, path) => at([u, ...path], 'key').line,
+  );
+  for (const p of variableProblems) report([p.unit, ...p.path], p.target, p.message);
+  // Without a valid choice of environment every ${var:...} would be reported again.
+  if (diagnostics.length > 0) throw fail();
+
+  // Objects with problems are not converted, but their names still count as declared.
   const invalid = new Set<string>();
-  for (const problem of validateAgainstSchema(value)) {
-    const owner = ownerOf(problem.path);
-    if (owner) invalid.add(JSON.stringify([SECTION[owner[0]], owner[1]]));
-    report(problem.path, problem.target, problem.message, owner ? labelOf(owner) : undefined);
-  }
-  if (typeof value !== 'object' || Array.isArray(value)) throw fail();
+  const secretReads = collectSecretReads(raw, variables, units);
+  units.forEach((unit, u) => {
+    const problems: SubstitutionProblem[] = [];
+    unit.value = substituteDocument(
+      raw[u],
+      {
+        resolver: unit.resolver,
+        resolverOf: (v) => units[v]!.resolver,
+        variables,
+        secretReads,
+        describe: (d) => {
+          const p = at([d.unit, ...d.path], 'key');
+          return `${p.file}:${p.line}`;
+        },
+      },
+      problems,
+    );
+    for (const p of problems) {
+      report([u, ...p.path], 'value', p.message, ownerLabel(p.path));
+      // Its object is not converted either: its checks would only repeat the problem.
+      if (ownerOf(p.path)) invalid.add(JSON.stringify([u, ...p.path.slice(0, 2)]));
+    }
+  });
 
-  const doc = value as Partial<ManifestDoc>;
-  const defaults = plainObject(doc.defaults) ? doc.defaults : {};
-  const nameDefaults: NameDefaults = {
-    database: stringOr(defaults.database, BUILTIN_DEFAULTS.database),
-    schema: stringOr(defaults.schema, BUILTIN_DEFAULTS.schema),
-  };
+  units.forEach((unit, u) => {
+    for (const problem of validateAgainstSchema(unit.value)) {
+      const owner = ownerOf(problem.path);
+      if (owner) invalid.add(JSON.stringify([u, ...problem.path.slice(0, 2)]));
+      if (problem.path[0] === 'external' && problem.path.length >= 3) invalid.add(JSON.stringify([u, ...problem.path.slice(0, 3)]));
+      report([u, ...problem.path], problem.target, problem.message, owner ? labelOf(owner) : undefined);
+    }
+  });
+  if (units.some((unit) => typeof unit.value !== 'object' || unit.value === null || Array.isArray(unit.value))) throw fail();
+
+  const docs = units.map((unit) => unit.value as Partial<ManifestDoc>);
+  const defaultsOf = docs.map((doc) => (plainObject(doc.defaults) ? doc.defaults : {}));
+  const nameDefaultsOf = defaultsOf.map(
+    (defaults): NameDefaults => ({ database: stringOr(defaults.database, BUILTIN_DEFAULTS.database), schema: stringOr(defaults.schema, BUILTIN_DEFAULTS.schema) }),
+  );
 
   // Every declared name, valid or not, so that references to a broken object are not also "unknown".
   const declared = new Map<string, Declared>();
   const placements = new Map<string, ObjectName>();
-  for (const kind of OBJECT_KINDS) {
-    for (const [key, entry] of entriesOf(doc[SECTION[kind]])) {
-      const path = [SECTION[kind], key];
-      const name: ObjectName = {
-        database: stringOr(entry?.database_name, nameDefaults.database),
-        schema: stringOr(entry?.schema_name, nameDefaults.schema),
-        name: key,
-      };
-      placements.set(JSON.stringify(path), name);
-      const type = kind === 'secret' ? undefined : typeof entry?.type === 'string' ? entry.type : undefined;
-      declare(declared, name, { name, kind, ...(type ? { type } : {}), label: objectLabel(kind, key), path }, report, lineOf);
+  const declareIn = (entry: Declared) => declare(declared, entry, report, where);
+  const external: ExternalObject[] = [];
+  docs.forEach((doc, u) => {
+    for (const kind of OBJECT_KINDS) {
+      for (const [key, entry] of entriesOf(doc[SECTION[kind]])) {
+        const path: UnitPath = [u, SECTION[kind], key];
+        const objectName = placed(entry, key, nameDefaultsOf[u]!);
+        placements.set(JSON.stringify(path), objectName);
+        const type = kind === 'secret' ? undefined : typeof entry?.type === 'string' ? entry.type : undefined;
+        declareIn({ name: objectName, kind, ...(type ? { type } : {}), label: objectLabel(kind, key), path });
+      }
     }
-  }
+    const externals = plainObject(doc.external) ? doc.external : {};
+    for (const kind of EXTERNAL_KINDS) {
+      for (const [key, entry] of entriesOf(externals[SECTION[kind] as 'secrets' | 'connections'])) {
+        const path: UnitPath = [u, 'external', SECTION[kind], key];
+        const objectName = placed(entry, key, nameDefaultsOf[u]!);
+        const type = kind === 'connection' && typeof entry.type === 'string' ? (entry.type as ConnectionType) : undefined;
+        declareIn({ name: objectName, kind, ...(type ? { type } : {}), label: `external ${objectLabel(kind, key)}`, path });
+        if (!invalid.has(JSON.stringify(path))) external.push({ kind, name: objectName, ...(type ? { type } : {}), location: at(path, 'key') });
+      }
+    }
+  });
 
   const checked: CheckedObject[] = [];
   const locations = new Map<string, SourceLocation>();
+  const valuesNotRead: string[] = [];
   const renames: Rename[] = [];
   const renamedBy = new Map<string, string>();
-  for (const kind of OBJECT_KINDS) {
-    for (const [key, entry] of entriesOf(doc[SECTION[kind]])) {
-      const path = [SECTION[kind], key];
-      if (invalid.has(JSON.stringify(path))) continue;
-      const name = placements.get(JSON.stringify(path))!;
-      const label = objectLabel(kind, key);
-      const ctx = new ObjectContext(path, nameDefaults);
-      const object = convertObject(kind, entry, name, ctx, { env, readFile, defaultCluster: defaults.cluster });
-      for (const p of ctx.problems) report(p.path, p.target, p.message, label);
-      if (typeof entry.comment === 'string' && Buffer.byteLength(entry.comment, 'utf8') > MAX_COMMENT_BYTES) {
-        report([...path, 'comment'], 'value', `comment is longer than ${MAX_COMMENT_BYTES} bytes`, label);
-      }
-      if (!object) continue;
-      if (object.kind === 'source') {
-        for (const sub of subsourceNames(object.spec)) {
-          declare(declared, sub.name, { name: sub.name, kind: 'subsource', label, path: [...path, 'tables', sub.index, 'name'] }, report, lineOf);
+  docs.forEach((doc, u) => {
+    for (const kind of OBJECT_KINDS) {
+      for (const [key, entry] of entriesOf(doc[SECTION[kind]])) {
+        const path: UnitPath = [u, SECTION[kind], key];
+        if (invalid.has(JSON.stringify(path))) continue;
+        const objectName = placements.get(JSON.stringify(path))!;
+        const label = objectLabel(kind, key);
+        const ctx = new ObjectContext(path, nameDefaultsOf[u]!);
+        const object = convertObject(kind, entry, objectName, ctx, {
+          resolver: units[u]!.resolver,
+          secretValues: options.secretValues ?? 'read',
+          notRead: (why) => valuesNotRead.push(`${label} (${why})`),
+          defaultCluster: defaultsOf[u]!.cluster,
+        });
+        for (const p of ctx.problems) report(p.path as UnitPath, p.target, p.message, label);
+        if (typeof entry.comment === 'string' && Buffer.byteLength(entry.comment, 'utf8') > MAX_COMMENT_BYTES) {
+          report([...path, 'comment'], 'value', `comment is longer than ${MAX_COMMENT_BYTES} bytes`, label);
         }
-      }
-      if (typeof entry.renamed_from === 'string') {
-        const from: ObjectName = { ...name, name: entry.renamed_from };
-        const at: DocPath = [...path, 'renamed_from'];
-        const claimed = renamedBy.get(nameKey(from));
-        if (entry.renamed_from === name.name) report(at, 'value', 'renamed_from names the object itself', label);
-        else if (declared.has(nameKey(from))) report(at, 'value', `${displayQualified(from)} is declared in the manifest too; an object cannot be both kept and renamed`, label);
-        else if (claimed !== undefined) report(at, 'value', `${claimed} is already renamed from ${displayQualified(from)}`, label);
-        else {
-          renamedBy.set(nameKey(from), label);
-          renames.push({ kind, from, to: name });
+        if (!object) continue;
+        if (object.kind === 'source') {
+          for (const sub of subsourceNames(object.spec)) {
+            declareIn({ name: sub.name, kind: 'subsource', label, path: [...path, 'tables', sub.index, 'name'] });
+          }
         }
+        if (typeof entry.renamed_from === 'string') {
+          const from: ObjectName = { ...objectName, name: entry.renamed_from };
+          const site: UnitPath = [...path, 'renamed_from'];
+          const claimed = renamedBy.get(nameKey(from));
+          if (entry.renamed_from === objectName.name) report(site, 'value', 'renamed_from names the object itself', label);
+          else if (declared.has(nameKey(from))) report(site, 'value', `${displayQualified(from)} is declared in the manifest too; an object cannot be both kept and renamed`, label);
+          else if (claimed !== undefined) report(site, 'value', `${claimed} is already renamed from ${displayQualified(from)}`, label);
+          else {
+            renamedBy.set(nameKey(from), label);
+            renames.push({ kind, from, to: objectName });
+          }
+        }
+        checked.push({ object, label, path, referenceSites: ctx.referenceSites });
+        locations.set(nameKey(objectName), at(path, 'key'));
       }
-      checked.push({ object, label, path, referenceSites: ctx.referenceSites });
-      locations.set(nameKey(name), { file, ...yaml.positionOf(path, 'key') });
     }
-  }
+  });
 
-  for (const p of checkReferences(checked, declared)) report(p.path, p.target, p.message, p.object);
+  for (const p of checkReferences(checked, declared)) report(p.path as UnitPath, p.target, p.message, p.object);
+  const prune = settingOf(docs, 'prune', report, where);
   if (diagnostics.length > 0) throw fail();
 
   const objects = checked.map((c) => c.object).sort(compareObjects);
   return {
-    file,
+    file: name,
     objects,
-    scope: scopeOf(objects, doc.scope ?? [], nameDefaults),
-    prune: doc.prune ?? false,
+    scope: scopeOf(
+      objects,
+      docs.flatMap((doc, u) => (doc.scope ?? []).map((s) => ({ entry: s, defaults: nameDefaultsOf[u]! }))),
+    ),
+    prune: prune ?? false,
     locations,
-    ...withContainers(containersOf(doc, nameDefaults.database)),
+    ...(external.length > 0 ? { external: external.sort((a, b) => compareNames(a.name, b.name)) } : {}),
+    ...(variables.selected !== undefined ? { environment: variables.selected } : {}),
+    ...(valuesNotRead.length > 0 ? { valuesNotRead } : {}),
+    ...withContainers(mergeContainers(docs.map((doc, u) => containersOf(doc, nameDefaultsOf[u]!.database)))),
     ...(renames.length > 0 ? { renames: renames.sort((a, b) => compareNames(a.to, b.to)) } : {}),
   };
 }
 
+function withContainers(containers: DesiredContainers | undefined): { containers?: DesiredContainers } {
+  return containers ? { containers } : {};
+}
+
+/** Which env variables and files secrets read, after `${var:...}` selected them: clear fields must not read the same. */
+function collectSecretReads(raw: readonly unknown[], variables: Variables, units: readonly Unit[]): SecretReads {
+  const env = new Map<string, string>();
+  const files = new Map<string, string>();
+  raw.forEach((value, u) => {
+    if (!plainObject(value) || !plainObject(value.secrets)) return;
+    for (const [key, secret] of Object.entries(value.secrets)) {
+      if (!plainObject(secret)) continue;
+      const expanded = expandSecretReference(secret.value, variables);
+      const source = 'value' in expanded && typeof expanded.value === 'string' ? secretSourceOf(expanded.value) : undefined;
+      if (source?.kind === 'env') env.set(source.variable, objectLabel('secret', key));
+      if (source?.kind === 'file') files.set(units[u]!.resolver.filePath(source.path), objectLabel('secret', key));
+    }
+  });
+  return { env, files };
+}
+
+/** A manifest-wide setting written in several files must say the same everywhere. */
+function settingOf(
+  docs: readonly Partial<ManifestDoc>[],
+  key: 'prune',
+  report: (path: UnitPath, target: 'key' | 'value', message: string) => void,
+  where: (path: UnitPath, from: number) => string,
+): boolean | undefined {
+  let first: { value: boolean; unit: number } | undefined;
+  docs.forEach((doc, u) => {
+    const value = doc[key];
+    if (typeof value !== 'boolean') return;
+    if (!first) first = { value, unit: u };
+    else if (first.value !== value) report([u, key], 'value', `${key}: ${value} contradicts ${key}: ${first.value} (${where([first.unit, key], u)})`);
+  });
+  return (first as { value: boolean } | undefined)?.value;
+}
+
+function placed(entry: { database_name?: unknown; schema_name?: unknown } | undefined, key: string, defaults: NameDefaults): ObjectName {
+  return { database: stringOr(entry?.database_name, defaults.database), schema: stringOr(entry?.schema_name, defaults.schema), name: key };
+}
+
+function resolverFromFunction(env: Env, readFile: ReadSecretFile): ValueResolver {
+  const base = createValueResolver({ env, baseDir: process.cwd() });
+  return {
+    ...base,
+    file: (path) => {
+      try {
+        const value = readFile(path);
+        return value === '' ? { problem: `file ${path} is empty` } : { value };
+      } catch (err) {
+        const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : 'unreadable');
+        return { problem: `cannot read file ${path} (${reason})` };
+      }
+    },
+    filePath: (path) => path,
+  };
+}
+
 interface ConvertOptions {
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly readFile: ReadSecretFile | undefined;
+  readonly resolver: ValueResolver;
+  readonly secretValues: 'read' | 'if-available';
+  /** Records a secret whose value was left unread. */
+  readonly notRead: (why: string) => void;
   readonly defaultCluster: string | undefined;
 }
 
@@ -163,8 +345,13 @@ function convertObject(kind: Kind, entry: Record<string, unknown>, name: ObjectN
   switch (kind) {
     case 'secret': {
       const doc = entry as unknown as SecretDoc;
-      const resolved = resolveSecretValue(doc.value, options.env, options.readFile);
+      const resolved = resolveSecretValue(doc.value, options.resolver);
       if ('problem' in resolved) {
+        const source = secretSourceOf(doc.value);
+        if (options.secretValues === 'if-available' && source) {
+          options.notRead(resolved.problem);
+          return { kind: 'secret', ...meta, value: new UnreadSecretValue(source, resolved.problem) } satisfies Secret;
+        }
         ctx.problem(['value'], resolved.problem, 'value');
         return undefined;
       }
@@ -195,19 +382,19 @@ function convertObject(kind: Kind, entry: Record<string, unknown>, name: ObjectN
   }
 }
 
-/** Items of one schema share a namespace: a secret and a connection cannot have the same qualified name. */
+/** Items of one schema share a namespace: a secret and a connection cannot have the same qualified name, in one file or across files. */
 function declare(
   declared: Map<string, Declared>,
-  name: ObjectName,
   entry: Declared,
-  report: (path: DocPath, target: 'key' | 'value', message: string, object?: string) => void,
-  lineOf: (path: DocPath) => number,
+  report: (path: UnitPath, target: 'key' | 'value', message: string, object?: string) => void,
+  where: (path: UnitPath, from: number) => string,
 ): void {
-  const key = nameKey(name);
+  const key = nameKey(entry.name);
   const first = declared.get(key);
+  const path = entry.path as UnitPath;
   if (first) {
-    const message = `the name ${displayQualified(name)} is already taken by ${first.label} (line ${lineOf(first.path)})`;
-    report(entry.path, entry.kind === 'subsource' ? 'value' : 'key', message, entry.label);
+    const message = `the name ${displayQualified(entry.name)} is already taken by ${first.label} (${where(first.path as UnitPath, path[0])})`;
+    report(path, entry.kind === 'subsource' ? 'value' : 'key', message, entry.label);
     return;
   }
   declared.set(key, entry);
@@ -217,19 +404,18 @@ function displayQualified(name: ObjectName): string {
   return [name.database, name.schema, name.name].map((p) => (/^[a-z_][a-z0-9_$]*$/.test(p) ? p : JSON.stringify(p))).join('.');
 }
 
-function withContainers(containers: DesiredContainers | undefined): { containers?: DesiredContainers } {
-  return containers ? { containers } : {};
-}
-
 function compareObjects(a: MzObject, b: MzObject): number {
   return OBJECT_KINDS.indexOf(a.kind) - OBJECT_KINDS.indexOf(b.kind) || compareNames(a.name, b.name);
 }
 
-function scopeOf(objects: readonly MzObject[], extra: ManifestDoc['scope'] & {}, defaults: NameDefaults): DesiredState['scope'] {
+function scopeOf(
+  objects: readonly MzObject[],
+  extra: readonly { entry: NonNullable<ManifestDoc['scope']>[number]; defaults: NameDefaults }[],
+): DesiredState['scope'] {
   const pairs = new Map<string, { database: string; schema: string }>();
   const add = (database: string, schema: string) => pairs.set(JSON.stringify([database, schema]), { database, schema });
   for (const o of objects) add(o.name.database, o.name.schema);
-  for (const s of extra) {
+  for (const { entry: s, defaults } of extra) {
     if (typeof s === 'string') add(defaults.database, s);
     else add(s.database_name ?? defaults.database, s.schema_name);
   }
@@ -245,6 +431,11 @@ function ownerOf(path: DocPath): [Kind, string] | undefined {
 
 function labelOf([kind, key]: [Kind, string]): string {
   return objectLabel(kind, key);
+}
+
+function ownerLabel(path: DocPath): string | undefined {
+  const owner = ownerOf(path);
+  return owner ? labelOf(owner) : undefined;
 }
 
 function entriesOf(section: unknown): [string, Record<string, unknown> & { database_name?: unknown; schema_name?: unknown; type?: unknown; comment?: unknown; owner?: unknown; renamed_from?: unknown }][] {

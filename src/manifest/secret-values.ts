@@ -1,47 +1,50 @@
-import { SecretValue, type SecretSource } from '../model/index.js';
+import { InputError } from '../errors.js';
+import { describeSecretSource, SecretValue, type SecretSource } from '../model/index.js';
+import type { ValueResolver } from './value-resolver.js';
 
 /** Reads a file named by `${file:path}`, relative to the manifest; throws if it cannot. */
 export type ReadSecretFile = (path: string) => string;
 
-/** Materialize refuses larger secrets ("secrets can not be bigger than 512KiB"). */
-const MAX_SECRET_BYTES = 512 * 1024;
-
 const REFERENCE = /^\$\{(env|file):(.+)\}$/;
+
+/** `${env:NAME}` / `${file:path}` as written → where the value comes from; undefined for anything else. */
+export function secretSourceOf(written: string): SecretSource | undefined {
+  const match = REFERENCE.exec(written);
+  if (!match) return undefined;
+  const [, kind, target] = match as unknown as [string, 'env' | 'file', string];
+  return kind === 'env' ? { kind: 'env', variable: target } : { kind: 'file', path: target };
+}
 
 /**
  * `${env:NAME}` or `${file:path}` → the value, wrapped so that it cannot be
  * printed. Problems name the variable or file, never any part of a value.
+ * Without a resolver (a read-only command run without the secret variables)
+ * the value is not read: the secret carries its source only.
  */
-export function resolveSecretValue(
-  written: string,
-  env: Readonly<Record<string, string | undefined>>,
-  readFile: ReadSecretFile | undefined,
-): { value: SecretValue } | { problem: string } {
-  const match = REFERENCE.exec(written);
-  if (!match) return { problem: 'must be ${env:NAME} or ${file:path}' };
-  const [, kind, target] = match as unknown as [string, 'env' | 'file', string];
-  let value: string;
-  let source: SecretSource;
-  if (kind === 'env') {
-    source = { kind: 'env', variable: target };
-    const found = env[target];
-    if (found === undefined) return { problem: `environment variable ${target} is not set` };
-    if (found === '') return { problem: `environment variable ${target} is empty` };
-    value = found;
-  } else {
-    source = { kind: 'file', path: target };
-    if (!readFile) return { problem: `cannot read ${target}: secret files are not available here` };
-    try {
-      value = readFile(target);
-    } catch (err) {
-      const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : 'unreadable');
-      return { problem: `cannot read file ${target} (${reason})` };
-    }
-    if (value === '') return { problem: `file ${target} is empty` };
+export function resolveSecretValue(written: string, resolver: ValueResolver): { value: SecretValue } | { problem: string } {
+  const source = secretSourceOf(written);
+  if (!source) return { problem: 'must be ${env:NAME} or ${file:path}' };
+  const resolved = source.kind === 'env' ? resolver.env(source.variable) : resolver.file(source.path);
+  if ('problem' in resolved) return resolved;
+  return { value: new SecretValue(source, resolved.value) };
+}
+
+/**
+ * A secret whose value was deliberately not read: a read-only command
+ * (validate, outputs, drift without fingerprints, plan --catalog) run
+ * without the secret variables. Plans show its source as for any secret;
+ * nothing can send or compare it.
+ */
+export class UnreadSecretValue extends SecretValue {
+  constructor(
+    source: SecretSource,
+    /** Why it was not read, e.g. `environment variable KAFKA_PASSWORD is not set`. */
+    readonly reason: string,
+  ) {
+    super(source, '');
   }
-  if (value.includes('\0')) return { problem: `the value from ${kind === 'env' ? `environment variable ${target}` : `file ${target}`} contains a NUL character` };
-  if (Buffer.byteLength(value, 'utf8') > MAX_SECRET_BYTES) {
-    return { problem: `the value from ${kind === 'env' ? `environment variable ${target}` : `file ${target}`} is larger than 512 KiB` };
+
+  override reveal(): string {
+    throw new InputError('secret.not-read', `the value of a secret from ${describeSecretSource(this.source)} was not read (${this.reason})`);
   }
-  return { value: new SecretValue(source, value) };
 }

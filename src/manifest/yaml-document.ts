@@ -29,7 +29,8 @@ export class YamlDocument {
     this.#lines = new LineCounter();
     // yaml's own uniqueKeys check compares every key with every earlier one
     // (minutes at 10,000 objects); #structureErrors finds duplicates with a set.
-    this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: false });
+    // merge: YAML 1.1 merge keys (`<<: *base`), which people use to share settings between objects.
+    this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: false, merge: true });
     const errors = this.#doc.errors.map((e) => ({
       position: this.#at(e.pos[0]),
       message: describeYamlError(e.code, e.message),
@@ -40,9 +41,11 @@ export class YamlDocument {
         // A small alias budget stops "billion laughs" documents from exhausting memory.
         this.#value = this.#doc.toJS({ maxAliasCount: 100 });
       } catch (error) {
-        // yaml throws (not reports) when the alias budget is spent.
-        if (!(error instanceof ReferenceError)) throw error;
-        this.syntaxErrors = [{ position: this.#firstAlias() ?? { line: 1, column: 1 }, message: 'too many aliases: the document expands to more than 100 aliased values' }];
+        // yaml throws (not reports) when the alias budget is spent, and for what the checks above did not foresee.
+        this.syntaxErrors =
+          error instanceof ReferenceError
+            ? [{ position: this.#firstAlias() ?? { line: 1, column: 1 }, message: 'too many aliases: the document expands to more than 100 aliased values' }]
+            : [{ position: { line: 1, column: 1 }, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }];
       }
     }
   }
@@ -58,12 +61,32 @@ export class YamlDocument {
   #structureErrors(): YamlSyntaxError[] {
     const found: YamlSyntaxError[] = [];
     const anchors = new Map<string, unknown>();
+    // Visited in document order, as yaml resolves aliases: an alias means the last anchor of its name before it.
+    // Every kind of node may carry an anchor (a mapping used with `<<: *base` most often), so all are seen here.
+    const anchorsAndAliases = (node: Node, ancestors: readonly unknown[]) => {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        const at = this.#startOf(node) ?? { line: 1, column: 1 };
+        if (target === undefined) found.push({ position: at, message: `the alias *${node.source} has no anchor &${node.source} before it` });
+        // A value that contains itself has no end: every walk over it would recurse forever.
+        else if (ancestors.includes(target as never)) found.push({ position: at, message: `the alias *${node.source} is inside the value it names` });
+      } else if (node.anchor) {
+        anchors.set(node.anchor, node);
+      }
+    };
     visit(this.#doc, {
-      Map: (_key, map) => {
+      Map: (_key, map, ancestors) => {
+        anchorsAndAliases(map, ancestors);
         const seen = new Set<string>();
         for (const pair of map.items) {
           const name = keyText(pair.key);
           if (name === undefined) continue;
+          if (name === MERGE_KEY) {
+            if (!isMergeSource(pair.value, this.#doc)) {
+              found.push({ position: this.#startOf(pair.value) ?? this.#startOf(pair.key) ?? { line: 1, column: 1 }, message: 'a merge key (<<) takes an alias of a mapping (<<: *base) or a list of them' });
+            }
+            continue;
+          }
           if (seen.has(name)) found.push({ position: this.#startOf(pair.key) ?? { line: 1, column: 1 }, message: DUPLICATE_KEY_MESSAGE });
           seen.add(name);
         }
@@ -75,16 +98,7 @@ export class YamlDocument {
         return visit.SKIP;
       },
       Node: (_key, node, ancestors) => {
-        // Visited in document order, as yaml resolves aliases: an alias means the last anchor of its name before it.
-        if (isAlias(node)) {
-          const target = anchors.get(node.source);
-          const at = this.#startOf(node) ?? { line: 1, column: 1 };
-          if (target === undefined) found.push({ position: at, message: `the alias *${node.source} has no anchor &${node.source} before it` });
-          // A value that contains itself has no end: every walk over it would recurse forever.
-          else if (ancestors.includes(target as never)) found.push({ position: at, message: `the alias *${node.source} is inside the value it names` });
-        } else if (node.anchor) {
-          anchors.set(node.anchor, node);
-        }
+        anchorsAndAliases(node, ancestors);
         return undefined;
       },
     });
@@ -141,12 +155,25 @@ export class YamlDocument {
     let index = this.#pairIndex.get(map);
     if (!index) {
       index = new Map();
+      this.#pairIndex.set(map, index);
+      const merged: YAMLMap[] = [];
       for (const p of map.items) {
         const name = isPair(p) ? keyText(p.key) : undefined;
+        if (name === MERGE_KEY) {
+          for (const v of isSeq(p.value) ? p.value.items : [p.value]) {
+            const target = this.#resolve(v);
+            if (isMap(target)) merged.push(target);
+          }
+          continue;
+        }
         // The first occurrence wins, as in the value toJS gives.
         if (name !== undefined && !index.has(name)) index.set(name, p);
       }
-      this.#pairIndex.set(map, index);
+      // Keys merged with `<<` point where the shared mapping wrote them; the mapping's own keys win, then earlier sources.
+      for (const source of merged) {
+        if (source === map) continue;
+        for (const [name, pair] of this.#pairsOf(source)) if (!index.has(name)) index.set(name, pair);
+      }
     }
     return index;
   }
@@ -168,8 +195,21 @@ export class YamlDocument {
 
 const DUPLICATE_KEY_MESSAGE = 'this name is declared twice in the same mapping';
 
+const MERGE_KEY = '<<';
+
+/** `<<: *base`, `<<: {...}` or `<<: [*a, *b]`: every merged value must be a mapping, or yaml throws while building the value. */
+function isMergeSource(value: unknown, doc: Document.Parsed): boolean {
+  const one = (v: unknown) => {
+    const target = isAlias(v) ? v.resolve(doc) : v;
+    // An alias with no anchor is reported as such.
+    return isMap(target) || (isAlias(v) && target === undefined);
+  };
+  return isSeq(value) ? value.items.every(one) : one(value);
+}
+
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  // yaml makes the merge key `<<` a Symbol('<<').
+  if (isScalar(key)) return typeof key.value === 'symbol' ? key.value.description : String(key.value);
   return undefined;
 }
 

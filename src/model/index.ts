@@ -9,3 +9,4 @@ export * from './state.js';
 export * from './secret-comment.js';
 export * from './registry/index.js';
 export * from './containers.js';
+export * from './if-defined.js';

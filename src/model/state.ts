@@ -1,4 +1,5 @@
 import type { ActualCluster, DesiredContainers } from './containers.js';
+import type { ConnectionType } from './connections.js';
 import type { MzObject, ObjectKind } from './objects.js';
 import type { ObjectName } from './names.js';
 
@@ -22,6 +23,16 @@ export interface DesiredState {
   readonly prune: boolean;
   /** Where each object was declared, by `nameKey`. */
   readonly locations: ReadonlyMap<string, SourceLocation>;
+  /** Objects the manifest references but does not manage (`external:`): never created, changed or dropped. */
+  readonly external?: readonly ExternalObject[];
+  /** The environment whose variables were used, when the manifest declares environments. */
+  readonly environment?: string;
+  /**
+   * Secrets whose values were not read (a read-only command run without the
+   * secret variables), as `secret name (env:NAME)`. Their values cannot be
+   * compared or set from this state.
+   */
+  readonly valuesNotRead?: readonly string[];
   /** Clusters, databases and schemas the manifest declares (created when missing, never dropped); absent means none. */
   readonly containers?: DesiredContainers;
   /** Objects the manifest says were renamed (`renamed_from:`), sorted by new name; absent means none. */
@@ -38,6 +49,15 @@ export interface Rename {
   readonly kind: ObjectKind;
   readonly from: ObjectName;
   readonly to: ObjectName;
+}
+
+/** A secret or connection that exists in Materialize, owned elsewhere, that managed objects may use (like a Terraform data source). */
+export interface ExternalObject {
+  readonly kind: 'secret' | 'connection';
+  readonly name: ObjectName;
+  /** Connections: the type it must have. */
+  readonly type?: ConnectionType;
+  readonly location: SourceLocation;
 }
 
 /** What the server reports beside an object's definition, needed after apply (never diffed). */

@@ -1,4 +1,34 @@
-import { displayName, type ObjectName, SecretValue } from '../model/index.js';
+import { displayName, type ObjectName, SecretValue, type TextOrSecret, type ValueShape } from '../model/index.js';
+
+/**
+ * A field change's value as one short line, formatted by the shape the differ
+ * gives it. A change read back from a saved plan file has no shape: its value
+ * is then recognized by `formatValue`.
+ */
+export function formatField(value: unknown, shape: ValueShape | undefined): string {
+  if (value === undefined || value === null) return '(none)';
+  return shape === undefined ? formatValue(value) : BY_SHAPE[shape](value as never);
+}
+
+const list = <T>(items: readonly T[], f: (item: T) => string) => `[${items.map(f).join(', ')}]`;
+
+type Format<T> = (value: T) => string;
+
+const BY_SHAPE: { readonly [K in ValueShape]: Format<never> } = {
+  text: ((v: string) => JSON.stringify(v)) satisfies Format<string>,
+  number: ((v: number) => String(v)) satisfies Format<number>,
+  name: ((v: ObjectName) => displayName(v)) satisfies Format<ObjectName>,
+  'text-or-secret': ((v: TextOrSecret) => (v.kind === 'text' ? JSON.stringify(v.value) : `secret ${displayName(v.secret)}`)) satisfies Format<TextOrSecret>,
+  'secret-value': (v: SecretValue) => formatValue(v),
+  'text-list': ((v: readonly string[]) => list(v, (s) => JSON.stringify(s))) satisfies Format<readonly string[]>,
+  'number-list': ((v: readonly number[]) => list(v, String)) satisfies Format<readonly number[]>,
+  // Brokers, formats, INCLUDE items, table selections and column lists are nested model values.
+  brokers: (v: unknown) => formatValue(v),
+  'kafka-format': (v: unknown) => formatValue(v),
+  'include-list': (v: unknown) => formatValue(v),
+  'table-selection': (v: unknown) => formatValue(v),
+  'column-list': (v: unknown) => formatValue(v),
+};
 
 /**
  * A model value as one short line for humans: names as `db.schema.name`,

@@ -1,7 +1,7 @@
 import { displayName } from '../model/index.js';
 import type { Plan, Step } from '../plan/index.js';
 import { MARKERS, stepTitle, summaryLine, UNMANAGED_NOTE } from './describe.js';
-import { formatValue } from './format-value.js';
+import { formatField } from './format-value.js';
 import { fitBlocks, type Block } from './markdown-budget.js';
 import { code, escapeText, fence } from './markdown-syntax.js';
 
@@ -66,8 +66,8 @@ function stepSection(step: Step): string[] {
   if (step.reason !== undefined) out.push(`_${escapeText(step.reason)}_`, '');
   if (step.fields.length > 0) {
     const lines = step.fields.flatMap((f) => [
-      ...(f.before !== undefined ? [`- ${f.field}: ${formatValue(f.before)}`] : []),
-      ...(f.after !== undefined ? [`+ ${f.field}: ${formatValue(f.after)}`] : []),
+      ...(f.before !== undefined ? [`- ${f.field}: ${formatField(f.before, f.shape)}`] : []),
+      ...(f.after !== undefined ? [`+ ${f.field}: ${formatField(f.after, f.shape)}`] : []),
     ]);
     out.push(...fence(lines.join('\n'), 'diff'), '');
   }

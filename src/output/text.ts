@@ -1,7 +1,7 @@
 import { displayName } from '../model/index.js';
 import type { Plan, Step, StepAction } from '../plan/index.js';
 import { MARKERS, stepTitle, summaryLine, UNMANAGED_NOTE } from './describe.js';
-import { formatValue } from './format-value.js';
+import { formatField } from './format-value.js';
 
 export interface TextOptions {
   /** ANSI colours: only when writing to a terminal. */
@@ -39,9 +39,9 @@ function stepLines(step: Step, paint: (code: number, s: string) => string): stri
   if (step.reason !== undefined) lines.push(`      # ${step.reason}`);
   for (const h of step.hazards) lines.push(`      ${paint(31, `! ${h.code}`)}: ${h.message}`);
   for (const f of step.fields) {
-    if (f.before === undefined) lines.push(`      ${paint(32, '+')} ${f.field}: ${formatValue(f.after)}`);
-    else if (f.after === undefined) lines.push(`      ${paint(31, '-')} ${f.field}: ${formatValue(f.before)}`);
-    else lines.push(`      ${paint(33, '~')} ${f.field}: ${formatValue(f.before)} -> ${formatValue(f.after)}`);
+    if (f.before === undefined) lines.push(`      ${paint(32, '+')} ${f.field}: ${formatField(f.after, f.shape)}`);
+    else if (f.after === undefined) lines.push(`      ${paint(31, '-')} ${f.field}: ${formatField(f.before, f.shape)}`);
+    else lines.push(`      ${paint(33, '~')} ${f.field}: ${formatField(f.before, f.shape)} -> ${formatField(f.after, f.shape)}`);
   }
   for (const st of step.statements) {
     const [first, ...rest] = `${st.sql};`.split('\n');

@@ -6,9 +6,13 @@ export {
   readLiveCatalogRows,
   type TargetOptions,
   loadDesired,
+  type LoadDesiredOptions,
+  secretValuesNeeded,
+  valuesNotReadNote,
   planChanges,
   resolveSecretNames,
   runPlanPipeline,
   type PlanPipelineOptions,
   type PlanPipelineResult,
 } from './plan-pipeline.js';
+export { ExternalObjectError, withExternalObjects } from './external-objects.js';

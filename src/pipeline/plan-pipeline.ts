@@ -7,12 +7,16 @@ import { loadManifest } from '../manifest/index.js';
 import { type ActualState, type DesiredState, type ObjectName, displayName, nameKey } from '../model/index.js';
 import { buildPlan, checkClustersAndRoles, type Plan } from '../plan/index.js';
 import { openEmulator } from './emulator-target.js';
+import { withExternalObjects } from './external-objects.js';
 
 /** The environment variable holding the HMAC key for secret fingerprints. */
 export const FINGERPRINT_KEY_VARIABLE = 'MZFORM_FINGERPRINT_KEY';
 
 export interface PlanPipelineOptions {
-  readonly file: string;
+  /** The manifest: files, or directories of them. */
+  readonly file: string | readonly string[];
+  /** `--environment`: which of the manifest's environments supplies `${var:...}`. */
+  readonly environment?: string;
   /** --url; falls back to MZFORM_URL and the PG* variables. */
   readonly url?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -34,14 +38,43 @@ export interface PlanPipelineResult {
   readonly queries: number;
 }
 
-/** The manifest as typed desired state. */
-export function loadDesired(file: string, env: Readonly<Record<string, string | undefined>>): Promise<DesiredState> {
-  return loadManifest(file, { env });
+export interface LoadDesiredOptions {
+  readonly environment?: string | undefined;
+  /** `if-available` for commands that neither set nor compare secret values (they say so). */
+  readonly secretValues?: 'read' | 'if-available';
 }
 
-/** The catalog, with unreadable definitions an error only inside the manifest's scope. */
-export function loadActual(db: Database, desired: DesiredState): Promise<ActualState> {
-  return introspect(db, { inScope: (n) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema) });
+/** The manifest as typed desired state. */
+export function loadDesired(file: string | readonly string[], env: Readonly<Record<string, string | undefined>>, options: LoadDesiredOptions = {}): Promise<DesiredState> {
+  return loadManifest(file, {
+    env,
+    ...(options.environment !== undefined ? { environment: options.environment } : {}),
+    ...(options.secretValues ? { secretValues: options.secretValues } : {}),
+  });
+}
+
+/**
+ * Secret values are needed to set them (apply) and to compare them with the
+ * stored fingerprints (a fingerprint key is set). Anything else runs without
+ * the secret variables and says that values were not checked.
+ */
+export function secretValuesNeeded(env: Readonly<Record<string, string | undefined>>): 'read' | 'if-available' {
+  return env[FINGERPRINT_KEY_VARIABLE] ? 'read' : 'if-available';
+}
+
+/** The note for a state whose secret values were not all read. */
+export function valuesNotReadNote(desired: DesiredState): string | undefined {
+  const list = desired.valuesNotRead ?? [];
+  if (list.length === 0) return undefined;
+  return `secret values were not checked (not needed here): ${list.join('; ')}`;
+}
+
+/**
+ * The catalog, with unreadable definitions an error only inside the
+ * manifest's scope, and the manifest's external objects checked and set aside.
+ */
+export async function loadActual(db: Database, desired: DesiredState): Promise<ActualState> {
+  return withExternalObjects(await introspect(db, { inScope: (n) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema) }), desired);
 }
 
 /** Diff and plan, pure: what `plan` shows and `apply` runs. */
@@ -65,16 +98,21 @@ export function planChanges(
   // Only secrets that already exist have a value that could not be compared.
   const existing = new Set(actual.objects.filter((a) => a.object.kind === 'secret').map((a) => nameKey(a.object.name)));
   const comparedNothing = desired.objects.some((o) => o.kind === 'secret' && existing.has(nameKey(o.name)));
-  const warnings =
-    key === undefined && comparedNothing
+  const notRead = valuesNotReadNote(desired);
+  const warnings = [
+    ...(key === undefined && comparedNothing
       ? [`${FINGERPRINT_KEY_VARIABLE} is not set: the values of existing secrets were not compared (use --rotate-secret to set one).`]
-      : [];
+      : []),
+    ...(notRead ? [notRead] : []),
+  ];
   return buildPlan(selected.changes, desired, actual, { warnings: [...warnings, ...selected.warnings] });
 }
 
 /** The whole of `mzform plan` without the CLI: load, connect, introspect, diff, plan. */
 export async function runPlanPipeline(options: PlanPipelineOptions): Promise<PlanPipelineResult> {
-  const desired = await loadDesired(options.file, options.env);
+  // Offline plans (no credentials, e.g. on pull requests) need secret values only to compare fingerprints.
+  const secretValues = options.catalogFile !== undefined ? secretValuesNeeded(options.env) : 'read';
+  const desired = await loadDesired(options.file, options.env, { environment: options.environment, secretValues });
   if (options.catalogFile !== undefined) {
     // Offline: the rows a `catalog dump` saved go through the same rows -> model code as live ones.
     const actual = loadActualFromRows(await readCatalogDumpFile(options.catalogFile), desired);
@@ -96,7 +134,7 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
 
 /** The catalog from the rows of a `catalog dump`, scoped like `loadActual`. */
 export function loadActualFromRows(rows: CatalogRows, desired: DesiredState): ActualState {
-  return toActualState(rows, { inScope: (n) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema) });
+  return withExternalObjects(toActualState(rows, { inScope: (n) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema) }), desired);
 }
 
 /** Reads and checks a `catalog dump` file. */

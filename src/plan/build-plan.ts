@@ -145,8 +145,8 @@ function subsourcesOf(current: ActualObject, actual: ActualState): string[] {
 }
 
 function toStep(node: Node, id: string, actual: ActualState): Step {
-  const base = { id, objectKind: node.object.kind, name: node.object.name };
   const change = node.change;
+  const base = { id, objectKind: node.object.kind, name: node.object.name, change };
   switch (change.action) {
     case 'create':
       return { ...base, action: 'create', statements: createStatements(change.object, change.storedComment), hazards: [], fields: [] };

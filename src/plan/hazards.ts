@@ -1,5 +1,5 @@
 import type { Alteration } from '../diff/index.js';
-import { type ActualObject, type ActualState, type MzObject, displayName } from '../model/index.js';
+import { type ActualObject, type ActualState, type MzObject, type ObjectKind, displayName } from '../model/index.js';
 
 /**
  * Every hazard mzform reports, documented once. A hazard is data on a step:
@@ -108,19 +108,21 @@ export function dropHazards(current: ActualObject, cascade: readonly string[]): 
 export function replaceHazards(current: ActualObject, desired: MzObject, actual: ActualState, cascade: readonly string[]): Hazard[] {
   const object = current.object;
   const name = displayName(object.name);
-  const hazards: Hazard[] = [];
-  if (object.kind === 'source') {
-    hazards.push({ code: 'source-recreate', message: `Source ${name} is dropped and created again: it re-ingests all its data from upstream.` });
-  }
-  if (object.kind === 'connection') {
-    const sources = sourcesUsing(current.id, actual);
-    if (sources.length > 0) {
-      hazards.push({
-        code: 'connection-replace-with-sources',
-        message: `Connection ${name} is re-created, and with it the sources that use it, which re-ingest their data: ${list(sources)}.`,
-      });
-    }
-  }
+  const byKind: Record<ObjectKind, () => Hazard[]> = {
+    secret: () => [],
+    source: () => [{ code: 'source-recreate', message: `Source ${name} is dropped and created again: it re-ingests all its data from upstream.` }],
+    connection: () => {
+      const sources = sourcesUsing(current.id, actual);
+      if (sources.length === 0) return [];
+      return [
+        {
+          code: 'connection-replace-with-sources',
+          message: `Connection ${name} is re-created, and with it the sources that use it, which re-ingest their data: ${list(sources)}.`,
+        },
+      ];
+    },
+  };
+  const hazards: Hazard[] = byKind[object.kind]();
   if (cascade.length > 0) hazards.push({ code: 'drop-cascade', message: `Source ${name} is dropped with CASCADE, which also drops ${list(cascade)}.` });
   // A kind change (same name) destroys what the old object held; an object of the same kind is re-created.
   return [...hazards, ...lossHazards(object, desired.kind === object.kind)];

@@ -1,4 +1,4 @@
-import type { FieldChange } from '../diff/index.js';
+import type { Change, FieldChange } from '../diff/index.js';
 import type { ContainerKind, ObjectKind, ObjectName } from '../model/index.js';
 import type { Statement } from '../sql/index.js';
 import type { Hazard } from './hazards.js';
@@ -29,6 +29,12 @@ export interface Step {
   readonly reason?: string;
   /** Field-level before/after (on the create half of a replace, and on alters). */
   readonly fields: readonly FieldChange[];
+  /**
+   * The differ's change this step came from, for whoever needs more than the
+   * step says (both halves of a replace carry it). Absent on a plan read from
+   * a file: it is never written there.
+   */
+  readonly change?: Change;
 }
 
 /** An object in scope that the manifest does not list, kept because pruning is off. */

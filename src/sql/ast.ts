@@ -162,6 +162,19 @@ export type ConnectionTypeName =
   | 'sql-server'
   | 'iceberg-catalog';
 
+/** The keywords after `TO` for each connection type. */
+export const CONNECTION_TYPE_KEYWORDS: Record<ConnectionTypeName, string> = {
+  kafka: 'KAFKA',
+  'confluent-schema-registry': 'CONFLUENT SCHEMA REGISTRY',
+  postgres: 'POSTGRES',
+  mysql: 'MYSQL',
+  aws: 'AWS',
+  'aws-privatelink': 'AWS PRIVATELINK',
+  'ssh-tunnel': 'SSH TUNNEL',
+  'sql-server': 'SQL SERVER',
+  'iceberg-catalog': 'ICEBERG CATALOG',
+};
+
 // ---------------------------------------------------------------------------
 // Sources
 

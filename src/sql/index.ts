@@ -21,5 +21,6 @@ export {
   type AlterSourceAction,
 } from './render/alter.js';
 export { parseStatement, parseStatements } from './parse-statement.js';
-export { CONNECTION_TYPE_KEYWORDS, parseCreateSql, statementToModel, type CreateSqlModel, type CreateSqlOutputs, type ToModelOptions } from './to-model.js';
+export { CONNECTION_TYPE_KEYWORDS } from './ast.js';
+export { parseCreateSql, statementToModel, type CreateSqlModel, type CreateSqlOutputs, type ToModelOptions } from './to-model.js';
 export type { StatementAst, ParsedStatement } from './ast.js';

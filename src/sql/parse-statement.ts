@@ -888,7 +888,7 @@ class Parser {
       return { kind: 'alter_source', ifExists, name, action: { kind: 'add-subsource', subsources, withOptions }, pos };
     }
     if (this.eatWords('refresh', 'references')) return { kind: 'alter_source', ifExists, name, action: { kind: 'refresh-references' }, pos };
-    // Materialize's own parser refuses it with this message (materialize-semantics.md section 3).
+    // Materialize's planner refuses it with this message (src/sql/src/plan/statement/ddl.rs, `plan_alter_source`).
     if (this.eatWord('drop')) return this.fail('ALTER SOURCE...DROP SUBSOURCE no longer supported; use DROP SOURCE');
     return this.fail(`expected SET, RESET, ADD SUBSOURCE, REFRESH REFERENCES, RENAME TO or OWNER TO, found ${describeToken(this.peek())}`);
   }

@@ -6,13 +6,14 @@ import type {
   NetworkPath,
   TextOrSecret,
 } from '../model/connections.js';
+import { ifDefined } from '../model/if-defined.js';
 import { displayName, type ObjectName } from '../model/names.js';
 import type { Connection, MzObject, Secret, Source } from '../model/objects.js';
 import type { Envelope, Format, IncludeItem, KafkaFormat, LoadGenerator, SourceSpec, SourceTable, TableSelection } from '../model/sources.js';
-import type {
-  ConnectionOption,
-  ConnectionOptionName,
-  ConnectionTypeName,
+import {
+  CONNECTION_TYPE_KEYWORDS,
+  type ConnectionOption,
+  type ConnectionOptionName,
   CreateConnectionStatement,
   CreateSourceStatement,
   FormatSpec,
@@ -117,18 +118,6 @@ const ALLOWED = Object.fromEntries(
   CONNECTION_TYPES.map((t) => [t, [...connectionSqlOptions(t), ...(t === 'ssh-tunnel' ? (['PUBLIC KEY 1', 'PUBLIC KEY 2'] as const) : [])]]),
 ) as unknown as Record<ConnectionSpec['type'], readonly ConnectionOptionName[]>;
 
-/** The keywords after `TO` for each connection type. */
-export const CONNECTION_TYPE_KEYWORDS: Record<ConnectionTypeName, string> = {
-  kafka: 'KAFKA',
-  'confluent-schema-registry': 'CONFLUENT SCHEMA REGISTRY',
-  postgres: 'POSTGRES',
-  mysql: 'MYSQL',
-  aws: 'AWS',
-  'aws-privatelink': 'AWS PRIVATELINK',
-  'ssh-tunnel': 'SSH TUNNEL',
-  'sql-server': 'SQL SERVER',
-  'iceberg-catalog': 'ICEBERG CATALOG',
-};
 
 /** Options of one statement by name, refusing repeats. */
 class OptionBag {
@@ -328,13 +317,13 @@ class Converter {
         path = {
           kind: 'aws-privatelink',
           connection: this.name(b.tunnel.connection),
-          ...defined('port', opts.get('PORT') && this.integer(opts.get('PORT')!, 'PORT')),
-          ...defined('availabilityZone', opts.get('AVAILABILITY ZONE') && this.text(opts.get('AVAILABILITY ZONE')!, 'AVAILABILITY ZONE')),
+          ...ifDefined('port', opts.get('PORT') && this.integer(opts.get('PORT')!, 'PORT')),
+          ...ifDefined('availabilityZone', opts.get('AVAILABILITY ZONE') && this.text(opts.get('AVAILABILITY ZONE')!, 'AVAILABILITY ZONE')),
         };
         break;
       }
     }
-    return { address: b.address, ...defined('path', path) };
+    return { address: b.address, ...ifDefined('path', path) };
   }
 
   private brokerOptions(options: readonly GenericOption[], allowed: readonly string[]): Map<string, Value> {
@@ -356,7 +345,7 @@ class Converter {
     if (pl) {
       if (pl.value.kind !== 'privatelink') return fail('AWS PRIVATELINK must name a connection', pl.pos);
       const port = this.brokerOptions(pl.value.options, ['PORT']).get('PORT');
-      return { kind: 'aws-privatelink', connection: this.name(pl.value.connection), ...defined('port', port && this.integer(port, 'PORT')) };
+      return { kind: 'aws-privatelink', connection: this.name(pl.value.connection), ...ifDefined('port', port && this.integer(port, 'PORT')) };
     }
     return undefined;
   }
@@ -398,12 +387,12 @@ class Converter {
           type: 'kafka',
           connection: this.name(conn.connection),
           topic: this.text(topic, 'TOPIC'),
-          ...defined('format', format),
-          ...defined('envelope', s.envelope && this.envelope(s.envelope)),
+          ...ifDefined('format', format),
+          ...ifDefined('envelope', s.envelope && this.envelope(s.envelope)),
           ...(s.include.length > 0 ? { include: s.include.map((i) => this.include(i)) } : {}),
           // Kept in the model: mzform only ever writes START OFFSET as the user declared it.
-          ...defined('startOffset', start && this.list(start, 'START OFFSET').map((v) => this.integer(v, 'START OFFSET'))),
-          ...defined('groupIdPrefix', opts.get('GROUP ID PREFIX') && this.text(opts.get('GROUP ID PREFIX')!, 'GROUP ID PREFIX')),
+          ...ifDefined('startOffset', start && this.list(start, 'START OFFSET').map((v) => this.integer(v, 'START OFFSET'))),
+          ...ifDefined('groupIdPrefix', opts.get('GROUP ID PREFIX') && this.text(opts.get('GROUP ID PREFIX')!, 'GROUP ID PREFIX')),
         };
         break;
       }
@@ -417,8 +406,8 @@ class Converter {
         const textColumns = opts.get('TEXT COLUMNS');
         const excludeColumns = opts.get('EXCLUDE COLUMNS');
         const columns = {
-          ...defined('textColumns', textColumns && this.columnList(textColumns, 'TEXT COLUMNS')),
-          ...defined('excludeColumns', excludeColumns && this.columnList(excludeColumns, 'EXCLUDE COLUMNS')),
+          ...ifDefined('textColumns', textColumns && this.columnList(textColumns, 'TEXT COLUMNS')),
+          ...ifDefined('excludeColumns', excludeColumns && this.columnList(excludeColumns, 'EXCLUDE COLUMNS')),
         };
         const connection = this.name(conn.connection);
         if (conn.kind === 'postgres') {
@@ -441,12 +430,12 @@ class Converter {
         spec = {
           type: 'load-generator',
           generator: generator as LoadGenerator,
-          ...defined('tickInterval', opts.get('TICK INTERVAL') && this.text(opts.get('TICK INTERVAL')!, 'TICK INTERVAL')),
-          ...defined('asOf', num('AS OF', this.integer)),
-          ...defined('upTo', num('UP TO', this.integer)),
-          ...defined('scaleFactor', num('SCALE FACTOR', this.number)),
-          ...defined('maxCardinality', num('MAX CARDINALITY', this.integer)),
-          ...defined('tables', s.referencedSubsources && this.tables(s.referencedSubsources)),
+          ...ifDefined('tickInterval', opts.get('TICK INTERVAL') && this.text(opts.get('TICK INTERVAL')!, 'TICK INTERVAL')),
+          ...ifDefined('asOf', num('AS OF', this.integer)),
+          ...ifDefined('upTo', num('UP TO', this.integer)),
+          ...ifDefined('scaleFactor', num('SCALE FACTOR', this.number)),
+          ...ifDefined('maxCardinality', num('MAX CARDINALITY', this.integer)),
+          ...ifDefined('tables', s.referencedSubsources && this.tables(s.referencedSubsources)),
         };
         break;
       }
@@ -476,8 +465,8 @@ class Converter {
       name: this.name(s.name),
       cluster,
       spec,
-      ...defined('retainHistory', retainHistory),
-      ...defined('timestampInterval', timestampInterval),
+      ...ifDefined('retainHistory', retainHistory),
+      ...ifDefined('timestampInterval', timestampInterval),
     };
     return { object, outputs };
   }
@@ -528,7 +517,7 @@ class Converter {
           kind: 'tables',
           tables: r.tables.map((t): SourceTable => {
             if (t.reference.id !== undefined) fail('an upstream table reference cannot be a catalog reference', t.reference.pos);
-            return { reference: t.reference.parts.map((p) => p.value), ...defined('alias', t.alias && this.name(t.alias)) };
+            return { reference: t.reference.parts.map((p) => p.value), ...ifDefined('alias', t.alias && this.name(t.alias)) };
           }),
         };
     }
@@ -572,11 +561,7 @@ class Converter {
 
   private include(i: CreateSourceStatement['include'][number]): IncludeItem {
     if (i.item === 'header') return fail('INCLUDE HEADER is not supported by mzform; use INCLUDE HEADERS', i.pos);
-    return { item: i.item, ...defined('alias', i.alias?.value) };
+    return { item: i.item, ...ifDefined('alias', i.alias?.value) };
   }
 }
 
-/** `{ key: value }` when the value is defined, `{}` otherwise: the model never holds undefined-valued fields. */
-function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}

@@ -1,3 +1,4 @@
+import type { ValueShape } from '../../model/index.js';
 import type { Alteration, FieldChange } from '../change.js';
 import { manifestFieldName, sameValue, unionKeys } from '../values.js';
 
@@ -24,6 +25,6 @@ export function differingFields(
     .map((key) => ({ key, change: fieldChange(prefix + manifestFieldName(key), a[key], d[key]) }));
 }
 
-export function fieldChange(field: string, before: unknown, after: unknown): FieldChange {
-  return { field, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) };
+export function fieldChange(field: string, before: unknown, after: unknown, shape?: ValueShape): FieldChange {
+  return { field, ...(shape ? { shape } : {}), ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) };
 }

@@ -1,4 +1,4 @@
-import { type Connection, connectionEntry, manifestKeys, valuesByManifestKey, withConnectionDefaults } from '../../model/index.js';
+import { type Connection, connectionEntry, manifestKeys, shapeOf, valuesByManifestKey, withConnectionDefaults } from '../../model/index.js';
 import type { FieldChange } from '../change.js';
 import { sameValue } from '../values.js';
 import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from './comparison.js';
@@ -13,7 +13,7 @@ import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from
  */
 export function compareConnection(desired: Connection, actual: Connection): KindComparison {
   if (desired.spec.type !== actual.spec.type) {
-    const change = fieldChange('type', actual.spec.type, desired.spec.type);
+    const change = fieldChange('type', actual.spec.type, desired.spec.type, 'text');
     return { fields: [change], forcing: [change], alterations: [] };
   }
   const dSpec = withConnectionDefaults(desired.spec) as unknown as Record<string, unknown>;
@@ -29,7 +29,7 @@ export function compareConnection(desired: Connection, actual: Connection): Kind
     const after = valuesByManifestKey(entry, dSpec[key]);
     const changes = manifestKeys(entry)
       .filter((k) => !sameValue(before[k], after[k]))
-      .map((k) => fieldChange(k, before[k], after[k]));
+      .map((k) => fieldChange(k, before[k], after[k], shapeOf(entry, k)));
     fields.push(...changes);
     if (!entry.alterable) forcing.push(...changes);
   }

@@ -1,19 +1,20 @@
 import type { Alteration, FieldChange } from '../change.js';
 import type { ObjectName, Source, SourceSpec, TableSelection } from '../../model/index.js';
-import { withSourceDefaults } from '../../model/index.js';
+import { SOURCE_COMMON_OPTIONS, SOURCE_SHAPES, sourceEntry, withSourceDefaults } from '../../model/index.js';
 import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from './comparison.js';
 import { type SubsourceComparison, compareSubsources } from './subsources.js';
 
 /**
  * ALTER SOURCE changes only RETAIN HISTORY and TIMESTAMP INTERVAL, and adds
- * subsources (materialize-semantics.md section 3); DROP SOURCE drops one
- * subsource (see subsources.ts). Connection, topic,
+ * subsources, and DROP SOURCE drops one subsource (the source registry's
+ * `change`, `per-table` in subsources.ts; Materialize's `plan_alter_source`
+ * in src/sql/src/plan/statement/ddl.rs). Connection, topic,
  * publication, format, envelope and cluster changes need DROP + CREATE, which
  * re-ingests the data.
  */
 export function compareSource(desired: Source, actual: Source, options: { tablesUnknown?: boolean } = {}): KindComparison {
   if (desired.spec.type !== actual.spec.type) {
-    const change = fieldChange('type', actual.spec.type, desired.spec.type);
+    const change = fieldChange('type', actual.spec.type, desired.spec.type, 'text');
     return { fields: [change], forcing: [change], alterations: [] };
   }
   const fields: FieldChange[] = [];
@@ -21,7 +22,7 @@ export function compareSource(desired: Source, actual: Source, options: { tables
   const alterations: Alteration[] = [];
 
   if (desired.cluster !== actual.cluster) {
-    const change = fieldChange('cluster', actual.cluster, desired.cluster);
+    const change = fieldChange(SOURCE_COMMON_OPTIONS.cluster.keys[0]!, actual.cluster, desired.cluster, 'text');
     fields.push(change);
     forcing.push(change);
   }
@@ -29,10 +30,13 @@ export function compareSource(desired: Source, actual: Source, options: { tables
   const dSpec = withSourceDefaults(desired.spec);
   const aSpec = withSourceDefaults(actual.spec);
   const subsources = subsourceFields(dSpec, aSpec, desired.name, options);
-  for (const { key, change } of differingFields(dSpec, aSpec)) {
+  for (const { key } of differingFields(dSpec, aSpec)) {
     if (subsources.handled.has(key)) continue;
+    const entry = sourceEntry(dSpec.type, key);
+    if (!entry) throw new Error(`${dSpec.type} sources have no registry entry for field ${key}`);
+    const change = fieldChange(entry.keys[0]!, (aSpec as unknown as Record<string, unknown>)[key], (dSpec as unknown as Record<string, unknown>)[key], SOURCE_SHAPES[entry.codec.kind]);
     fields.push(change);
-    forcing.push(change);
+    if (entry.change !== 'in-place') forcing.push(change);
   }
   const tables = subsources.comparison;
   if (tables.kind === 'in-place') {
@@ -44,14 +48,14 @@ export function compareSource(desired: Source, actual: Source, options: { tables
   }
 
   if (desired.retainHistory !== actual.retainHistory) {
-    fields.push(fieldChange('retain_history', actual.retainHistory, desired.retainHistory));
+    fields.push(fieldChange(SOURCE_COMMON_OPTIONS.retainHistory.keys[0]!, actual.retainHistory, desired.retainHistory, 'text'));
     alterations.push({
       kind: 'source-option',
       action: desired.retainHistory === undefined ? { kind: 'reset-retain-history' } : { kind: 'set-retain-history', value: desired.retainHistory },
     });
   }
   if (desired.timestampInterval !== actual.timestampInterval) {
-    fields.push(fieldChange('timestamp_interval', actual.timestampInterval, desired.timestampInterval));
+    fields.push(fieldChange(SOURCE_COMMON_OPTIONS.timestampInterval.keys[0]!, actual.timestampInterval, desired.timestampInterval, 'text'));
     alterations.push({
       kind: 'source-option',
       action:
@@ -65,11 +69,12 @@ export function compareSource(desired: Source, actual: Source, options: { tables
 }
 
 /**
- * The fields compared table by table (see `compareSubsources`), and how they
- * compare. Multi-output load generators (AUCTION, MARKETING, TPCH) need `FOR
- * ALL TABLES`, which Materialize does not keep in the stored create_sql
- * (src/sql/src/pure.rs:1249-1252 removes the references once the subsources
- * are planned): `all` in the manifest is what any stored form means.
+ * The fields compared table by table (the registry's `per-table` entries, see
+ * `compareSubsources`), and how they compare. Multi-output load generators
+ * (AUCTION, MARKETING, TPCH) need `FOR ALL TABLES`, which Materialize does not
+ * keep in the stored create_sql (src/sql/src/pure.rs:1249-1252 removes the
+ * references once the subsources are planned): `all` in the manifest is what
+ * any stored form means.
  */
 function subsourceFields(
   desired: SourceSpec,
@@ -78,7 +83,9 @@ function subsourceFields(
   options: { tablesUnknown?: boolean },
 ): { handled: ReadonlySet<string>; comparison: SubsourceComparison } {
   if ((desired.type === 'postgres' || desired.type === 'mysql') && (actual.type === 'postgres' || actual.type === 'mysql')) {
-    return { handled: new Set(['tables', 'textColumns', 'excludeColumns']), comparison: compareSubsources(desired, actual, source, options) };
+    const perTable = Object.keys(desired).filter((key) => sourceEntry(desired.type, key)?.change === 'per-table');
+    const all = new Set([...perTable, ...Object.keys(actual).filter((key) => sourceEntry(actual.type, key)?.change === 'per-table')]);
+    return { handled: all, comparison: compareSubsources(desired, actual, source, options) };
   }
   if (desired.type === 'load-generator' && actual.type === 'load-generator' && desired.generator === actual.generator) {
     const all = (t: TableSelection | undefined) => t === undefined || t.kind === 'all';

@@ -1,6 +1,6 @@
 import type { Alteration, FieldChange, SubsourceColumns } from '../change.js';
 import type { ObjectName, SourceTable, TableSelection } from '../../model/index.js';
-import { sameName } from '../../model/index.js';
+import { SOURCE_SHAPES, sameName } from '../../model/index.js';
 import { sameValue } from '../values.js';
 import { fieldChange } from './comparison.js';
 
@@ -55,12 +55,12 @@ export function compareSubsources(
   if (d.tables.kind === 'tables' && a.tables.kind === 'tables') return compareLists(d, d.tables.tables, a, a.tables.tables);
 
   const fields: FieldChange[] = [];
-  if (!sameSelection(d.tables, a.tables)) fields.push(fieldChange('tables', actual.tables, desired.tables));
+  if (!sameSelection(d.tables, a.tables)) fields.push(fieldChange('tables', actual.tables, desired.tables, SOURCE_SHAPES['table-selection']));
   // Without a list on both sides the tables cannot be matched one to one: compare the columns as a whole.
   const current = a.tables.kind === 'tables' ? a.tables.tables : undefined;
   for (const key of ['textColumns', 'excludeColumns'] as const) {
     const actualColumns = current ? (a[key] ?? []).filter((c) => current.some((t) => columnOf(c, t))) : (a[key] ?? []);
-    if (!sameColumnSet(d[key] ?? [], actualColumns)) fields.push(fieldChange(FIELD[key], actual[key], desired[key]));
+    if (!sameColumnSet(d[key] ?? [], actualColumns)) fields.push(fieldChange(FIELD[key], actual[key], desired[key], SOURCE_SHAPES['column-list']));
   }
   return fields.length === 0 ? SAME : { kind: 'replace', fields };
 }
@@ -112,8 +112,8 @@ function compareLists(desired: SubsourceSide, wanted: readonly SourceTable[], ac
     tablesChanged = true;
   }
   const fields: FieldChange[] = [];
-  if (tablesChanged) fields.push(fieldChange('tables', actual.tables, desired.tables));
-  for (const key of ['textColumns', 'excludeColumns'] as const) if (columnsChanged[key]) fields.push(fieldChange(FIELD[key], actual[key], desired[key]));
+  if (tablesChanged) fields.push(fieldChange('tables', actual.tables, desired.tables, SOURCE_SHAPES['table-selection']));
+  for (const key of ['textColumns', 'excludeColumns'] as const) if (columnsChanged[key]) fields.push(fieldChange(FIELD[key], actual[key], desired[key], SOURCE_SHAPES['column-list']));
   if (fields.length === 0) return SAME;
   // Drops first: they free the subsource names and upstream tables the adds take again.
   return { kind: 'in-place', fields, alterations: [...drops, ...renames, ...adds] };

@@ -25,7 +25,8 @@ export function dependenciesOf(item: Item): string[] {
       }
       break;
     case 'source': {
-      if (item.parentId) ids.add(item.parentId);
+      // A subsource depends on its source; a progress subsource is depended on by it instead.
+      if (item.parentId && item.type !== 'progress') ids.add(item.parentId);
       for (const id of item.dependsOn ?? []) ids.add(id);
       const s = item.statement;
       if (s) {

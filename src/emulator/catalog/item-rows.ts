@@ -3,19 +3,20 @@ import { relationCreateSql, storedCreateSql } from '../print/stored.js';
 import { dependenciesOf } from './dependencies.js';
 import { quotesSourceTableNames, type EmulatorSettings } from '../settings.js';
 import { ident } from '../print/printer.js';
-import type { CatalogStore, ConnectionItem, RelationItem, SourceItem } from './store.js';
+import type { CatalogStore, ConnectionItem, Item, RelationItem, SourceItem } from './store.js';
 import type { TableRows } from './row-changes.js';
 
 const NO_PRIVILEGES: string[] = [];
 
-/** Every catalog row of one object, as Materialize packs them (builtin_table_updates.rs). */
-export function itemRows(store: CatalogStore, settings: EmulatorSettings, id: string): TableRows {
-  const item = store.items.get(id);
-  if (!item) return {};
-  const rows: TableRows = {};
-  const add = (table: string, row: Record<string, unknown>) => (rows[table] ??= []).push(row);
-  const base = { id: item.id, oid: item.oid, schema_id: item.schemaId, name: item.name, owner_id: item.ownerId, privileges: NO_PRIVILEGES };
+/** Adds one row to a table. */
+export type AddRow = (table: string, row: Record<string, unknown>) => void;
 
+/** Writes some of an item's rows. */
+export type ItemRowBuilder = (store: CatalogStore, settings: EmulatorSettings, item: Item, add: AddRow) => void;
+
+/** The item's own relation (mz_secrets, mz_connections, mz_sources, mz_views, ...) and its detail tables. */
+const objectRows: ItemRowBuilder = (store, settings, item, add) => {
+  const base = { id: item.id, oid: item.oid, schema_id: item.schemaId, name: item.name, owner_id: item.ownerId, privileges: NO_PRIVILEGES };
   switch (item.kind) {
     case 'secret':
       add('mz_catalog.mz_secrets', base);
@@ -40,12 +41,36 @@ export function itemRows(store: CatalogStore, settings: EmulatorSettings, id: st
       relationRows(store, item, base, add);
       break;
   }
+};
+
+const dependencyRows: ItemRowBuilder = (_store, _settings, item, add) => {
   for (const referenced of dependenciesOf(item)) add('mz_internal.mz_object_dependencies', { object_id: item.id, referenced_object_id: referenced });
+};
+
+const commentRows: ItemRowBuilder = (_store, _settings, item, add) => {
   if (item.comment !== undefined) add('mz_internal.mz_comments', { id: item.id, object_type: item.kind, object_sub_id: null, comment: item.comment });
+};
+
+/**
+ * Everything that writes an item's rows. Rows of a new table about existing
+ * items (a status table, say) come from one more builder here, in a file of
+ * its own; the table goes into CATALOG_SCHEMA_SQL and ITEM_TABLES
+ * (schema.ts). The catalog transaction writes them with the rest, and takes
+ * them back with the rest.
+ */
+const ITEM_ROW_BUILDERS: readonly ItemRowBuilder[] = [objectRows, dependencyRows, commentRows];
+
+/** Every catalog row of one object, as Materialize packs them (builtin_table_updates.rs). */
+export function itemRows(store: CatalogStore, settings: EmulatorSettings, id: string): TableRows {
+  const item = store.items.get(id);
+  if (!item) return {};
+  const rows: TableRows = {};
+  const add: AddRow = (table, row) => (rows[table] ??= []).push(row);
+  for (const build of ITEM_ROW_BUILDERS) build(store, settings, item, add);
   return rows;
 }
 
-type Add = (table: string, row: Record<string, unknown>) => void;
+type Add = AddRow;
 
 /** An identifier as Materialize displays it: quoted only when it must be. */
 const quoteWhereNeeded = (name: string): string => ident(name, 'simple');

@@ -8,8 +8,6 @@ export interface RowChanges {
   readonly itemIds: readonly string[];
   readonly itemRows: readonly TableRows[];
   readonly containers: boolean;
-  /** Empty every item table first (the whole catalog is being written). */
-  readonly all?: boolean;
 }
 
 /** Writes a transaction's rows, all or nothing (one Postgres transaction). */

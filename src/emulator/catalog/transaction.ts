@@ -115,11 +115,11 @@ export class Catalog {
     }
   }
 
-  /** Writes every row from the store (start, or a loaded state file). */
+  /** Writes every row from the store into the fresh engine (start, or a loaded state file). */
   async writeAll(): Promise<void> {
     await this.serial(async () => {
       const itemIds = [...this.store.items.keys()];
-      await this.writer.write(this.store, { itemIds, itemRows: itemIds.map((id) => this.rowsOf(this.store, id)), containers: true, all: true });
+      await this.writer.write(this.store, { itemIds, itemRows: itemIds.map((id) => this.rowsOf(this.store, id)), containers: true });
     });
   }
 }

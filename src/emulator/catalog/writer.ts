@@ -24,10 +24,7 @@ export class EngineRowWriter implements RowWriter {
     await this.engine.exclusive((db) =>
       db.transaction(async (tx) => {
         const ids = [...changes.itemIds];
-        for (const { table, idColumn } of ITEM_TABLES) {
-          if (changes.all) await tx.query(`DELETE FROM ${table}`);
-          else if (ids.length > 0) await tx.query(`DELETE FROM ${table} WHERE ${idColumn} = ANY($1)`, [ids]);
-        }
+        if (ids.length > 0) for (const { table, idColumn } of ITEM_TABLES) await tx.query(`DELETE FROM ${table} WHERE ${idColumn} = ANY($1)`, [ids]);
         for (const rows of changes.itemRows) for (const [table, list] of Object.entries(rows)) await insert(tx, table, list);
         if (changes.containers) await writeContainers(tx, store);
       }),

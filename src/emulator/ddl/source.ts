@@ -145,23 +145,25 @@ export function planCreateSource(ctx: PlanContext, ast: CreateSourceStatement): 
     connection = { ...connection, options: [...connection.options.filter((o) => o.name !== 'DETAILS'), detailsOption(subsources)] };
   }
   const names = subsources.map((s) => (s.alias ? targetSchema(store, s.alias, vars) : { schema, itemName: s.reference[s.reference.length - 1]! }));
-  const progressName = `${itemName}_progress`;
-  for (const n of [...names, { schema, itemName: progressName }]) {
+  for (const n of names) {
     const clash = store.itemByName(n.schema.id, n.itemName);
     if (clash) throw new MzError(`${itemTypeName(clash)} "${fullName(store, clash)}" already exists`);
   }
+  const progressAt = progressSubsourceName(ctx, ast, schema.id, itemName);
 
   const ownerId = sessionRoleId(store, vars);
+  // The progress subsource is planned and given its id first; the source names it and depends on it (sequencer/inner.rs:525-545).
+  const progressId = progressAt ? store.allocateItemId() : undefined;
   const id = store.allocateItemId();
-  const progressId = store.allocateItemId();
   // Purification moves FOR ... into subsources and fixes the cluster; the stored statement keeps neither form.
-  const { referencedSubsources: _moved, ...rest } = ast;
+  const { referencedSubsources: _moved, exposeProgress: _named, ...rest } = ast;
   const statement: CreateSourceStatement = {
     ...rest,
     ifNotExists: false,
     inCluster: { kind: 'id', id: cluster.id, pos: NO_POSITION },
     connection,
     ...(format ? { format } : {}),
+    ...(progressAt && progressId ? { exposeProgress: { parts: [], id: progressId, pos: NO_POSITION } } : {}),
   };
   const source: SourceItem = {
     kind: 'source',
@@ -173,21 +175,40 @@ export function planCreateSource(ctx: PlanContext, ast: CreateSourceStatement): 
     ownerId,
     clusterId: cluster.id,
     statement,
+    ...(progressId ? { dependsOn: [progressId] } : {}),
   };
-  const progress: SourceItem = {
-    kind: 'source',
-    type: 'progress',
-    id: progressId,
-    oid: store.allocateOid(),
-    schemaId: schema.id,
-    name: progressName,
-    ownerId,
-    clusterId: null,
-    parentId: id,
-  };
+  const progress: SourceItem[] =
+    progressAt && progressId
+      ? [{ kind: 'source', type: 'progress', id: progressId, oid: store.allocateOid(), schemaId: progressAt.schemaId, name: progressAt.name, ownerId, clusterId: null, parentId: id }]
+      : [];
   const subsourceItems = newSubsources(ctx, source, subsources, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), ownerId);
-  const ops: Operation[] = [source, progress, ...subsourceItems].map((item) => ({ kind: 'create-item', item }));
+  const ops: Operation[] = [...progress, source, ...subsourceItems].map((item) => ({ kind: 'create-item', item }));
   return { tag: 'CREATE SOURCE', ops };
+}
+
+/**
+ * Where the source's progress subsource goes, if it gets one. Only a source
+ * written in the old syntax does (a FORMAT, ENVELOPE, INCLUDE, FOR ... or
+ * EXPOSE PROGRESS: `uses_old_syntax`, src/sql/src/pure.rs:725 and :1255); a
+ * source in the v26 form is its own progress relation. The name is
+ * `<source>_progress`, or `<source>_progress_1`, `_2`, ... if taken
+ * (Ident::try_generate_name, src/sql-parser/src/ast/defs/name.rs:163).
+ */
+function progressSubsourceName(ctx: PlanContext, ast: CreateSourceStatement, schemaId: string, sourceName: string): { schemaId: string; name: string } | undefined {
+  const oldSyntax = ast.format !== undefined || ast.envelope !== undefined || ast.include.length > 0 || ast.referencedSubsources !== undefined || ast.exposeProgress !== undefined;
+  if (!oldSyntax) return undefined;
+  const { store, vars } = ctx;
+  if (ast.exposeProgress) {
+    const target = targetSchema(store, ast.exposeProgress, vars);
+    const clash = store.itemByName(target.schema.id, target.itemName);
+    if (clash) throw new MzError(`${itemTypeName(clash)} "${fullName(store, clash)}" already exists`);
+    return { schemaId: target.schema.id, name: target.itemName };
+  }
+  for (let i = 0; i < 1000; i++) {
+    const name = i === 0 ? `${sourceName}_progress` : `${sourceName}_progress_${i}`;
+    if (!store.itemByName(schemaId, name)) return { schemaId, name };
+  }
+  throw new MzError(`unable to generate a name for the progress subsource of ${sourceName}`);
 }
 
 function newSubsources(ctx: PlanContext, source: SourceItem, planned: readonly PlannedSubsource[], names: readonly { schemaId: string; name: string }[], ownerId: string): SourceItem[] {

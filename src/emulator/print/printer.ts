@@ -2,7 +2,6 @@ import type {
   ClusterRef,
   ConnectionOption,
   CreateConnectionStatement,
-  CreateSourceFormat,
   CreateSourceStatement,
   EnvelopeSpec,
   FormatSpec,
@@ -17,6 +16,7 @@ import type {
 } from '../../sql/ast.js';
 import type { CatalogStore } from '../catalog/store.js';
 import { CONNECTION_TYPE_WORDS } from '../connection-types.js';
+import { bracket, flat, text, title, type Doc } from './layout.js';
 
 /**
  * Prints statements the way Materialize does (src/sql-parser/src/ast/display.rs):
@@ -194,10 +194,6 @@ function format(f: FormatSpec, ctx: PrintContext): string {
   }
 }
 
-function sourceFormat(f: CreateSourceFormat, ctx: PrintContext): string {
-  return f.kind === 'bare' ? `FORMAT ${format(f.format, ctx)}` : `KEY FORMAT ${format(f.key, ctx)} VALUE FORMAT ${format(f.value, ctx)}`;
-}
-
 function include(i: IncludeItem, ctx: PrintContext): string {
   const alias = i.alias ? ` AS ${ident(i.alias.value, ctx.mode)}` : '';
   if (i.item === 'header') return `HEADER ${literal(i.headerKey ?? '')}${alias}${i.bytes ? ' BYTES' : ''}`;
@@ -215,31 +211,35 @@ function envelope(e: EnvelopeSpec, ctx: PrintContext): string {
   }
 }
 
-export function referencedSubsources(r: ReferencedSubsources, ctx: PrintContext): string {
+/** The clauses of a CREATE SOURCE in Materialize's print order, as docs SHOW CREATE lays out (doc_create_source, src/sql-pretty/src/doc.rs:41). */
+export function sourceDocs(s: CreateSourceStatement, ctx: PrintContext, name: string, options?: { hideDetails?: boolean }): Doc[] {
+  const docs: Doc[] = [title(`CREATE SOURCE${s.ifNotExists ? ' IF NOT EXISTS' : ''}`, name)];
+  if (s.inCluster) docs.push(title('IN CLUSTER', cluster(s.inCluster, ctx)));
+  docs.push(title('FROM', sourceConnection(s.connection, ctx, options?.hideDetails ?? false)));
+  if (s.format) {
+    const f = s.format;
+    docs.push(f.kind === 'bare' ? title('FORMAT', format(f.format, ctx)) : { kind: 'group', docs: [title('KEY FORMAT', format(f.key, ctx)), title('VALUE FORMAT', format(f.value, ctx))] });
+  }
+  if (s.include.length > 0) docs.push(title('INCLUDE', s.include.map((i) => include(i, ctx)).join(', ')));
+  if (s.envelope) docs.push(title('ENVELOPE', envelope(s.envelope, ctx).slice('ENVELOPE '.length)));
+  if (s.referencedSubsources) docs.push(referencedSubsourcesDoc(s.referencedSubsources, ctx));
+  if (s.exposeProgress) docs.push(title('EXPOSE PROGRESS AS', itemName(s.exposeProgress, ctx)));
+  if (s.withOptions.length > 0) docs.push(bracket('WITH (', s.withOptions.map((o) => genericOption(o, ctx)), ')'));
+  return docs;
+}
+
+/** `FOR ALL TABLES`, `FOR TABLES (...)`, `FOR SCHEMAS (...)` (doc_external_references, doc.rs:574). */
+export function referencedSubsourcesDoc(r: ReferencedSubsources, ctx: PrintContext): Doc {
   switch (r.kind) {
     case 'all':
-      return 'FOR ALL TABLES';
+      return text('FOR ALL TABLES');
     case 'schemas':
-      return `FOR SCHEMAS (${r.schemas.map((s) => ident(s.value, ctx.mode)).join(', ')})`;
+      return bracket('FOR SCHEMAS (', r.schemas.map((s) => ident(s.value, ctx.mode)), ')');
     case 'tables':
-      return `FOR TABLES (${r.tables.map((t) => `${itemName(t.reference, ctx)}${t.alias ? ` AS ${itemName(t.alias, ctx)}` : ''}`).join(', ')})`;
+      return bracket('FOR TABLES (', r.tables.map((t) => `${itemName(t.reference, ctx)}${t.alias ? ` AS ${itemName(t.alias, ctx)}` : ''}`), ')');
   }
 }
 
-/** The clauses of a CREATE SOURCE in Materialize's print order; SHOW CREATE lays them out. */
-export function sourceClauses(s: CreateSourceStatement, ctx: PrintContext, name: string, options?: { hideDetails?: boolean; hideProgress?: boolean }): string[] {
-  const clauses = [`CREATE SOURCE ${s.ifNotExists ? 'IF NOT EXISTS ' : ''}${name}`];
-  if (s.inCluster) clauses.push(`IN CLUSTER ${cluster(s.inCluster, ctx)}`);
-  clauses.push(`FROM ${sourceConnection(s.connection, ctx, options?.hideDetails ?? false)}`);
-  if (s.format) clauses.push(sourceFormat(s.format, ctx));
-  if (s.include.length > 0) clauses.push(`INCLUDE ${s.include.map((i) => include(i, ctx)).join(', ')}`);
-  if (s.envelope) clauses.push(envelope(s.envelope, ctx));
-  if (s.referencedSubsources) clauses.push(referencedSubsources(s.referencedSubsources, ctx));
-  if (s.exposeProgress && !options?.hideProgress) clauses.push(`EXPOSE PROGRESS AS ${itemName(s.exposeProgress, ctx)}`);
-  if (s.withOptions.length > 0) clauses.push(`WITH (${s.withOptions.map((o) => genericOption(o, ctx)).join(', ')})`);
-  return clauses;
-}
-
 export function printCreateSource(s: CreateSourceStatement, ctx: PrintContext, name = itemName(s.name, ctx)): string {
-  return sourceClauses(s, ctx, name).join(' ');
+  return sourceDocs(s, ctx, name).map(flat).join(' ');
 }

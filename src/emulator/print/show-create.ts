@@ -1,6 +1,7 @@
 import type { ConnectionItem, SourceItem, CatalogStore } from '../catalog/store.js';
-import { connectionParts, ident, sourceClauses, type PrintContext } from './printer.js';
-import { storedConnectionStatement } from './stored.js';
+import { pretty, type Doc } from './layout.js';
+import { connectionParts, ident, sourceDocs, type PrintContext } from './printer.js';
+import { storedConnectionStatement, subsourceDocs } from './stored.js';
 
 /**
  * SHOW CREATE as Materialize 26.7 and later prints it: names simplified (no
@@ -27,16 +28,27 @@ export function showCreateConnection(store: CatalogStore, item: ConnectionItem):
   return `${p.head}\n${p.to}\n${TAB}(\n${body}\n${TAB});`;
 }
 
-export function showCreateSource(store: CatalogStore, item: SourceItem, forTables?: string): string {
+export function showCreateSource(store: CatalogStore, item: SourceItem, forTables?: Doc): string {
   if (!item.statement) return '';
   const ctx: PrintContext = { mode: 'simple', store };
   const name = store.qualifiedName(item).map((p) => ident(p, 'simple')).join('.');
-  const clauses = sourceClauses(item.statement, ctx, name, { hideDetails: true, hideProgress: true });
+  const docs = sourceDocs(item.statement, ctx, name, { hideDetails: true });
   if (forTables) {
-    const withAt = clauses.findIndex((c) => c.startsWith('WITH ('));
-    clauses.splice(withAt < 0 ? clauses.length : withAt, 0, forTables);
+    // FOR ... comes before EXPOSE PROGRESS and WITH (doc_create_source).
+    const at = docs.findIndex((d) => d.kind === 'title' && d.title === 'EXPOSE PROGRESS AS') >= 0
+      ? docs.findIndex((d) => d.kind === 'title' && d.title === 'EXPOSE PROGRESS AS')
+      : docs.findIndex((d) => d.kind === 'bracket' && d.open === 'WITH (');
+    docs.splice(at < 0 ? docs.length : at, 0, forTables);
   }
-  const oneLine = `${clauses.join(' ')};`;
-  if (oneLine.length <= WIDTH) return oneLine;
-  return `${clauses.join('\n')};`;
+  return pretty(docs);
+}
+
+/**
+ * SHOW CREATE SOURCE of a subsource (doc_create_subsource, doc.rs:395):
+ * `CREATE SUBSOURCE name OF SOURCE parent WITH (EXTERNAL REFERENCE = ..., TEXT COLUMNS = (...))`,
+ * as pg-cdc-old-syntax/pg-cdc.td:830 shows it. Materialize also lists the
+ * columns after the name; the emulator knows no upstream columns and prints none.
+ */
+export function showCreateSubsource(store: CatalogStore, item: SourceItem): string {
+  return pretty(subsourceDocs(store, item, 'simple'));
 }

@@ -1,5 +1,6 @@
 import { CONNECTION_OPTION_NAMES, type ConnectionOption, type CreateConnectionStatement } from '../../sql/ast.js';
-import type { CatalogStore, ConnectionItem, Item, RelationItem } from '../catalog/store.js';
+import type { CatalogStore, ConnectionItem, Item, RelationItem, SourceItem } from '../catalog/store.js';
+import { bracket, flat, title, type Doc } from './layout.js';
 import { ident, itemName, printCreateConnection, printCreateSource, type PrintMode } from './printer.js';
 
 const NO_POSITION = { offset: 0, line: 1, column: 1 };
@@ -41,12 +42,7 @@ export function storedCreateSql(store: CatalogStore, item: Item, mode: Exclude<P
       return printCreateConnection(storedConnectionStatement(item), ctx, name);
     case 'source': {
       if (item.type === 'progress') return null;
-      if (item.type === 'subsource') {
-        const parent = item.parentId ? store.items.get(item.parentId) : undefined;
-        const of = parent ? itemName({ parts: [], id: parent.id, pos: NO_POSITION }, ctx) : '';
-        const reference = (item.externalReference ?? []).map((p) => ident(p, mode)).join('.');
-        return `CREATE SUBSOURCE ${name} OF SOURCE ${of} WITH (EXTERNAL REFERENCE = ${reference})`;
-      }
+      if (item.type === 'subsource') return subsourceDocs(store, item, mode).map(flat).join(' ');
       return item.statement ? printCreateSource(item.statement, ctx, name) : null;
     }
     case 'view':
@@ -56,6 +52,44 @@ export function storedCreateSql(store: CatalogStore, item: Item, mode: Exclude<P
     case 'sink':
       return relationCreateSql(store, item, mode);
   }
+}
+
+/** The column names of a source's TEXT COLUMNS / EXCLUDE COLUMNS option that belong to one upstream table. */
+function columnsOf(parent: SourceItem | undefined, option: 'TEXT COLUMNS' | 'EXCLUDE COLUMNS', reference: readonly string[]): string[] {
+  const value = parent?.statement?.connection.options.find((o) => o.name === option)?.value;
+  const names = value?.kind === 'list' ? value.items : value ? [value] : [];
+  const out: string[] = [];
+  for (const v of names) {
+    const parts = v.kind === 'name' ? v.name.parts.map((p) => p.value) : v.kind === 'string' ? v.value.split('.') : [];
+    const table = parts.slice(0, -1);
+    // `t.c`, `schema.t.c` or `db.schema.t.c`: the table part names the subsource's upstream table.
+    if (table.length > 0 && table.every((p, i) => reference[reference.length - table.length + i] === p)) out.push(parts[parts.length - 1]!);
+  }
+  return out.sort();
+}
+
+/**
+ * A subsource's statement (generate_subsource_statements): `CREATE SUBSOURCE
+ * name OF SOURCE parent WITH (EXTERNAL REFERENCE = db.schema.table, TEXT
+ * COLUMNS = (c), EXCLUDE COLUMNS = (c))`, the columns being those of the
+ * source's options that belong to its table. Without the column list
+ * Materialize writes after the name: the emulator has no upstream schema.
+ */
+export function subsourceDocs(store: CatalogStore, item: SourceItem, mode: PrintMode): Doc[] {
+  const ctx = { mode, store };
+  const name = store.qualifiedName(item).map((p) => ident(p, mode)).join('.');
+  const parent = item.parentId ? store.items.get(item.parentId) : undefined;
+  const source = parent?.kind === 'source' ? parent : undefined;
+  const reference = item.externalReference ?? [];
+  const options = [`EXTERNAL REFERENCE = ${reference.map((p) => ident(p, mode)).join('.')}`];
+  for (const option of ['TEXT COLUMNS', 'EXCLUDE COLUMNS'] as const) {
+    const columns = columnsOf(source, option, reference);
+    if (columns.length > 0) options.push(`${option} = (${columns.map((c) => ident(c, mode)).join(', ')})`);
+  }
+  const docs: Doc[] = [title('CREATE SUBSOURCE', name)];
+  if (parent) docs.push(title('OF SOURCE', itemName({ parts: [], id: parent.id, pos: NO_POSITION }, ctx)));
+  docs.push(bracket('WITH (', options, ')'));
+  return docs;
 }
 
 const RELATION_HEADS: Record<RelationItem['kind'], string> = {

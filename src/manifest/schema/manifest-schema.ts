@@ -18,6 +18,17 @@ function byType(kind: string, definitions: Record<string, string>): JsonSchema {
   };
 }
 
+const variableMap = (description: string): JsonSchema => ({
+  type: 'object',
+  description,
+  propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$', 'x-expected': 'a variable name (letters, digits and _, not starting with a digit)' },
+  additionalProperties: {
+    type: ['string', 'number', 'boolean', 'array'],
+    'x-expected': 'text, a number, true or false, or a list',
+    description: 'The value; text may itself use ${env:NAME} and ${file:path}.',
+  },
+});
+
 const objectMap = (description: string, item: JsonSchema): JsonSchema => ({
   type: 'object',
   description,
@@ -109,8 +120,8 @@ export const manifestSchema: JsonSchema = {
           'A secret.',
           {
             value: text(
-              'Where the value comes from: ${env:NAME} (an environment variable) or ${file:path} (a file, relative to the manifest). A value written in the manifest is refused.',
-              { pattern: '^\\$\\{(env:[A-Za-z_][A-Za-z0-9_]*|file:[^}]+)\\}$', 'x-expected': '${env:NAME} or ${file:path}, never the secret value itself' },
+              'Where the value comes from: ${env:NAME} (an environment variable), ${file:path} (a file, relative to the manifest file), or ${var:name} holding one of those (per environment). A value written in the manifest is refused.',
+              { pattern: '^\\$\\{(env:[A-Za-z_][A-Za-z0-9_]*|file:[^}]+|var:[A-Za-z_][A-Za-z0-9_]*)\\}$', 'x-expected': '${env:NAME} or ${file:path}, never the secret value itself' },
             ),
             comment: ref('comment', '`COMMENT ON SECRET`.'),
             renamed_from: ref('renamedFrom', 'The secret\'s previous name: `ALTER SECRET ... RENAME TO`.'),
@@ -123,9 +134,45 @@ export const manifestSchema: JsonSchema = {
       ),
       connections: objectMap('Connections, keyed by name.', byType('connection', CONNECTION_DEFINITION_BY_TYPE)),
       sources: objectMap('Sources, keyed by name.', byType('source', SOURCE_DEFINITION_BY_TYPE)),
+      variables: variableMap('Values used as ${var:name} in any string field, for every environment; an environment\'s `variables` override them.'),
+      environments: {
+        type: 'object',
+        description: 'Environments, keyed by name (staging, production). `--environment` selects one; its variables override the defaults in `variables`.',
+        propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$', 'x-expected': 'an environment name (letters, digits, _ . -)' },
+        additionalProperties: closed('One environment.', {
+          variables: variableMap('This environment\'s values for ${var:name}.'),
+        }),
+      },
+      external: closed(
+        'Objects the manifest references by name but does not manage (like Terraform data sources): never created, changed or dropped. `plan` checks that each exists with this kind and type.',
+        {
+          secrets: objectMap(
+            'Secrets managed elsewhere, keyed by name.',
+            closed('A secret managed elsewhere.', {
+              database_name: ref('databaseName', 'Materialize database of the secret.'),
+              schema_name: ref('schemaName', 'Materialize schema of the secret.'),
+            }),
+          ),
+          connections: objectMap(
+            'Connections managed elsewhere, keyed by name.',
+            closed(
+              'A connection managed elsewhere.',
+              {
+                type: { enum: Object.keys(CONNECTION_DEFINITION_BY_TYPE), description: 'The type the connection must have.' },
+                database_name: ref('databaseName', 'Materialize database of the connection.'),
+                schema_name: ref('schemaName', 'Materialize schema of the connection.'),
+              },
+              ['type'],
+            ),
+          ),
+        },
+      ),
     },
     ['version'],
   ),
+  patternProperties: {
+    '^x-': { description: 'Ignored by mzform: a place for shared values to reuse with YAML anchors and merge keys (`<<: *base`).' },
+  },
   description:
     'Materialize secrets, connections and sources, declared. `mzform plan` compares this file with the live catalog; `mzform apply` makes the catalog match it.',
   definitions: { ...commonDefinitions, ...connectionDefinitions, ...sourceDefinitions },

@@ -1,10 +1,23 @@
-import { CONNECTION_TYPES, connectionEntries, type Codec, type CodecKind, type ConnectionType, type OptionEntry, type OptionPart } from '../../model/index.js';
+import {
+  CONNECTION_TYPES,
+  SOURCE_TYPES,
+  connectionEntries,
+  sourceEntries,
+  type Codec,
+  type CodecKind,
+  type ConnectionType,
+  type OptionEntry,
+  type OptionPart,
+  type SourceCodec,
+  type SourceCodecKind,
+  type SourceType,
+} from '../../model/index.js';
 
 /**
  * The option tables of docs/manifest.md, written from the option registry so
  * that the reference cannot fall behind it (a test compares the file with
  * these tables; `UPDATE_GOLDEN=1` rewrites them). Each table sits between
- * `<!-- options: TYPE -->` and `<!-- /options -->`.
+ * `<!-- connection options: TYPE -->` (or `source options`) and `<!-- /options -->`.
  */
 
 type ValueWords<K extends CodecKind> = (codec: Extract<Codec, { kind: K }>, index: number) => string;
@@ -44,12 +57,38 @@ export function connectionOptionTable(type: ConnectionType): string {
   return ['| key | SQL | value | |', '|---|---|---|---|', ...rows].join('\n');
 }
 
+const SOURCE_VALUE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCodec, { kind: K }>) => string } = {
+  text: (c) => (c.values ? c.values.map((v) => `\`${v}\``).join(', ') : 'text'),
+  number: (c) => (c.integer ? `whole number, at least ${c.min}` : `number, at least ${c.min}`),
+  reference: (c) => `a ${c.to} connection`,
+  'integer-list': () => 'list of whole numbers',
+  'kafka-format': () => 'a format (below)',
+  'include-list': () => '`key`, `partition`, `offset`, `timestamp`, `headers`, or `{item, as}`',
+  'table-selection': () => '`all`, or a list (below)',
+  'column-list': () => 'list of upstream `schema.table.column`',
+};
+
+const CHANGE_NOTE = { replace: '', 'per-table': 'table by table: ALTER SOURCE ... ADD SUBSOURCE, DROP SOURCE <subsource>', 'in-place': 'changed in place' } as const;
+
+/** One source type's options as a Markdown table. */
+export function sourceOptionTable(type: SourceType): string {
+  const rows = sourceEntries(type).map(([, entry]) => {
+    const value = (SOURCE_VALUE[entry.codec.kind] as (c: SourceCodec) => string)(entry.codec);
+    const notes = [entry.required ? 'required' : '', CHANGE_NOTE[entry.change]].filter(Boolean).join('; ');
+    return `| ${entry.keys.map((k) => `\`${k}\``).join(', ')} | ${entry.sql} | ${value} | ${notes} |`;
+  });
+  return ['| key | SQL | value | |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+function replaceBlock(markdown: string, marker: string, table: string): string {
+  const pattern = new RegExp(`(<!-- ${marker} -->\\n)[\\s\\S]*?(\\n<!-- /options -->)`);
+  return markdown.replace(pattern, (_m, open: string, close: string) => `${open}${table}${close}`);
+}
+
 /** docs/manifest.md with every option table replaced by the registry's. */
 export function withOptionTables(markdown: string): string {
   let out = markdown;
-  for (const type of CONNECTION_TYPES) {
-    const pattern = new RegExp(`(<!-- options: ${type} -->\\n)[\\s\\S]*?(\\n<!-- /options -->)`);
-    out = out.replace(pattern, (_m, open: string, close: string) => `${open}${connectionOptionTable(type)}${close}`);
-  }
+  for (const type of CONNECTION_TYPES) out = replaceBlock(out, `connection options: ${type}`, connectionOptionTable(type));
+  for (const type of SOURCE_TYPES) out = replaceBlock(out, `source options: ${type}`, sourceOptionTable(type));
   return out;
 }

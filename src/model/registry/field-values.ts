@@ -1,5 +1,54 @@
 import type { KafkaBroker, KafkaDefaultPath, NetworkPath } from '../connection-values.js';
 import type { Codec, CodecKind, OptionEntry } from './option.js';
+import type { SourceCodecKind } from './source-registry.js';
+
+/**
+ * What a field change's values are, so that renderers format them by type
+ * instead of guessing from their keys.
+ */
+export type ValueShape =
+  | 'text'
+  | 'number'
+  | 'name'
+  | 'text-or-secret'
+  | 'secret-value'
+  | 'text-list'
+  | 'number-list'
+  | 'brokers'
+  | 'kafka-format'
+  | 'include-list'
+  | 'table-selection'
+  | 'column-list';
+
+/** The shape of each part of a connection codec's value, by part index. */
+const CONNECTION_SHAPES: { readonly [K in CodecKind]: readonly ValueShape[] } = {
+  text: ['text'],
+  'text-or-secret': ['text-or-secret'],
+  secret: ['name'],
+  integer: ['number'],
+  'text-list': ['text-list'],
+  reference: ['name'],
+  'network-path': ['name', 'name'],
+  'kafka-brokers': ['brokers', 'brokers'],
+  'kafka-default-path': ['name', 'name', 'number'],
+};
+
+export const SOURCE_SHAPES: { readonly [K in SourceCodecKind]: ValueShape } = {
+  text: 'text',
+  number: 'number',
+  reference: 'name',
+  'integer-list': 'number-list',
+  'kafka-format': 'kafka-format',
+  'include-list': 'include-list',
+  'table-selection': 'table-selection',
+  'column-list': 'column-list',
+};
+
+/** The shape of the value a manifest key of this entry holds. */
+export function shapeOf(entry: OptionEntry, key: string): ValueShape {
+  const index = Math.max(0, entry.parts.findIndex((p) => p.key === key));
+  return CONNECTION_SHAPES[entry.codec.kind][index] ?? 'text';
+}
 
 type Split<K extends CodecKind> = (value: never, keys: readonly string[], codec: Extract<Codec, { kind: K }>) => Record<string, unknown>;
 

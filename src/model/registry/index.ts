@@ -15,6 +15,9 @@
  * - `valuesByManifestKey(entry, value)`, `manifestKeys(entry)`: a field's
  *   value under the keys a plan names it by.
  * - Types: `Codec`, `CodecKind`, `OptionEntry`, `OptionPart`, `SqlOptionName`, `ValueOf`.
+ * - `SOURCE_REGISTRY[type][field]`, `SOURCE_COMMON_OPTIONS`: a `SourceOptionEntry`
+ *   per source field: clause, manifest keys, codec, required, and how a change
+ *   is made (`replace`, `per-table`, `in-place`); `sourceEntries`, `sourceEntry`.
  *
  * Adding an option: one entry in connection-registry.ts (its model field,
  * SQL keyword, manifest key, doc and codec), then regenerate
@@ -26,5 +29,6 @@
  * imports this; test/unit/model/registry-vs-emulator.test.ts compares the two.
  */
 export { CONNECTION_REGISTRY, SET_REPLACES_GROUP, connectionEntries, connectionEntry, connectionSqlOptions, type ConnectionRegistry } from './connection-registry.js';
-export { manifestKeys, valuesByManifestKey } from './field-values.js';
+export { SOURCE_SHAPES, manifestKeys, shapeOf, valuesByManifestKey, type ValueShape } from './field-values.js';
+export { SOURCE_COMMON_OPTIONS, SOURCE_REGISTRY, sourceEntries, sourceEntry, type SourceCodec, type SourceCodecKind, type SourceOptionEntry } from './source-registry.js';
 export type { Codec, CodecKind, OptionEntry, OptionPart, OptionTable, SqlOptionName, TextCodec, ValueOf } from './option.js';

@@ -1,4 +1,3 @@
-import type { ObjectName } from '../../model/names.js';
 import type { Source } from '../../model/objects.js';
 import { assertNever } from '../../model/references.js';
 import type { Format, IncludeItem, KafkaFormat, SourceSpec, SourceTable, TableSelection } from '../../model/sources.js';
@@ -131,8 +130,4 @@ export function renderCreateSourceSql(source: Source): string {
     ...renderSourceBody(source.spec),
     ...(withOptions.length > 0 ? [`WITH (${withOptions.join(', ')})`] : []),
   ].join(' ');
-}
-
-export function renderSubsourceTarget(name: ObjectName): string {
-  return qualifiedName(name);
 }

@@ -68,6 +68,12 @@ describe('scripts/github/upsert.mjs against a fake GitHub API', () => {
     expect((await upsert(['issue', '--resolved'], drift('No drift'))).stdout).toBe('no drift, and no open drift issue\n');
   });
 
+  it('--help prints the usage and exits 0, without needing a token', async () => {
+    const { stdout } = await run('node', ['scripts/github/upsert.mjs', '--help'], { env: { PATH: process.env.PATH ?? '' } });
+    expect(stdout).toMatch(/^usage: upsert\.mjs comment --body-file FILE/);
+    expect(stdout).toContain('GITHUB_TOKEN');
+  });
+
   it.each<[string, string, Record<string, string>, RegExp]>([
     ['a body without the marker', '## mzform plan\n', {}, /does not start with an mzform marker line/],
     ['a body over the limit', `${planCommentMarker({ manifest: 'm.yaml', environment: 'default' })}\n${'x'.repeat(70_000)}`, {}, /GitHub allows 65536/],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemRows } from '../../../src/emulator/catalog/item-rows.js';
+import { ITEM_TABLES } from '../../../src/emulator/catalog/schema.js';
 import { defaultCatalog } from '../../../src/emulator/catalog/store.js';
 import { Catalog } from '../../../src/emulator/catalog/transaction.js';
 import type { TableRows } from '../../../src/emulator/catalog/row-changes.js';
@@ -34,6 +35,10 @@ describe('catalog transaction', () => {
       return rows;
     };
     const catalog = new Catalog(defaultCatalog(), new EngineRowWriter(engine), rowsOf);
+    // One engine serves every case: start each from empty item tables.
+    await engine.exclusive(async (db) => {
+      for (const { table } of ITEM_TABLES) await db.query(`DELETE FROM ${table}`);
+    });
     await catalog.writeAll();
     const run = (sql: string) => catalog.transact((store) => planStatement({ store, settings, vars: new Map(defaultVariables()) }, parseDdl(sql)));
     return { catalog, run, arm: (name: string) => (failOn = name) };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, rowsOf, type Harness } from './helpers.js';
 
-/** Every error case of materialize-semantics.md sections 3, 4 and 8: message and SQLSTATE. */
+/** Error cases with Materialize's message and SQLSTATE (src/sql/src/plan/error.rs, src/adapter/src/error.rs, src/sql/src/plan/statement/ddl/connection.rs). */
 let h: Harness;
 beforeAll(async () => {
   h = await openHarness({ unreachableHosts: ['down.internal'], missingTopics: ['ghost'] });

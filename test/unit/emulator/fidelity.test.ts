@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, rowsOf, type Harness } from './helpers.js';
 
 /**
- * Each example marked [obs] (or [der] where derived from Materialize's code) in
- * materialize-semantics.md: run the setup, then compare the stored create_sql,
+ * Each example of test/fixtures/sql/semantics/examples.sql, marked [obs] (seen in
+ * Materialize's tests) or [der] (derived from its code): run the setup, then compare the stored create_sql,
  * redacted_create_sql or SHOW CREATE text exactly. Ids are masked as `uN`
  * where the reference masks them.
  */
@@ -31,7 +31,7 @@ async function showCreate(kind: 'CONNECTION' | 'SOURCE', name: string): Promise<
 
 const maskKeys = (s: string) => s.replace(/'ssh-ed25519 [A-Za-z0-9+/=]+'/g, "'ssh-ed25519 …'");
 
-describe('stored and shown forms (materialize-semantics.md section 2)', () => {
+describe('stored and shown forms (Materialize src/sql/src/normalize.rs and the SHOW CREATE printer)', () => {
   it('example 1: Kafka SHOW CREATE, multi-line', async () => {
     await exec("CREATE CONNECTION testconn TO KAFKA (BROKER 'kafka:9092', SECURITY PROTOCOL PLAINTEXT) WITH (VALIDATE = false)");
     expect(await showCreate('CONNECTION', 'testconn')).toBe(
@@ -150,10 +150,17 @@ describe('stored and shown forms (materialize-semantics.md section 2)', () => {
     expect(await storedSql('s')).toBe(`CREATE SOURCE "materialize"."public"."s" IN CLUSTER [u1] FROM LOAD GENERATOR COUNTER WITH (TIMESTAMP INTERVAL = '2s')`);
   });
 
-  it('example 16: Kafka source SHOW CREATE', async () => {
-    await exec("CREATE SOURCE mz_data FROM KAFKA CONNECTION kafka_conn (TOPIC 'testdrive-rename-sources-1234567890-0123456789')");
+  it('example 16: Kafka source SHOW CREATE (testdrive/rename.td:892)', async () => {
+    await exec("CREATE SOURCE mz_data FROM KAFKA CONNECTION kafka_conn (TOPIC 'testdrive-rename-sources-1234567890')");
     expect(await showCreate('SOURCE', 'mz_data')).toBe(
-      "CREATE SOURCE materialize.public.mz_data\nIN CLUSTER quickstart\nFROM KAFKA CONNECTION materialize.public.kafka_conn (TOPIC = 'testdrive-rename-sources-1234567890-0123456789');",
+      "CREATE SOURCE materialize.public.mz_data\nIN CLUSTER quickstart\nFROM KAFKA CONNECTION materialize.public.kafka_conn (TOPIC = 'testdrive-rename-sources-1234567890');",
+    );
+  });
+
+  it('a clause longer than the width breaks after its keyword (nest_title, sql-pretty doc.rs:65; sql-server-cdc/20-column-options.td:47)', async () => {
+    await exec("CREATE SOURCE mz_long FROM KAFKA CONNECTION kafka_conn (TOPIC 'testdrive-rename-sources-1234567890-0123456789')");
+    expect(await showCreate('SOURCE', 'mz_long')).toBe(
+      "CREATE SOURCE materialize.public.mz_long\nIN CLUSTER quickstart\nFROM\n    KAFKA CONNECTION materialize.public.kafka_conn (TOPIC = 'testdrive-rename-sources-1234567890-0123456789');",
     );
   });
 
@@ -173,8 +180,14 @@ describe('stored and shown forms (materialize-semantics.md section 2)', () => {
     expect(subsources).toEqual([
       { name: 'customers', type: 'subsource' },
       { name: 'orders', type: 'subsource' },
-      { name: 'pg_all_progress', type: 'progress' },
     ]);
+    // The source depends on its progress subsource, created first (sequencer/inner.rs:525-545).
+    const progress = rowsOf(
+      await h.run(
+        "SELECT p.name, p.type, p.id < s.id AS first FROM mz_sources s JOIN mz_internal.mz_object_dependencies d ON d.object_id = s.id JOIN mz_sources p ON p.id = d.referenced_object_id WHERE s.name = 'pg_all' AND p.type = 'progress'",
+      ),
+    );
+    expect(progress).toEqual([{ name: 'pg_all_progress', type: 'progress', first: true }]);
   });
 
   it('example 21: secrets have no readable value; SHOW SECRETS lists them', async () => {

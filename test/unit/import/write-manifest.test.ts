@@ -63,10 +63,12 @@ describe('mzform import', () => {
 
   it.each(examples)('%s: comments and owners are kept, and the same catalog gives the same bytes', async (file) => {
     let i = 0;
-    const { result, imported, actual, env } = await importExample(file, (o) => ({ ...o, comment: `Managed by team ${i}: "quoted" # not a YAML comment`, owner: `role_${i++}` }));
+    // `${...}` in catalog text is text, not a reference: it must read back unchanged.
+    const comment = (n: number) => `Managed by team ${n}: "quoted" # not a YAML comment, \${env:HOME} $\${x}`;
+    const { result, imported, actual, env } = await importExample(file, (o) => ({ ...o, comment: comment(i), owner: `role_${i++}` }));
     expect(planChanges(imported, actual, { env }).steps).toEqual([]);
     for (const o of imported.objects) {
-      expect(o.comment).toMatch(/^Managed by team \d+: "quoted" # not a YAML comment$/);
+      expect(o.comment).toMatch(/^Managed by team \d+: "quoted" # not a YAML comment, \$\{env:HOME\} \$\$\{x\}$/);
       expect(o.owner).toMatch(/^role_\d+$/);
     }
     expect(writeManifest(actual, { schemas: imported.scope, objects: [] }).manifest).toBe(result.manifest);

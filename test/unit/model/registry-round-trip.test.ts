@@ -7,7 +7,9 @@ import { ObjectContext } from '../../../src/manifest/object-context.js';
 import { manifestSchema } from '../../../src/manifest/index.js';
 import {
   CONNECTION_TYPES,
+  SOURCE_TYPES,
   connectionEntries,
+  sourceEntries,
   manifestKeys,
   referencesOf,
   type Codec,
@@ -110,5 +112,16 @@ describe('the option registry, entry by entry', () => {
     const definition = Object.values(definitions).find((d) => (d.properties?.type as { const?: string } | undefined)?.const === type);
     expect(definition).toBeDefined();
     for (const part of entry.parts) expect(definition!.properties![part.key]?.description).toEqual(part.key === 'broker' ? expect.stringContaining(part.doc) : part.doc);
+  });
+});
+
+describe('the source registry', () => {
+  const COMMON = ['type', 'cluster', 'retain_history', 'timestamp_interval', 'comment', 'renamed_from', 'owner', 'database_name', 'schema_name'];
+  it.each(SOURCE_TYPES)('%s: the JSON Schema has exactly the registry keys besides the common ones', (type) => {
+    const definition = Object.values(manifestSchema.definitions!).find((d) => (d.properties?.type as { const?: string } | undefined)?.const === type && d.properties?.cluster);
+    const schemaKeys = Object.keys(definition!.properties!).filter((k) => !COMMON.includes(k));
+    expect(new Set(schemaKeys)).toEqual(new Set(sourceEntries(type).flatMap(([, e]) => e.keys)));
+    const required = (definition!.required ?? []).filter((k) => k !== 'type');
+    expect(new Set(required)).toEqual(new Set(sourceEntries(type).filter(([, e]) => e.required).map(([, e]) => e.keys[0])));
   });
 });
