@@ -29,6 +29,23 @@ const variableMap = (description: string): JsonSchema => ({
   },
 });
 
+/** A schema name in the default database, or {database_name, schema_name}: `scope` and `schemas` items. */
+const SCHEMA_ITEM: JsonSchema = {
+  type: ['string', 'object'],
+  'x-expected': 'a schema name or {database_name, schema_name}',
+  description: 'A schema name in the default database, or {database_name, schema_name}.',
+  minLength: 1,
+  if: { type: 'object' },
+  then: closed(
+    'A schema in another database.',
+    {
+      database_name: text('The database.', { minLength: 1 }),
+      schema_name: text('The schema.', { minLength: 1 }),
+    },
+    ['schema_name'],
+  ),
+};
+
 const objectMap = (description: string, item: JsonSchema): JsonSchema => ({
   type: 'object',
   description,
@@ -57,21 +74,7 @@ export const manifestSchema: JsonSchema = {
         type: 'array',
         description:
           'More schemas that mzform manages besides those the declared objects live in: objects found there that the manifest does not declare are shown, and dropped with `prune`. Each item is a schema name in the default database, or {database_name, schema_name}.',
-        items: {
-          type: ['string', 'object'],
-          'x-expected': 'a schema name or {database_name, schema_name}',
-          description: 'A schema name in the default database, or {database_name, schema_name}.',
-          minLength: 1,
-          if: { type: 'object' },
-          then: closed(
-            'A schema in another database.',
-            {
-              database_name: text('The database.', { minLength: 1 }),
-              schema_name: text('The schema.', { minLength: 1 }),
-            },
-            ['schema_name'],
-          ),
-        },
+        items: SCHEMA_ITEM,
       },
       clusters: objectMap(
         'Managed clusters the sources run in, keyed by name: created when missing (CREATE CLUSTER), resized in place (ALTER CLUSTER ... SET), never dropped.',
@@ -94,21 +97,7 @@ export const manifestSchema: JsonSchema = {
         type: 'array',
         description:
           'Schemas to create when missing (CREATE SCHEMA); never dropped. Each item is a schema name in the default database, or {database_name, schema_name}.',
-        items: {
-          type: ['string', 'object'],
-          'x-expected': 'a schema name or {database_name, schema_name}',
-          description: 'A schema name in the default database, or {database_name, schema_name}.',
-          minLength: 1,
-          if: { type: 'object' },
-          then: closed(
-            'A schema in another database.',
-            {
-              database_name: text('The database.', { minLength: 1 }),
-              schema_name: text('The schema.', { minLength: 1 }),
-            },
-            ['schema_name'],
-          ),
-        },
+        items: SCHEMA_ITEM,
       },
       prune: {
         type: 'boolean',
