@@ -1,4 +1,4 @@
-import type { ObjectKind, ObjectName } from '../model/index.js';
+import type { ContainerKind, ObjectKind, ObjectName } from '../model/index.js';
 import type { StepAction } from '../plan/index.js';
 
 export type StepStatus = 'done' | 'failed' | 'not-run';
@@ -17,7 +17,7 @@ export interface StepResult {
   readonly id: string;
   readonly action: StepAction;
   readonly phase?: 'drop' | 'create';
-  readonly objectKind: ObjectKind;
+  readonly objectKind: ObjectKind | ContainerKind;
   readonly name: ObjectName;
   readonly status: StepStatus;
   /** Statements that completed, of `statementsTotal`. */

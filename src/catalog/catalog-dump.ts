@@ -48,11 +48,12 @@ const TABLES: { readonly [T in keyof CatalogRows]-?: Readonly<Record<string, Col
   databases: { name: 'string' },
   schemas: { database_name: 'string', name: 'string' },
   sourceTables: { id: 'string', schema_name: 'string', table_name: 'string' },
+  clusters: { name: 'string', managed: 'string', size: 'string?', replication_factor: 'string?' },
 };
 
 const TABLE_NAMES = Object.keys(TABLES) as (keyof CatalogRows)[];
 /** Tables a dump may lack, having been written before mzform read them. */
-const OPTIONAL_TABLES: ReadonlySet<keyof CatalogRows> = new Set(['databases', 'schemas', 'sourceTables']);
+const OPTIONAL_TABLES: ReadonlySet<keyof CatalogRows> = new Set(['databases', 'schemas', 'sourceTables', 'clusters']);
 
 /** The dump as JSON text: columns in a fixed order, rows in the order the queries return them (ORDER BY id). */
 export function serializeCatalogDump(rows: CatalogRows): string {

@@ -43,8 +43,11 @@ export async function readCatalogRows(db: Database): Promise<CatalogRows> {
 }
 
 /** One query reads clusters, roles, databases and schemas; the rows (and a dump) keep them apart. */
-export function splitContainers(rows: readonly ContainerQueryRow[]): Pick<CatalogRows, 'containers' | 'databases' | 'schemas'> {
+export function splitContainers(rows: readonly ContainerQueryRow[]): Pick<CatalogRows, 'containers' | 'databases' | 'schemas' | 'clusters'> {
   return {
+    clusters: rows.flatMap((r) =>
+      r.kind === 'cluster' ? [{ name: r.name, managed: r.managed ?? 'false', size: r.size ?? null, replication_factor: r.replication_factor ?? null }] : [],
+    ),
     containers: rows.flatMap((r) => (r.kind === 'cluster' || r.kind === 'role' ? [{ kind: r.kind, name: r.name }] : [])),
     databases: rows.flatMap((r) => (r.kind === 'database' ? [{ name: r.name }] : [])),
     schemas: rows.flatMap((r) => (r.kind === 'schema' && r.database_name !== null ? [{ database_name: r.database_name, name: r.name }] : [])),

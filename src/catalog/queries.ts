@@ -75,13 +75,14 @@ ORDER BY id`;
  * Ambient schemas (no database) cannot hold user objects and are left out.
  */
 export const CONTAINERS_QUERY = staticSql`
-SELECT 'cluster' AS kind, NULL::text AS database_name, name FROM mz_catalog.mz_clusters
+SELECT 'cluster' AS kind, NULL::text AS database_name, name,
+       managed::text AS managed, size, replication_factor::text AS replication_factor FROM mz_catalog.mz_clusters
 UNION ALL
-SELECT 'role' AS kind, NULL::text AS database_name, name FROM mz_catalog.mz_roles
+SELECT 'role' AS kind, NULL::text AS database_name, name, NULL::text, NULL::text, NULL::text FROM mz_catalog.mz_roles
 UNION ALL
-SELECT 'database' AS kind, NULL::text AS database_name, name FROM mz_catalog.mz_databases
+SELECT 'database' AS kind, NULL::text AS database_name, name, NULL::text, NULL::text, NULL::text FROM mz_catalog.mz_databases
 UNION ALL
-SELECT 'schema' AS kind, d.name AS database_name, s.name FROM mz_catalog.mz_schemas AS s
+SELECT 'schema' AS kind, d.name AS database_name, s.name, NULL::text, NULL::text, NULL::text FROM mz_catalog.mz_schemas AS s
   JOIN mz_catalog.mz_databases AS d ON d.id = s.database_id
 ORDER BY kind, database_name, name`;
 
@@ -152,11 +153,21 @@ export interface ContainerRow {
   kind: 'cluster' | 'role';
   name: string;
 }
-/** A row of `CONTAINERS_QUERY`: clusters and roles by name, schemas with their database. */
+/** A row of `CONTAINERS_QUERY`: clusters and roles by name, schemas with their database; clusters with their configuration. */
 export interface ContainerQueryRow {
   kind: 'cluster' | 'role' | 'database' | 'schema';
   database_name: string | null;
   name: string;
+  managed?: string | null;
+  size?: string | null;
+  replication_factor?: string | null;
+}
+/** `mz_clusters`' configuration, as text (`managed` is `true` / `false`); size and replication factor are null for unmanaged clusters. */
+export interface ClusterRow {
+  name: string;
+  managed: string;
+  size: string | null;
+  replication_factor: string | null;
 }
 export interface DatabaseRow {
   name: string;
@@ -189,4 +200,6 @@ export interface CatalogRows {
   readonly databases?: readonly DatabaseRow[];
   readonly schemas?: readonly SchemaRow[];
   readonly sourceTables?: readonly SourceTableRow[];
+  /** Absent in dumps written before clusters' size and replication factor were read: then declared clusters are not compared. */
+  readonly clusters?: readonly ClusterRow[];
 }

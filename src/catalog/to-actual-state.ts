@@ -1,4 +1,5 @@
 import {
+  type ActualCluster,
   type ActualObject,
   type ActualState,
   CONNECTION_TYPES,
@@ -115,7 +116,19 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
     roles: namesOf('role'),
     ...(rows.databases ? { databases: [...new Set(rows.databases.map((d) => d.name))].sort(byCodeUnit) } : {}),
     ...(rows.schemas ? { schemas: schemasOf(rows.schemas) } : {}),
+    ...(rows.clusters ? { clusterDetails: clustersOf(rows.clusters) } : {}),
   };
+}
+
+function clustersOf(rows: NonNullable<CatalogRows['clusters']>): ActualCluster[] {
+  return [...rows]
+    .sort((a, b) => byCodeUnit(a.name, b.name))
+    .map((r) => ({
+      name: r.name,
+      managed: r.managed === 'true',
+      ...(r.size !== null ? { size: r.size } : {}),
+      ...(r.replication_factor !== null ? { replicationFactor: Number(r.replication_factor) } : {}),
+    }));
 }
 
 function schemasOf(rows: NonNullable<CatalogRows['schemas']>): { database: string; schema: string }[] {

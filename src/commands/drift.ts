@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { manifestFlags, manifestLabel } from '../cli/manifest-flags.js';
 import { diff } from '../diff/index.js';
+import { checkUnreadableDeclared } from '../plan/index.js';
 import { describeDrift, driftJson, hasDrift, renderDriftMarkdown, renderDriftText } from '../drift/index.js';
 import { EXIT_CODES } from '../errors.js';
 import { DEFAULT_ENVIRONMENT, driftIssueMarker } from '../github/index.js';
@@ -63,7 +64,10 @@ Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Mad
             ...(flags.debug ? { debug: (line: string) => this.logToStderr(`debug: ${line}`) } : {}),
           });
     const key = fingerprintKeyFrom(env);
-    const changes = diff(desired, loadActualFromRows(rows, desired, flags.catalog), key ? { fingerprintKey: key } : {});
+    const actual = loadActualFromRows(rows, desired, flags.catalog);
+    // Like plan: a declared object whose definition cannot be read cannot be compared (never "missing").
+    checkUnreadableDeclared(desired, actual);
+    const changes = diff(desired, actual, key ? { fingerprintKey: key } : {});
     const report = describeDrift(changes, { manifest, secretsCompared: key !== undefined || !desired.objects.some((o) => o.kind === 'secret') });
 
     const asJson = this.jsonEnabled() || flags.format === 'json';

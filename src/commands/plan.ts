@@ -83,7 +83,7 @@ Exit codes: 0 success, 1 error, 3 invalid manifest or flags; with --detailed-exi
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
     const rendered =
       flags.format === 'json'
-        ? renderPlanJson(plan)
+        ? renderPlanJson(plan, desired.environment !== undefined ? { environment: desired.environment } : {})
         : flags.format === 'markdown'
           ? renderPlanMarkdown(plan, markdownOptions(manifestLabel(flags.file), flags.environment ?? DEFAULT_ENVIRONMENT))
           : `${desired.environment !== undefined ? `Environment: ${desired.environment}\n\n` : ''}${renderPlanText(plan, { color })}`;

@@ -17,6 +17,12 @@ export type AlterSourceAction =
   | { readonly kind: 'set-timestamp-interval'; readonly value: string }
   | { readonly kind: 'reset-timestamp-interval' };
 
+/** A table's own TEXT COLUMNS / EXCLUDE COLUMNS, as upstream column references. */
+export interface SubsourceColumns {
+  readonly textColumns?: readonly (readonly string[])[];
+  readonly excludeColumns?: readonly (readonly string[])[];
+}
+
 /** Why a secret's value is set again. */
 export type SecretValueReason = 'changed' | 'no-fingerprint' | 'forced';
 
@@ -26,7 +32,17 @@ export type Alteration =
   | { readonly kind: 'connection-options'; readonly fields: readonly string[] }
   | { readonly kind: 'secret-value'; readonly reason: SecretValueReason }
   | { readonly kind: 'source-option'; readonly action: AlterSourceAction }
-  | { readonly kind: 'add-subsource'; readonly table: SourceTable }
+  /** `ALTER SOURCE ... ADD SUBSOURCE table WITH (TEXT COLUMNS ..., EXCLUDE COLUMNS ...)`. */
+  | ({ readonly kind: 'add-subsource'; readonly table: SourceTable } & SubsourceColumns)
+  /**
+   * `DROP SOURCE <subsource>`: the table leaves the source, with the data
+   * ingested for it; `columns` when it is added again with other columns.
+   */
+  | { readonly kind: 'drop-subsource'; readonly table: SourceTable; readonly subsource: ObjectName; readonly reason?: 'columns' }
+  /** `ALTER SOURCE <subsource> RENAME TO <to>`: same schema, same data. */
+  | { readonly kind: 'rename-subsource'; readonly subsource: ObjectName; readonly to: string }
+  /** `ALTER <kind> <from> RENAME TO <name>`: declared with `renamed_from:`, always the first alteration. */
+  | { readonly kind: 'rename'; readonly from: ObjectName }
   /** The full comment text to store (for a secret, with mzform's fingerprint line). */
   | { readonly kind: 'comment'; readonly comment: string | null }
   | { readonly kind: 'owner'; readonly role: string };

@@ -20,6 +20,7 @@ import { compareConnection } from './kinds/connection.js';
 import { decideSecretValue } from './kinds/secret.js';
 import { compareSource } from './kinds/source.js';
 import { foreignBlockers } from './foreign-dependents.js';
+import { applyRenames } from './renames.js';
 import { composeSecretComment } from './secret-fingerprint.js';
 
 export interface DiffOptions {
@@ -42,24 +43,55 @@ export { CHILD_TYPES } from './foreign-dependents.js';
  * pruning is on, and reported as unmanaged otherwise. A replace cascades to
  * every object that depends on the replaced one.
  */
-export function diff(desired: DesiredState, actual: ActualState, options: DiffOptions = {}): Change[] {
+export function diff(desired: DesiredState, catalog: ActualState, options: DiffOptions = {}): Change[] {
+  const { actual, pending } = applyRenames(desired.renames ?? [], catalog);
   const actualByName = new Map(actual.objects.map((o) => [nameKey(o.object.name), o]));
+  // A pending rename matches the object under its old name with the manifest's new one.
+  const renamedFrom = new Map<string, ObjectName>();
+  for (const { rename } of pending) {
+    const current = actual.objects.find((o) => sameName(o.object.name, rename.from))!;
+    actualByName.delete(nameKey(rename.from));
+    actualByName.set(nameKey(rename.to), current);
+    renamedFrom.set(nameKey(rename.to), rename.from);
+  }
   const desiredNames = new Set(desired.objects.map((o) => nameKey(o.name)));
   const inScope = (o: ActualObject) => desired.scope.some((s) => s.database === o.object.name.database && s.schema === o.object.name.schema);
   const prune = options.prune === true || desired.prune;
 
   const changes: Change[] = desired.objects.map((object) => {
     const current = actualByName.get(nameKey(object.name));
-    return current ? compareObject(object, current, options) : { action: 'create', object, ...storedComment(object, options) };
+    if (!current) return { action: 'create', object, ...storedComment(object, options) };
+    const from = renamedFrom.get(nameKey(object.name));
+    return from ? withRename(compareObject(object, current, options), from) : compareObject(object, current, options);
   });
+  const renamed = new Set(pending.map((p) => p.current.id));
   for (const current of actual.objects) {
-    if (desiredNames.has(nameKey(current.object.name)) || !inScope(current)) continue;
+    if (desiredNames.has(nameKey(current.object.name)) || renamed.has(current.id) || !inScope(current)) continue;
     changes.push({ action: prune ? 'drop' : 'unmanaged', actual: current });
   }
   const inManagedSchemas = (n: ObjectName) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema);
   const cascaded = cascadeReplaces(changes, actual, inManagedSchemas);
   checkDrops(cascaded, actual, inManagedSchemas);
+  checkSubsourceDrops(cascaded, actual, inManagedSchemas);
   return cascaded.sort(compareChanges);
+}
+
+/**
+ * A renamed object changed in place: `ALTER ... RENAME TO` first, then its
+ * other alterations under the new name. A replace drops the old name and
+ * creates the new one, so it needs no rename.
+ */
+function withRename(change: Change, from: ObjectName): Change {
+  const rename: Alteration = { kind: 'rename', from };
+  const field = fieldChange('name', from.name, changeObject(change).name.name);
+  switch (change.action) {
+    case 'no-op':
+      return { action: 'alter', object: change.object, actual: change.actual, fields: [field], alterations: [rename], ...(change.storedComment === undefined ? {} : { storedComment: change.storedComment }) };
+    case 'alter':
+      return { ...change, fields: [field, ...change.fields], alterations: [rename, ...change.alterations] };
+    default:
+      return change;
+  }
 }
 
 function compareChanges(a: Change, b: Change): number {
@@ -192,6 +224,28 @@ function checkDrops(changes: Change[], actual: ActualState, inScope: (name: Obje
     for (const dependent of managed.get(c.actual.id) ?? []) {
       const action = actionOf.get(dependent.id);
       if (action !== 'drop' && action !== 'replace' && action !== 'alter') throw notManaged(c.actual, dependent, 'dropped');
+    }
+  }
+}
+
+/**
+ * A subsource dropped in place goes with DROP SOURCE ... RESTRICT: a view or
+ * index on it would make Materialize refuse, and mzform never drops what the
+ * manifest does not describe, so the plan stops here instead.
+ */
+function checkSubsourceDrops(changes: readonly Change[], actual: ActualState, inScope: (name: ObjectName) => boolean): void {
+  for (const c of changes) {
+    if (c.action !== 'alter') continue;
+    for (const a of c.alterations) {
+      if (a.kind !== 'drop-subsource') continue;
+      const subsource = actual.foreign.find((f) => f.type === 'subsource' && f.name !== undefined && sameName(f.name, a.subsource));
+      const blockers = subsource ? foreignBlockers(subsource, actual, inScope) : [];
+      if (blockers.length === 0) continue;
+      throw new InputError(
+        'plan.foreign-dependents',
+        `subsource ${displayName(a.subsource)} of source ${displayName(c.object.name)} must be dropped, but ${blockers.sort().join(', ')} depend${blockers.length === 1 ? 's' : ''} on it and mzform does not manage ${blockers.length === 1 ? 'it' : 'them'}`,
+        { hint: 'Drop those objects first (and re-create them after apply), or keep the table in the manifest.' },
+      );
     }
   }
 }

@@ -1,4 +1,4 @@
-import { type ActualObject, type ActualState, type ForeignObject, type ObjectName, displayName } from '../model/index.js';
+import { type ActualState, type ForeignObject, type ObjectName, displayName } from '../model/index.js';
 
 /** Subsources and progress sources belong to their source: dropping it takes them along. */
 export const CHILD_TYPES: ReadonlySet<string> = new Set(['subsource', 'progress']);
@@ -13,7 +13,7 @@ export const CHILD_TYPES: ReadonlySet<string> = new Set(['subsource', 'progress'
  * looked at in turn. Managed dependents are not listed: the plan replaces or
  * drops them itself. Labels like `view materialize.public.v`, sorted.
  */
-export function foreignBlockers(object: ActualObject, actual: ActualState, inScope: (name: ObjectName) => boolean): string[] {
+export function foreignBlockers(object: { readonly id: string }, actual: ActualState, inScope: (name: ObjectName) => boolean): string[] {
   const byReferenced = new Map<string, ForeignObject[]>();
   for (const f of actual.foreign) for (const id of f.dependsOn) byReferenced.set(id, [...(byReferenced.get(id) ?? []), f]);
   const blockers = new Set<string>();

@@ -27,8 +27,11 @@ export interface EmulatorSettings {
   readonly lifecycle: LifecycleSettings;
 }
 
-/** The tables every Postgres or MySQL upstream has unless a setting names others. */
+/** The tables every Postgres upstream has unless a setting names others. */
 export const DEFAULT_UPSTREAM_TABLES = ['public.orders', 'public.customers'];
+
+/** MySQL has no `public` schema (a schema is a database there): its upstreams have these unless a setting names others. */
+export const DEFAULT_MYSQL_UPSTREAM_TABLES = ['shop.orders', 'shop.customers'];
 
 /** The version followed unless a setting says otherwise: SHOW CREATE is multi-line from 26.7 on. */
 export const DEFAULT_VERSION = 'v26.7.0';

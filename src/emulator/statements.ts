@@ -73,7 +73,7 @@ export function routeOf(words: readonly string[]): Route {
     case 'drop':
       return w1 !== undefined && DDL_OBJECTS.has(w1) ? 'ddl' : 'engine';
     case 'alter':
-      return w1 === 'secret' || w1 === 'connection' || w1 === 'source' ? 'ddl' : 'engine';
+      return w1 === 'secret' || w1 === 'connection' || w1 === 'source' || w1 === 'cluster' ? 'ddl' : 'engine';
     case 'comment':
     case 'validate':
       return 'ddl';

@@ -62,7 +62,7 @@ export function connectionDocument(spec: ConnectionSpec, ref: WriteRef): Doc {
 type SourceOf<T extends SourceType> = Extract<SourceSpec, { type: T }>;
 
 /** `placement` is the source's own schema: subsources named with `{table, name}` live there. */
-const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef) => Doc } = {
+const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef, source: ObjectName) => Doc } = {
   kafka: (spec, ref) => ({
     connection: ref(spec.connection),
     topic: spec.topic,
@@ -72,13 +72,13 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef) => 
     ...ifDefined('start_offset', spec.startOffset && [...spec.startOffset]),
     ...ifDefined('group_id_prefix', spec.groupIdPrefix),
   }),
-  postgres: (spec, ref) => ({
+  postgres: (spec, ref, source) => ({
     connection: ref(spec.connection),
     publication: spec.publication,
-    ...tables(spec.tables),
+    ...tables(spec.tables, source),
     ...columns(spec),
   }),
-  mysql: (spec, ref) => ({ connection: ref(spec.connection), ...tables(spec.tables), ...columns(spec) }),
+  mysql: (spec, ref, source) => ({ connection: ref(spec.connection), ...tables(spec.tables, source), ...columns(spec) }),
   'load-generator': (spec) => ({
     generator: spec.generator,
     ...ifDefined('tick_interval', spec.tickInterval),
@@ -86,13 +86,15 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef) => 
     ...ifDefined('up_to', spec.upTo),
     ...ifDefined('scale_factor', spec.scaleFactor),
     ...ifDefined('max_cardinality', spec.maxCardinality),
-    ...(spec.tables !== undefined ? { tables: 'all' } : {}),
+    // AUCTION, MARKETING and TPCH need FOR ALL TABLES, which the stored create_sql never keeps (src/sql/src/pure.rs:1249-1252).
+    ...(spec.tables !== undefined || spec.generator !== 'counter' ? { tables: 'all' } : {}),
   }),
 };
 
-export function sourceDocument(spec: SourceSpec, ref: WriteRef): Doc {
-  const write = sourceWriters[spec.type] as (spec: SourceSpec, ref: WriteRef) => Doc;
-  return { type: spec.type, ...write(spec, ref) };
+/** `source` is the source's own name: subsources elsewhere say their schema and database. */
+export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectName): Doc {
+  const write = sourceWriters[spec.type] as (spec: SourceSpec, ref: WriteRef, source: ObjectName) => Doc;
+  return { type: spec.type, ...write(spec, ref, source) };
 }
 
 function textOrSecret(value: TextOrSecret | undefined, ref: WriteRef): unknown {
@@ -144,7 +146,7 @@ function upstream(parts: readonly string[]): unknown {
   return parts.some((p) => p.includes('.')) ? [...parts] : parts.join('.');
 }
 
-function tables(selection: TableSelection): Doc {
+function tables(selection: TableSelection, source: ObjectName): Doc {
   switch (selection.kind) {
     case 'all':
       return { tables: 'all' };
@@ -152,7 +154,16 @@ function tables(selection: TableSelection): Doc {
       return { schemas: [...selection.schemas] };
     case 'tables':
       return {
-        tables: selection.tables.map((t) => (t.alias === undefined ? upstream(t.reference) : { table: upstream(t.reference), name: t.alias.name })),
+        tables: selection.tables.map((t) =>
+          t.alias === undefined
+            ? upstream(t.reference)
+            : {
+                table: upstream(t.reference),
+                name: t.alias.name,
+                ...(t.alias.schema !== source.schema || t.alias.database !== source.database ? { schema: t.alias.schema } : {}),
+                ...(t.alias.database !== source.database ? { database: t.alias.database } : {}),
+              },
+        ),
       };
   }
 }

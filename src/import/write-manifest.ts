@@ -82,7 +82,7 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
         notes.push(...sourceNotes(current));
         return {
           ...(source.cluster !== defaultCluster ? { cluster: source.cluster } : {}),
-          ...sourceDocument(withReadableTables(current), ref),
+          ...sourceDocument(withReadableTables(current), ref, source.name),
           ...(source.retainHistory !== undefined ? { retain_history: source.retainHistory } : {}),
           ...(source.timestampInterval !== undefined ? { timestamp_interval: source.timestampInterval } : {}),
         };
@@ -269,16 +269,6 @@ function sourceNotes(current: ActualObject): string[] {
     notes.push(
       `source ${displayName(o.name)}: it has no subsource left, and a manifest needs at least one table, so it says "tables: all"; re-creating the source would take every table.`,
     );
-  }
-  if ((o.spec.type === 'postgres' || o.spec.type === 'mysql') && o.spec.tables.kind === 'tables') {
-    for (const t of o.spec.tables.tables) {
-      if (t.alias && (t.alias.database !== o.name.database || t.alias.schema !== o.name.schema)) {
-        throw new InputError(
-          'import.subsource-elsewhere',
-          `source ${displayName(o.name)} puts table ${t.reference.join('.')} in ${displayName(t.alias)}, outside the source's schema; a manifest can only name subsources in the source's own schema`,
-        );
-      }
-    }
   }
   return notes;
 }

@@ -14,6 +14,7 @@ export type UpstreamRefDoc = string | string[];
 
 interface PlacementDoc {
   comment?: string;
+  renamed_from?: string;
   owner?: string;
   database_name?: string;
   schema_name?: string;
@@ -89,7 +90,7 @@ export type FormatDoc =
 export type IncludeItemName = 'key' | 'partition' | 'offset' | 'timestamp' | 'headers';
 export type IncludeDoc = IncludeItemName | { item: IncludeItemName; as: string };
 
-export type SourceTableDoc = UpstreamRefDoc | { table: UpstreamRefDoc; name: string };
+export type SourceTableDoc = UpstreamRefDoc | { table: UpstreamRefDoc; name?: string; schema?: string; database?: string };
 
 interface SourceCommonDoc extends PlacementDoc {
   cluster?: string;
@@ -137,6 +138,9 @@ export interface ManifestDoc {
   defaults?: { database?: string; schema?: string; cluster?: string };
   scope?: (string | { database_name?: string; schema_name: string })[];
   prune?: boolean;
+  clusters?: Record<string, { size: string; replication_factor?: number }>;
+  databases?: string[];
+  schemas?: (string | { database_name?: string; schema_name: string })[];
   secrets?: Record<string, SecretDoc>;
   connections?: Record<string, ConnectionDoc>;
   sources?: Record<string, SourceDoc>;

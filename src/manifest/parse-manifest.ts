@@ -5,15 +5,18 @@ import {
   OBJECT_KINDS,
   type Connection,
   type ConnectionType,
+  type DesiredContainers,
   type DesiredState,
   type ExternalObject,
   type MzObject,
   type ObjectName,
+  type Rename,
   type Secret,
   type Source,
   type SourceLocation,
 } from '../model/index.js';
 import { convertConnection } from './connection-converter.js';
+import { containersOf, mergeContainers } from './containers.js';
 import { checkReferences, type CheckedObject, type Declared } from './cross-checks.js';
 import { checkMaterializeRules } from './materialize-rules.js';
 import { checkNamesAndComment } from './name-checks.js';
@@ -205,6 +208,8 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
   const partial: CheckedObject[] = [];
   const locations = new Map<string, SourceLocation>();
   const valuesNotRead: string[] = [];
+  const renames: Rename[] = [];
+  const renamedBy = new Map<string, string>();
   docs.forEach((doc, u) => {
     for (const kind of OBJECT_KINDS) {
       for (const [key, entry] of entriesOf(doc[SECTION[kind]])) {
@@ -229,6 +234,18 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
         if (object.kind === 'source') {
           for (const sub of subsourceNames(object.spec)) {
             declareIn({ name: sub.name, kind: 'subsource', label, path: [...path, 'tables', sub.index, 'name'] });
+          }
+        }
+        if (typeof entry.renamed_from === 'string') {
+          const from: ObjectName = { ...objectName, name: entry.renamed_from };
+          const site: UnitPath = [...path, 'renamed_from'];
+          const claimed = renamedBy.get(nameKey(from));
+          if (entry.renamed_from === objectName.name) report(site, 'value', 'renamed_from names the object itself', label);
+          else if (declared.has(nameKey(from))) report(site, 'value', `${displayQualified(from)} is declared in the manifest too; an object cannot be both kept and renamed`, label);
+          else if (claimed !== undefined) report(site, 'value', `${claimed} is already renamed from ${displayQualified(from)}`, label);
+          else {
+            renamedBy.set(nameKey(from), label);
+            renames.push({ kind, from, to: objectName });
           }
         }
         checked.push({ object, label, path, referenceSites: ctx.referenceSites });
@@ -259,7 +276,13 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
     ...(external.length > 0 ? { external: external.sort((a, b) => compareNames(a.name, b.name)) } : {}),
     ...(variables.selected !== undefined ? { environment: variables.selected } : {}),
     ...(valuesNotRead.length > 0 ? { valuesNotRead } : {}),
+    ...withContainers(mergeContainers(docs.map((doc, u) => containersOf(doc, nameDefaultsOf[u]!.database)))),
+    ...(renames.length > 0 ? { renames: renames.sort((a, b) => compareNames(a.to, b.to)) } : {}),
   };
+}
+
+function withContainers(containers: DesiredContainers | undefined): { containers?: DesiredContainers } {
+  return containers ? { containers } : {};
 }
 
 /** Which env variables and files secrets read, after `${var:...}` selected them: clear fields must not read the same. */
@@ -454,7 +477,7 @@ function ownerLabel(path: DocPath): string | undefined {
   return owner ? labelOf(owner) : undefined;
 }
 
-function entriesOf(section: unknown): [string, Record<string, unknown> & { database_name?: unknown; schema_name?: unknown; type?: unknown; comment?: unknown; owner?: unknown }][] {
+function entriesOf(section: unknown): [string, Record<string, unknown> & { database_name?: unknown; schema_name?: unknown; type?: unknown; comment?: unknown; owner?: unknown; renamed_from?: unknown }][] {
   if (!plainObject(section)) return [];
   return Object.entries(section).filter(([key, entry]) => key !== '' && plainObject(entry)) as never;
 }

@@ -156,7 +156,10 @@ function tableSelection(
     const first = seen.get(key);
     if (first !== undefined) ctx.problem(['tables', i], `table ${reference.join('.')} is already listed at tables[${first}]`, 'value');
     else seen.set(key, i);
-    return isNamed ? { reference, alias: { database: placement.database, schema: placement.schema, name: t.name } } : { reference };
+    if (!isNamed) return { reference };
+    // FOR TABLES (t AS db.sch.name): a subsource may live in another schema or database (test/pg-cdc-old-syntax/create-views-from-source-in-schema.td:45, test/mysql-cdc-old-syntax/two-destination-schemas.td:51).
+    const name = t.name ?? reference[reference.length - 1] ?? '';
+    return { reference, alias: { database: t.database ?? placement.database, schema: t.schema ?? placement.schema, name } };
   });
   return { kind: 'tables', tables };
 }

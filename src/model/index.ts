@@ -10,4 +10,5 @@ export * from './secret-comment.js';
 export * from './health.js';
 export * from './terminal-safe.js';
 export * from './registry/index.js';
+export * from './containers.js';
 export * from './if-defined.js';

@@ -20,7 +20,8 @@ export function nameKey(n: ObjectName): string {
 
 /** Human-readable form for messages: `db.schema.name`, parts quoted only when needed. */
 export function displayName(n: ObjectName): string {
-  return [n.database, n.schema, n.name].map(displayPart).join('.');
+  // Only a cluster, database or schema (model/containers.ts) has empty parts: items are always fully qualified.
+  return [n.database, n.schema, n.name].filter((p) => p !== '').map(displayPart).join('.');
 }
 
 function displayPart(part: string): string {

@@ -1,5 +1,6 @@
+import type { ActualCluster, DesiredContainers } from './containers.js';
 import type { ConnectionType } from './connections.js';
-import type { MzObject } from './objects.js';
+import type { MzObject, ObjectKind } from './objects.js';
 import type { ObjectName } from './names.js';
 
 /** Where something was written: 1-based line and column. */
@@ -32,6 +33,22 @@ export interface DesiredState {
    * compared or set from this state.
    */
   readonly valuesNotRead?: readonly string[];
+  /** Clusters, databases and schemas the manifest declares (created when missing, never dropped); absent means none. */
+  readonly containers?: DesiredContainers;
+  /** Objects the manifest says were renamed (`renamed_from:`), sorted by new name; absent means none. */
+  readonly renames?: readonly Rename[];
+}
+
+/**
+ * `renamed_from:` on an object: the object named `from` is now `to`, of the
+ * same kind, in the same database and schema (ALTER ... RENAME TO takes a bare
+ * name, src/sql/src/plan/statement/ddl.rs:6552-6611). Like Terraform's `moved`
+ * block: the plan renames instead of creating anew.
+ */
+export interface Rename {
+  readonly kind: ObjectKind;
+  readonly from: ObjectName;
+  readonly to: ObjectName;
 }
 
 /** A secret or connection that exists in Materialize, owned elsewhere, that managed objects may use (like a Terraform data source). */
@@ -101,6 +118,8 @@ export interface ActualState {
   readonly foreign: readonly ForeignObject[];
   /** Every cluster's name, sorted; absent when not read (then plans cannot check that a source's cluster exists). */
   readonly clusters?: readonly string[];
+  /** Every cluster with its size and replication factor, sorted by name; absent when not read (a catalog dump from an older mzform). */
+  readonly clusterDetails?: readonly ActualCluster[];
   /** Every role's name, sorted; absent when not read (then plans cannot check that an owner exists). */
   readonly roles?: readonly string[];
   /** Every database's name, sorted; absent when not read (then plans cannot check that an object's database exists). */

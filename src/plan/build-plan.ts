@@ -10,8 +10,9 @@ import {
   nameKey,
   referencesOf,
 } from '../model/index.js';
+import { type ContainerStep, containerSteps } from './containers.js';
 import { toposort } from './graph.js';
-import { type Hazard, dropHazards, replaceHazards, secretRotationHazards } from './hazards.js';
+import { type Hazard, dropHazards, replaceHazards, secretRotationHazards, subsourceHazards } from './hazards.js';
 import { PLAN_FORMAT_VERSION, type Plan, type PlanSummary, type Step } from './plan.js';
 import { alterStatements, createStatements, dropStatements } from './statements.js';
 import { unreadableWarnings } from './unreadable.js';
@@ -64,18 +65,23 @@ export function buildPlan(changes: readonly Change[], desired: DesiredState, act
   }
 
   const ordered = toposort(nodes, (n) => n.key, orderingEdges(nodes, desired, actual), compareNodes, (n) => `${n.object.kind} ${displayName(n.object.name)}`);
-  const steps = ordered.map((node, index) => toStep(node, String(index + 1), actual));
+  // Clusters, databases and schemas first: everything else lives in or runs on them.
+  const containers = containerSteps(desired, actual);
+  const steps = [
+    ...containers.steps.map((step, index) => ({ ...step, id: String(index + 1) })),
+    ...ordered.map((node, index) => toStep(node, String(containers.steps.length + index + 1), actual)),
+  ];
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     steps,
     unmanaged: changes.flatMap((c) =>
       c.action === 'unmanaged' ? [{ id: c.actual.id, objectKind: c.actual.object.kind, name: c.actual.object.name }] : [],
     ),
-    summary: summarize(changes),
+    summary: summarize(changes, containers.steps),
     catalogFingerprints: Object.fromEntries(
       [...actual.objects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((o) => [o.id, o.fingerprint]),
     ),
-    warnings: [...(options.warnings ?? []), ...unreadableWarnings(desired, actual)],
+    warnings: [...(options.warnings ?? []), ...containers.warnings, ...unreadableWarnings(desired, actual)],
   };
 }
 
@@ -115,10 +121,18 @@ function orderingEdges(nodes: readonly Node[], desired: DesiredState, actual: Ac
       if (first) edges.push([first.key, down.key]);
     }
   }
-  // A name is free again only once its old object is dropped (a replace, or another kind under the same name).
+  // A name is free again only once its old object is dropped (a replace, or another kind under the same name)...
   for (const down of downById.values()) {
     const up = upByName.get(nameKey(down.object.name));
     if (up) edges.push([down.key, up.key]);
+  }
+  // ...or renamed away.
+  for (const n of nodes) {
+    if (n.change.action !== 'alter') continue;
+    for (const a of n.change.alterations) {
+      const up = a.kind === 'rename' ? upByName.get(nameKey(a.from)) : undefined;
+      if (up && up !== n) edges.push([n.key, up.key]);
+    }
   }
   return edges;
 }
@@ -147,7 +161,7 @@ function toStep(node: Node, id: string, actual: ActualState): Step {
       };
     case 'alter': {
       const secretValue = change.alterations.find((a) => a.kind === 'secret-value');
-      const hazards: Hazard[] = secretValue ? secretRotationHazards(change.actual, actual) : [];
+      const hazards: Hazard[] = [...(secretValue ? secretRotationHazards(change.actual, actual) : []), ...subsourceHazards(change.object, change.alterations)];
       return {
         ...base,
         action: 'alter',
@@ -214,10 +228,10 @@ function replaceReason(change: ReplaceChange): string {
 /** Why a field forces a replace, where the field's name alone does not say. */
 const FORCING_NOTES: Readonly<Record<string, string>> = {
   tables:
-    'ALTER SOURCE ... ADD SUBSOURCE only adds tables; Materialize cannot drop a subsource through ALTER SOURCE, nor switch between all tables, schemas and a list',
+    'tables are added and dropped one by one only when the manifest lists them; Materialize cannot switch a source between all tables, schemas and a list',
 };
 
-function summarize(changes: readonly Change[]): PlanSummary {
-  const count = (action: Change['action']) => changes.filter((c) => c.action === action).length;
+function summarize(changes: readonly Change[], containers: readonly ContainerStep[]): PlanSummary {
+  const count = (action: Change['action']) => changes.filter((c) => c.action === action).length + containers.filter((s) => s.action === action).length;
   return { create: count('create'), alter: count('alter'), replace: count('replace'), drop: count('drop') };
 }

@@ -1,3 +1,4 @@
+import type { Alteration } from '../diff/index.js';
 import { type ActualObject, type ActualState, type MzObject, type ObjectKind, displayName } from '../model/index.js';
 
 /**
@@ -20,6 +21,10 @@ export const HAZARD_CODES = {
   'privatelink-principal-loss': 'The PrivateLink principal changes; the endpoint service must allow the new one.',
   /** An AWS connection is dropped: a re-created one has a new external id. */
   'aws-external-id-change': "The AWS external id changes; the IAM role's trust policy must name the new one.",
+  /** One subsource of a source is dropped in place: that table's data is gone (and re-ingested if it is added again). */
+  'subsource-drop': "The subsource is dropped with the data ingested for its table; the source and its other subsources stay.",
+  /** A managed cluster changes size: Materialize replaces its replicas, which incurs downtime (doc/user/content/sql/alter-cluster.md:163-167). */
+  'cluster-resize': 'The cluster gets replicas of the new size; what runs on it pauses until they are hydrated.',
   /** A source is dropped with CASCADE, taking its subsources along. */
   'drop-cascade': 'The source is dropped with CASCADE, which also drops its subsources.',
 } as const;
@@ -121,6 +126,19 @@ export function replaceHazards(current: ActualObject, desired: MzObject, actual:
   if (cascade.length > 0) hazards.push({ code: 'drop-cascade', message: `Source ${name} is dropped with CASCADE, which also drops ${list(cascade)}.` });
   // A kind change (same name) destroys what the old object held; an object of the same kind is re-created.
   return [...hazards, ...lossHazards(object, desired.kind === object.kind)];
+}
+
+/** Subsources an alter drops (`DROP SOURCE <subsource>`), each named with why. */
+export function subsourceHazards(source: MzObject, alterations: readonly Alteration[]): Hazard[] {
+  return alterations.flatMap((a): Hazard[] => {
+    if (a.kind !== 'drop-subsource') return [];
+    const table = a.table.reference.join('.');
+    const message =
+      a.reason === 'columns'
+        ? `Subsource ${displayName(a.subsource)} of source ${displayName(source.name)} is dropped and added again with other TEXT / EXCLUDE COLUMNS: table ${table} re-ingests from upstream.`
+        : `Subsource ${displayName(a.subsource)} of source ${displayName(source.name)} is dropped with the data ingested for table ${table}.`;
+    return [{ code: 'subsource-drop', message }];
+  });
 }
 
 export function secretRotationHazards(current: ActualObject, actual: ActualState): Hazard[] {

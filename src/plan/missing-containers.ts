@@ -47,9 +47,9 @@ const STATEMENT: Record<MissingContainer['kind'], string> = {
 };
 
 const ADVICE: Record<MissingContainer['kind'], (written: string) => string> = {
-  database: (written) => `mzform does not create databases: CREATE DATABASE ${written} first`,
-  schema: (written) => `mzform does not create schemas: CREATE SCHEMA ${written} first`,
-  cluster: (written) => `mzform does not create clusters: CREATE CLUSTER ${written} (SIZE = '...') first`,
+  database: (written) => `declare it under databases:, or CREATE DATABASE ${written} first`,
+  schema: (written) => `declare it under schemas:, or CREATE SCHEMA ${written} first`,
+  cluster: (written) => `declare it under clusters: with its size, or CREATE CLUSTER ${written} (SIZE = '...') first`,
   role: (written) => `mzform does not create roles: CREATE ROLE ${written} first`,
 };
 
@@ -72,10 +72,18 @@ interface Problem {
  * schema, cluster or role the catalog lacks. Pure.
  */
 export function checkClustersAndRoles(changes: readonly Change[], desired: DesiredState, actual: ActualState): void {
+  // What the manifest declares is created first (plan/containers.ts); a new database comes with its `public` schema.
+  const declared = desired.containers ?? { clusters: [], databases: [], schemas: [] };
   const known = {
-    database: actual.databases ? new Set(actual.databases) : undefined,
-    schema: actual.schemas ? new Set(actual.schemas.map((s) => schemaKey(s.database, s.schema))) : undefined,
-    cluster: actual.clusters ? new Set(actual.clusters) : undefined,
+    database: actual.databases ? new Set([...actual.databases, ...declared.databases]) : undefined,
+    schema: actual.schemas
+      ? new Set([
+          ...actual.schemas.map((s) => schemaKey(s.database, s.schema)),
+          ...declared.schemas.map((s) => schemaKey(s.database, s.schema)),
+          ...declared.databases.map((d) => schemaKey(d, 'public')),
+        ])
+      : undefined,
+    cluster: actual.clusters ? new Set([...actual.clusters, ...declared.clusters.map((c) => c.name)]) : undefined,
     role: actual.roles ? new Set(actual.roles) : undefined,
   };
   const problems: Problem[] = [];

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { type ObjectKind, OBJECT_KINDS, type ObjectName, displayName } from '../model/index.js';
+import { CONTAINER_KINDS, type ContainerKind, type ObjectKind, OBJECT_KINDS, type ObjectName, displayName } from '../model/index.js';
 import type { Statement, StatementKind } from '../sql/index.js';
 import { makeStatement } from '../sql/statement.js';
 import { HAZARD_CODES, type Hazard, type HazardCode } from './hazards.js';
@@ -21,7 +21,7 @@ export interface PlanFile {
     id: string;
     action: StepAction;
     phase?: 'drop' | 'create';
-    object_kind: ObjectKind;
+    object_kind: ObjectKind | ContainerKind;
     name: ObjectName;
     display_name: string;
     reason?: string;
@@ -133,7 +133,7 @@ export function readPlanFile(text: string, file: string): LoadedPlanFile {
     const s = record(raw, bad, `steps[${i}]`);
     const name = objectName(s.name, bad, `steps[${i}].name`);
     const action = oneOf(s.action, ['create', 'alter', 'replace', 'drop'] as const, bad, `steps[${i}].action`);
-    const objectKind = oneOf(s.object_kind, OBJECT_KINDS, bad, `steps[${i}].object_kind`);
+    const objectKind = oneOf(s.object_kind, [...OBJECT_KINDS, ...CONTAINER_KINDS], bad, `steps[${i}].object_kind`);
     const statements = array(s.statements, bad, `steps[${i}].statements`).map((rawSt, j): Statement => {
       const st = record(rawSt, bad, `steps[${i}].statements[${j}]`);
       const sql = string(st.sql, bad, `steps[${i}].statements[${j}].sql`);

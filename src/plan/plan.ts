@@ -1,5 +1,5 @@
 import type { Change, FieldChange } from '../diff/index.js';
-import type { ObjectKind, ObjectName } from '../model/index.js';
+import type { ContainerKind, ObjectKind, ObjectName } from '../model/index.js';
 import type { Statement } from '../sql/index.js';
 import type { Hazard } from './hazards.js';
 
@@ -19,7 +19,8 @@ export interface Step {
   readonly action: StepAction;
   /** Replace only: which half this step is. */
   readonly phase?: 'drop' | 'create';
-  readonly objectKind: ObjectKind;
+  /** A cluster, database or schema step names it with only the parts it has (model/containers.ts). */
+  readonly objectKind: ObjectKind | ContainerKind;
   readonly name: ObjectName;
   /** Exactly what apply runs, in order, one statement per round trip. */
   readonly statements: readonly Statement[];

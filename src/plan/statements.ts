@@ -8,6 +8,7 @@ import {
   renderCreate,
   renderDrop,
   renderOwner,
+  renderRename,
   type Statement,
 } from '../sql/index.js';
 
@@ -34,8 +35,17 @@ function alterStatement(object: MzObject, alteration: Alteration): Statement {
       return renderAlterSecret(object.name, object.value);
     case 'source-option':
       return renderAlterSource(object.name, alteration.action);
-    case 'add-subsource':
-      return renderAlterSource(object.name, { kind: 'add-subsource', table: alteration.table });
+    case 'add-subsource': {
+      const { kind: _kind, ...rest } = alteration;
+      return renderAlterSource(object.name, { kind: 'add-subsource', ...rest });
+    }
+    case 'drop-subsource':
+      // RESTRICT (the default): a view on the subsource stops the plan before it runs, never CASCADE.
+      return renderDrop('source', alteration.subsource);
+    case 'rename-subsource':
+      return renderRename('source', alteration.subsource, alteration.to);
+    case 'rename':
+      return renderRename(object.kind, alteration.from, object.name.name);
     case 'comment':
       return commentStatement(object, alteration.comment);
     case 'owner':

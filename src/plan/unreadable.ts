@@ -33,7 +33,7 @@ export function checkUnreadableDeclared(desired: DesiredState, actual: ActualSta
   if (declared.length === 0) return;
   throw new InputError(
     'plan.unreadable-object',
-    `the manifest declares ${declared.length === 1 ? 'an object' : 'objects'} that exist but whose definition mzform cannot read, so cannot compare:\n${declared.map((d) => `  ${d}`).join('\n')}`,
+    `the manifest declares ${declared.length === 1 ? 'an object that exists' : 'objects that exist'} but whose definition mzform cannot read, so cannot compare:\n${declared.map((d) => `  ${d}`).join('\n')}`,
     { hint: 'Remove them from the manifest (they are kept as they are), or re-create them in a form mzform models.' },
   );
 }

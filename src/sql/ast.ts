@@ -424,6 +424,15 @@ export interface CreateContainerStatement {
   readonly pos: SqlPosition;
 }
 
+/** `ALTER CLUSTER [IF EXISTS] c SET (SIZE = '..', REPLICATION FACTOR = n)`: what mzform changes on a managed cluster. */
+export interface AlterClusterStatement {
+  readonly kind: 'alter_cluster';
+  readonly ifExists: boolean;
+  readonly name: Ident;
+  readonly options: readonly GenericOption[];
+  readonly pos: SqlPosition;
+}
+
 /**
  * `SET [SESSION|LOCAL] name {= | TO} value [, value ...] | DEFAULT`, `RESET name`, `RESET ALL`,
  * and `SET [SESSION CHARACTERISTICS AS] TRANSACTION ISOLATION LEVEL level` (variable
@@ -458,6 +467,7 @@ export type StatementAst =
   | CommentStatement
   | ValidateConnectionStatement
   | CreateContainerStatement
+  | AlterClusterStatement
   | SetVariableStatement
   | ShowStatement;
 

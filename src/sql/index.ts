@@ -7,6 +7,7 @@ export { qualifiedName, quoteIdent, quoteLiteral, staticSql, type Sql } from './
 export { SqlParseError, type SqlPosition } from './errors.js';
 export { executableSql, SECRET_PLACEHOLDER, type Statement, type StatementKind } from './statement.js';
 export { renderCreate } from './render/create.js';
+export { renderAlterCluster, renderCreateCluster, renderCreateDatabase, renderCreateSchema } from './render/containers.js';
 export {
   renderAlterConnection,
   renderAlterSecret,

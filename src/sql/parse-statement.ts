@@ -919,6 +919,12 @@ class Parser {
   }
 
   private parseAlter(pos: SqlPosition): StatementAst {
+    if (this.eatWord('cluster')) {
+      const ifExists = this.parseIfExists();
+      const name = this.parseIdent();
+      this.expectWord('set');
+      return { kind: 'alter_cluster', ifExists, name, options: this.parseGenericOptions(CLUSTER_OPTION_WORDS), pos };
+    }
     const objectKind = this.parseItemKind();
     const ifExists = this.parseIfExists();
     const name = this.parseItemName();

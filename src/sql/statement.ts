@@ -1,4 +1,5 @@
 import type { ObjectName } from '../model/names.js';
+import type { ContainerKind } from '../model/containers.js';
 import type { ObjectKind } from '../model/objects.js';
 import type { SecretValue } from '../model/secret-value.js';
 import { asSql, quoteLiteral, type Sql } from './quote.js';
@@ -15,12 +16,16 @@ export type StatementKind =
   | 'rename'
   | 'alter_owner'
   | 'comment'
-  | 'drop';
+  | 'drop'
+  | 'create_database'
+  | 'create_schema'
+  | 'create_cluster'
+  | 'alter_cluster';
 
 /** One statement mzform will run, kept apart from how it was rendered. */
 export interface Statement {
   readonly kind: StatementKind;
-  readonly objectKind: ObjectKind;
+  readonly objectKind: ObjectKind | ContainerKind;
   readonly target: ObjectName;
   /** Exactly what runs, except that a secret's value shows as '********'. */
   readonly sql: Sql;
@@ -62,7 +67,7 @@ export function executableSql(statement: Statement): string {
 
 export function makeStatement(
   kind: StatementKind,
-  objectKind: ObjectKind,
+  objectKind: ObjectKind | ContainerKind,
   target: ObjectName,
   text: string,
   secret?: SecretValue,

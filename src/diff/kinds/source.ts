@@ -1,13 +1,14 @@
 import type { Alteration, FieldChange } from '../change.js';
-import type { ObjectName, Source, SourceSpec, SourceTable, TableSelection } from '../../model/index.js';
+import type { ObjectName, Source, SourceSpec, TableSelection } from '../../model/index.js';
 import { SOURCE_COMMON_OPTIONS, SOURCE_SHAPES, sourceEntry, withSourceDefaults } from '../../model/index.js';
-import { sameValue } from '../values.js';
-import { sameColumnRefs } from './column-refs.js';
 import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from './comparison.js';
+import { sameColumnRefs } from './column-refs.js';
+import { type SubsourceComparison, compareSubsources } from './subsources.js';
 
 /**
  * ALTER SOURCE changes only RETAIN HISTORY and TIMESTAMP INTERVAL, and adds
- * subsources (the source registry's `change`; Materialize's `plan_alter_source`
+ * subsources, and DROP SOURCE drops one subsource (the source registry's
+ * `change`, `per-table` in subsources.ts; Materialize's `plan_alter_source`
  * in src/sql/src/plan/statement/ddl.rs). Connection, topic,
  * publication, format, envelope and cluster changes need DROP + CREATE, which
  * re-ingests the data.
@@ -27,22 +28,24 @@ export function compareSource(desired: Source, actual: Source, options: { tables
     forcing.push(change);
   }
 
-  const dSpec = normalizeTables(withSourceDefaults(desired.spec), desired.name);
-  const aSpec = withColumnRefsOf(dSpec, normalizeTables(withSourceDefaults(actual.spec), actual.name));
+  const dSpec = withSourceDefaults(desired.spec);
+  const aSpec = withColumnRefsOf(dSpec, withSourceDefaults(actual.spec));
+  const subsources = subsourceFields(dSpec, aSpec, desired.name, options);
   for (const { key } of differingFields(dSpec, aSpec)) {
+    if (subsources.handled.has(key)) continue;
     const entry = sourceEntry(dSpec.type, key);
     if (!entry) throw new Error(`${dSpec.type} sources have no registry entry for field ${key}`);
     const change = fieldChange(entry.keys[0]!, (aSpec as unknown as Record<string, unknown>)[key], (dSpec as unknown as Record<string, unknown>)[key], SOURCE_SHAPES[entry.codec.kind]);
-    if (entry.change === 'add-only' && (dSpec.type === 'postgres' || dSpec.type === 'mysql') && (aSpec.type === 'postgres' || aSpec.type === 'mysql')) {
-      const tables = compareTables(dSpec.tables, aSpec.tables, options);
-      if (tables.kind === 'same') continue;
-      fields.push(change);
-      if (tables.kind === 'add') alterations.push(...tables.tables.map((table) => ({ kind: 'add-subsource', table }) as const));
-      else forcing.push(change);
-      continue;
-    }
     fields.push(change);
     if (entry.change !== 'in-place') forcing.push(change);
+  }
+  const tables = subsources.comparison;
+  if (tables.kind === 'in-place') {
+    fields.push(...tables.fields);
+    alterations.push(...tables.alterations);
+  } else if (tables.kind === 'replace') {
+    fields.push(...tables.fields);
+    forcing.push(...tables.fields);
   }
 
   if (desired.retainHistory !== actual.retainHistory) {
@@ -66,6 +69,32 @@ export function compareSource(desired: Source, actual: Source, options: { tables
   return { fields, forcing, alterations: forcing.length > 0 ? [] : alterations };
 }
 
+/**
+ * The fields compared table by table (the registry's `per-table` entries, see
+ * `compareSubsources`), and how they compare. Multi-output load generators
+ * (AUCTION, MARKETING, TPCH) need `FOR ALL TABLES`, which Materialize does not
+ * keep in the stored create_sql (src/sql/src/pure.rs:1249-1252 removes the
+ * references once the subsources are planned): `all` in the manifest is what
+ * any stored form means.
+ */
+function subsourceFields(
+  desired: SourceSpec,
+  actual: SourceSpec,
+  source: ObjectName,
+  options: { tablesUnknown?: boolean },
+): { handled: ReadonlySet<string>; comparison: SubsourceComparison } {
+  if ((desired.type === 'postgres' || desired.type === 'mysql') && (actual.type === 'postgres' || actual.type === 'mysql')) {
+    const perTable = Object.keys(desired).filter((key) => sourceEntry(desired.type, key)?.change === 'per-table');
+    const all = new Set([...perTable, ...Object.keys(actual).filter((key) => sourceEntry(actual.type, key)?.change === 'per-table')]);
+    return { handled: all, comparison: compareSubsources(desired, actual, source, options) };
+  }
+  if (desired.type === 'load-generator' && actual.type === 'load-generator' && desired.generator === actual.generator) {
+    const all = (t: TableSelection | undefined) => t === undefined || t.kind === 'all';
+    if (all(desired.tables) && all(actual.tables)) return { handled: new Set(['tables']), comparison: { kind: 'same' } };
+  }
+  return { handled: new Set(), comparison: { kind: 'same' } };
+}
+
 /** The actual TEXT / EXCLUDE COLUMNS take the desired spelling where both name the same columns (see column-refs.ts). */
 function withColumnRefsOf(desired: SourceSpec, actual: SourceSpec): SourceSpec {
   if ((desired.type !== 'postgres' && desired.type !== 'mysql') || (actual.type !== 'postgres' && actual.type !== 'mysql')) return actual;
@@ -78,67 +107,4 @@ function withColumnRefsOf(desired: SourceSpec, actual: SourceSpec): SourceSpec {
 function withList<S extends SourceSpec & { textColumns?: unknown; excludeColumns?: unknown }>(spec: S, key: 'textColumns' | 'excludeColumns', value: unknown): S {
   const { [key]: _dropped, ...rest } = spec;
   return (value === undefined ? rest : { ...rest, [key]: value }) as S;
-}
-
-/**
- * A subsource without `AS` is named after its upstream table, in the source's
- * database and schema; spelling that name out must compare equal to leaving it out.
- */
-function normalizeTables(spec: SourceSpec, source: ObjectName): SourceSpec {
-  if (spec.type !== 'postgres' && spec.type !== 'mysql') return spec;
-  if (spec.tables.kind !== 'tables') return spec;
-  const tables = spec.tables.tables.map((t) => ({ reference: t.reference, alias: t.alias ?? defaultAlias(t, source) }));
-  return { ...spec, tables: { kind: 'tables', tables } };
-}
-
-function defaultAlias(table: SourceTable, source: ObjectName): ObjectName {
-  return { database: source.database, schema: source.schema, name: table.reference[table.reference.length - 1] ?? '' };
-}
-
-type TablesComparison = { readonly kind: 'same' } | { readonly kind: 'add'; readonly tables: readonly SourceTable[] } | { readonly kind: 'replace' };
-
-/**
- * How a source's table selection compares. The catalog cannot tell `FOR ALL
- * TABLES` from the list of tables that existed at creation (newer servers keep
- * only the subsources), so `all` in the manifest never differs from a list
- * read back; `schemas` differs only when a current table lies outside them.
- * A list compares as a set: tables only added are `ALTER SOURCE ... ADD
- * SUBSOURCE`; a table removed (Materialize cannot drop a subsource through
- * ALTER SOURCE) or a change between all / schemas / a list is a replace.
- */
-function compareTables(desired: TableSelection, actual: TableSelection, options: { tablesUnknown?: boolean }): TablesComparison {
-  // The catalog did not say which tables the source has (see ActualObject.tablesUnknown): nothing to compare.
-  if (options.tablesUnknown) return SAME;
-  switch (desired.kind) {
-    case 'all':
-      return actual.kind === 'schemas' ? REPLACE : SAME;
-    case 'schemas': {
-      if (actual.kind === 'all') return REPLACE;
-      if (actual.kind === 'schemas') return sameValue([...desired.schemas].sort(), [...actual.schemas].sort()) ? SAME : REPLACE;
-      const wanted = new Set(desired.schemas);
-      return actual.tables.every((t) => wanted.has(t.reference[t.reference.length - 2] ?? '')) ? SAME : REPLACE;
-    }
-    case 'tables': {
-      if (actual.kind !== 'tables') return REPLACE;
-      if (!actual.tables.every((a) => desired.tables.some((d) => sameTable(d, a)))) return REPLACE;
-      const added = desired.tables.filter((d) => !actual.tables.some((a) => sameTable(d, a)));
-      return added.length > 0 ? { kind: 'add', tables: added } : SAME;
-    }
-  }
-}
-
-const SAME: TablesComparison = { kind: 'same' };
-const REPLACE: TablesComparison = { kind: 'replace' };
-
-/**
- * One table written two ways: the same subsource name, and references where
- * one ends the other. The catalog gives a Postgres table as `schema.table`
- * while a manifest may add the upstream database or leave out the schema, as
- * Materialize resolves a reference by its trailing parts.
- */
-function sameTable(a: SourceTable, b: SourceTable): boolean {
-  if (!sameValue(a.alias, b.alias)) return false;
-  const [shorter, longer] = a.reference.length <= b.reference.length ? [a.reference, b.reference] : [b.reference, a.reference];
-  const offset = longer.length - shorter.length;
-  return shorter.length > 0 && shorter.every((part, i) => part === longer[offset + i]);
 }

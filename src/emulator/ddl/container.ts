@@ -1,4 +1,4 @@
-import type { CreateContainerStatement } from '../../sql/ast.js';
+import type { AlterClusterStatement, CreateContainerStatement } from '../../sql/ast.js';
 import type { Operation } from '../catalog/operations.js';
 import { MzError, SQLSTATE } from '../errors.js';
 import { noChange, type Plan, type PlanContext } from './plan.js';
@@ -58,4 +58,28 @@ export function planCreateContainer(ctx: PlanContext, ast: CreateContainerStatem
     }
   }
   return { tag, ops };
+}
+
+/**
+ * `ALTER CLUSTER c SET (SIZE = '..', REPLICATION FACTOR = n)` on a managed
+ * cluster (test/sqllogictest/managed_cluster.slt:79-82); on an unmanaged one
+ * Materialize refuses REPLICATION FACTOR (src/sql/src/plan/statement/ddl.rs:4807),
+ * and the emulator refuses SIZE likewise.
+ */
+export function planAlterCluster(ctx: PlanContext, ast: AlterClusterStatement): Plan {
+  const { store } = ctx;
+  const cluster = store.clusterByName(ast.name.value);
+  if (!cluster) {
+    if (ast.ifExists) return noChange('ALTER CLUSTER', [{ severity: 'NOTICE', code: SQLSTATE.undefinedObject, message: `cluster "${ast.name.value}" does not exist, skipping` }]);
+    throw new MzError(`unknown cluster '${ast.name.value}'`);
+  }
+  let { size, replicationFactor } = cluster;
+  for (const o of ast.options) {
+    const v = o.value;
+    if (o.name === 'SIZE' && (v?.kind === 'string' || v?.kind === 'number')) size = v.kind === 'string' ? v.value : v.text;
+    else if (o.name === 'REPLICATION FACTOR' && v?.kind === 'number') replicationFactor = Number(v.text);
+    else throw new MzError(`the emulator cannot ALTER CLUSTER ... SET (${o.name})`);
+    if (!cluster.managed) throw new MzError(`${o.name} not supported for unmanaged clusters`);
+  }
+  return { tag: 'ALTER CLUSTER', ops: [{ kind: 'put-cluster', cluster: { ...cluster, size, replicationFactor } }] };
 }

@@ -1,6 +1,6 @@
 import { MzError } from '../errors.js';
 import { planAlterConnection, planCreateConnection } from './connection.js';
-import { planCreateContainer } from './container.js';
+import { planAlterCluster, planCreateContainer } from './container.js';
 import { planAlterOwner, planComment, planDrop, planRename, planValidate } from './objects.js';
 import type { DdlStatement, Plan, PlanContext, Planner, Planners } from './plan.js';
 import { planAlterRelationOwner, planCreateRelation, planDropRelation } from '../objects/plan.js';
@@ -29,6 +29,7 @@ const PLANNERS: Planners = {
   comment: planComment,
   validate_connection: planValidate,
   create_container: planCreateContainer,
+  alter_cluster: planAlterCluster,
   create_relation: planCreateRelation,
   drop_relation: planDropRelation,
   alter_relation_owner: planAlterRelationOwner,

@@ -2,7 +2,7 @@ import type { AlterSourceStatement, CreateSourceStatement, GenericOption, ItemNa
 import type { Operation } from '../catalog/operations.js';
 import type { ConnectionItem, SourceItem } from '../catalog/store.js';
 import { MzError } from '../errors.js';
-import { DEFAULT_UPSTREAM_TABLES } from '../settings.js';
+import { DEFAULT_MYSQL_UPSTREAM_TABLES, DEFAULT_UPSTREAM_TABLES } from '../settings.js';
 import type { DdlHost } from './host.js';
 import { alreadyExistsNotice, findItem, fullName, itemTypeName, missingObject, NO_POSITION, requireKind, sessionRoleId, targetSchema, writtenName } from './names.js';
 import { noChange, type Plan, type PlanContext } from './plan.js';
@@ -38,7 +38,8 @@ function connectionOptionText(item: ConnectionItem, name: string): string | unde
 /** The upstream tables a Postgres / MySQL connection's host has, as `[schema, table]`. */
 function upstreamTables(host: DdlHost, connection: ConnectionItem): string[][] {
   const h = connectionOptionText(connection, 'HOST') ?? '';
-  const tables = host.settings.upstreamTables.get(h) ?? DEFAULT_UPSTREAM_TABLES;
+  const fallback = connection.statement.connectionType === 'mysql' ? DEFAULT_MYSQL_UPSTREAM_TABLES : DEFAULT_UPSTREAM_TABLES;
+  const tables = host.settings.upstreamTables.get(h) ?? fallback;
   return tables.map((t) => t.split('.'));
 }
 
@@ -234,6 +235,62 @@ function newSubsources(ctx: PlanContext, source: SourceItem, planned: readonly P
 
 const ALTERABLE_SOURCE_OPTIONS = ['RETAIN HISTORY', 'TIMESTAMP INTERVAL'];
 
+type ColumnOption = 'TEXT COLUMNS' | 'EXCLUDE COLUMNS';
+type ColumnRefs = ReadonlyMap<ColumnOption, readonly (readonly string[])[]>;
+
+const endsWith = (longer: readonly string[], shorter: readonly string[]) =>
+  shorter.length > 0 && shorter.length <= longer.length && shorter.every((p, i) => longer[longer.length - shorter.length + i] === p);
+
+function columnRefs(value: GenericOption['value']): string[][] {
+  if (value?.kind !== 'list') return [];
+  return value.items.flatMap((v) => (v.kind === 'name' ? [v.name.parts.map((p) => p.value)] : []));
+}
+
+/**
+ * `ADD SUBSOURCE ... WITH (TEXT COLUMNS (...), EXCLUDE COLUMNS (...))`: only
+ * those two options (src/sql-parser/src/parser.rs:5825-5830; IGNORE is the old
+ * spelling of EXCLUDE), each naming columns of a table added by this very
+ * statement (src/sql/src/pure/error.rs:47-50, the tables listed in the DETAIL).
+ */
+function addedColumns(options: readonly GenericOption[], planned: readonly PlannedSubsource[]): ColumnRefs {
+  const refs = new Map<ColumnOption, string[][]>();
+  for (const o of options) {
+    const name = o.name === 'IGNORE COLUMNS' ? 'EXCLUDE COLUMNS' : o.name;
+    if (name !== 'TEXT COLUMNS' && name !== 'EXCLUDE COLUMNS') throw new MzError(`Expected one of TEXT or EXCLUDE or IGNORE, found ${o.name}`);
+    const columns = columnRefs(o.value);
+    const dangling = columns.filter((c) => !planned.some((p) => c.length >= 2 && endsWith(p.reference, c.slice(0, -1))));
+    if (dangling.length > 0) {
+      const tables = [...new Set(dangling.map((c) => c.slice(-3, -1).join('.')))].sort();
+      throw new MzError(`${name} refers to table not currently being added`, { detail: `the following tables are referenced but not added: ${tables.join(', ')}` });
+    }
+    refs.set(name, [...(refs.get(name) ?? []), ...columns]);
+  }
+  return refs;
+}
+
+/**
+ * The source's own create_sql after ADD SUBSOURCE, as Materialize rewrites it
+ * (src/adapter/src/coord/sequencer/inner.rs:3762-3800): its TEXT COLUMNS keep
+ * only the columns of tables it still ingests, take the new ones and are
+ * sorted; a MySQL source's EXCLUDE COLUMNS likewise. A Postgres source's
+ * EXCLUDE COLUMNS are not merged: they stay on the new subsource alone.
+ */
+function mergeColumns(statement: CreateSourceStatement, added: ColumnRefs, current: readonly (readonly string[])[]): CreateSourceStatement {
+  const c = statement.connection;
+  if (c.kind !== 'postgres' && c.kind !== 'mysql') return statement;
+  const merged: ColumnOption[] = c.kind === 'postgres' ? ['TEXT COLUMNS'] : ['TEXT COLUMNS', 'EXCLUDE COLUMNS'];
+  let options = [...c.options];
+  for (const name of merged) {
+    const kept = columnRefs(options.find((o) => o.name === name)?.value).filter((col) => current.some((t) => endsWith(t, col.slice(0, -1))));
+    const all = [...kept, ...(added.get(name) ?? [])].sort((a, b) => (a.join('.') < b.join('.') ? -1 : a.join('.') > b.join('.') ? 1 : 0));
+    options = options.filter((o) => o.name !== name);
+    if (all.length === 0) continue;
+    const items = all.map((parts) => ({ kind: 'name' as const, name: { parts: parts.map((value) => ({ value, quoted: true, pos: NO_POSITION })), pos: NO_POSITION }, pos: NO_POSITION }));
+    options.push({ name, hasEquals: true, value: { kind: 'list', bracket: '(', items, pos: NO_POSITION }, pos: NO_POSITION });
+  }
+  return { ...statement, connection: { ...c, options } };
+}
+
 export function planAlterSource(ctx: PlanContext, ast: AlterSourceStatement): Plan {
   const { store, vars } = ctx;
   const host = ctx;
@@ -275,8 +332,10 @@ export function planAlterSource(ctx: PlanContext, ast: AlterSourceStatement): Pl
         const clash = store.itemByName(n.schema.id, n.itemName);
         if (clash) throw new MzError(`catalog item '${n.itemName}' already exists`);
       }
+      const columns = addedColumns(action.withOptions, planned);
+      const merged = mergeColumns(statement, columns, [...current].map((r) => r.split('.')));
       const items = newSubsources(ctx, source, planned, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), source.ownerId);
-      return { tag: 'ALTER SOURCE', ops: items.map((item) => ({ kind: 'create-item', item })) };
+      return { tag: 'ALTER SOURCE', ops: [{ kind: 'update-item', item: { ...source, statement: merged } }, ...items.map((item) => ({ kind: 'create-item' as const, item }))] };
     }
     case 'refresh-references':
       return noChange('ALTER SOURCE');

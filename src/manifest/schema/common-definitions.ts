@@ -42,6 +42,10 @@ export const commonDefinitions: Record<string, JsonSchema> = {
     $ref: '#/definitions/secretReference',
   },
   comment: text('`COMMENT ON` the object (at most 1024 bytes).'),
+  renamedFrom: text(
+    'The name this object had until now, in the same database and schema: the plan renames it in place (`ALTER ... RENAME TO`), keeping its id, data, SSH keys and PrivateLink principal, instead of creating a new one. Remove it once applied, or keep it: once renamed it changes nothing.',
+    { minLength: 1 },
+  ),
   owner: text('The role that owns the object (`ALTER ... OWNER TO`). Omit to leave ownership alone.', { minLength: 1 }),
   databaseName: text('The Materialize database this object lives in; overrides `defaults.database`.', { minLength: 1 }),
   schemaName: text('The Materialize schema this object lives in; overrides `defaults.schema`.', { minLength: 1 }),

@@ -13,6 +13,7 @@ function connectionCommon(type: string): Record<string, JsonSchema> {
         'Set to false to create the connection `WITH (VALIDATE = false)`, e.g. while the upstream is not reachable yet. Omit to use the server default.',
     },
     comment: ref('comment', '`COMMENT ON CONNECTION`.'),
+    renamed_from: ref('renamedFrom', 'The connection\'s previous name: `ALTER CONNECTION ... RENAME TO`.'),
     owner: ref('owner', 'Owner role of the connection.'),
     database_name: ref('databaseName', 'Materialize database of the connection.'),
     schema_name: ref('schemaName', 'Materialize schema of the connection.'),

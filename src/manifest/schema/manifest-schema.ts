@@ -29,6 +29,23 @@ const variableMap = (description: string): JsonSchema => ({
   },
 });
 
+/** A schema name in the default database, or {database_name, schema_name}: `scope` and `schemas` items. */
+const SCHEMA_ITEM: JsonSchema = {
+  type: ['string', 'object'],
+  'x-expected': 'a schema name or {database_name, schema_name}',
+  description: 'A schema name in the default database, or {database_name, schema_name}.',
+  minLength: 1,
+  if: { type: 'object' },
+  then: closed(
+    'A schema in another database.',
+    {
+      database_name: text('The database.', { minLength: 1 }),
+      schema_name: text('The schema.', { minLength: 1 }),
+    },
+    ['schema_name'],
+  ),
+};
+
 const objectMap = (description: string, item: JsonSchema): JsonSchema => ({
   type: 'object',
   description,
@@ -57,21 +74,30 @@ export const manifestSchema: JsonSchema = {
         type: 'array',
         description:
           'More schemas that mzform manages besides those the declared objects live in: objects found there that the manifest does not declare are shown, and dropped with `prune`. Each item is a schema name in the default database, or {database_name, schema_name}.',
-        items: {
-          type: ['string', 'object'],
-          'x-expected': 'a schema name or {database_name, schema_name}',
-          description: 'A schema name in the default database, or {database_name, schema_name}.',
-          minLength: 1,
-          if: { type: 'object' },
-          then: closed(
-            'A schema in another database.',
-            {
-              database_name: text('The database.', { minLength: 1 }),
-              schema_name: text('The schema.', { minLength: 1 }),
-            },
-            ['schema_name'],
-          ),
-        },
+        items: SCHEMA_ITEM,
+      },
+      clusters: objectMap(
+        'Managed clusters the sources run in, keyed by name: created when missing (CREATE CLUSTER), resized in place (ALTER CLUSTER ... SET), never dropped.',
+        closed(
+          'A managed cluster.',
+          {
+            size: text("SIZE, e.g. '25cc'.", { minLength: 1 }),
+            replication_factor: { type: 'integer', minimum: 0, description: 'REPLICATION FACTOR: the number of replicas (Materialize default: 1).' },
+          },
+          ['size'],
+        ),
+      ),
+      databases: {
+        type: 'array',
+        description: 'Databases to create when missing (CREATE DATABASE); never dropped.',
+        items: text('A database name.', { minLength: 1 }),
+        uniqueItems: true,
+      },
+      schemas: {
+        type: 'array',
+        description:
+          'Schemas to create when missing (CREATE SCHEMA); never dropped. Each item is a schema name in the default database, or {database_name, schema_name}.',
+        items: SCHEMA_ITEM,
       },
       prune: {
         type: 'boolean',
@@ -87,6 +113,7 @@ export const manifestSchema: JsonSchema = {
               { pattern: '^\\$\\{(env:[A-Za-z_][A-Za-z0-9_]*|file:[^}]+|var:[A-Za-z_][A-Za-z0-9_]*)\\}$', 'x-expected': '${env:NAME} or ${file:path}, never the secret value itself' },
             ),
             comment: ref('comment', '`COMMENT ON SECRET`.'),
+            renamed_from: ref('renamedFrom', 'The secret\'s previous name: `ALTER SECRET ... RENAME TO`.'),
             owner: ref('owner', 'Owner role of the secret.'),
             database_name: ref('databaseName', 'Materialize database of the secret.'),
             schema_name: ref('schemaName', 'Materialize schema of the secret.'),

@@ -68,7 +68,7 @@ const SOURCE_VALUE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCod
   'column-list': () => 'list of upstream `schema.table.column`',
 };
 
-const CHANGE_NOTE = { replace: '', 'add-only': 'tables only added: ALTER SOURCE ... ADD SUBSOURCE', 'in-place': 'changed in place' } as const;
+const CHANGE_NOTE = { replace: '', 'per-table': 'table by table: ALTER SOURCE ... ADD SUBSOURCE, DROP SOURCE <subsource>', 'in-place': 'changed in place' } as const;
 
 /** One source type's options as a Markdown table. */
 export function sourceOptionTable(type: SourceType): string {

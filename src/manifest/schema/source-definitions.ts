@@ -7,6 +7,7 @@ function sourceCommon(type: string): Record<string, JsonSchema> {
     retain_history: text("RETAIN HISTORY FOR: how long to keep history, e.g. '1h'. Alterable in place.", { minLength: 1 }),
     timestamp_interval: text("TIMESTAMP INTERVAL, e.g. '1s'. Alterable in place.", { minLength: 1 }),
     comment: ref('comment', '`COMMENT ON SOURCE`.'),
+    renamed_from: ref('renamedFrom', 'The source\'s previous name: `ALTER SOURCE ... RENAME TO`, no re-ingest.'),
     owner: ref('owner', 'Owner role of the source.'),
     database_name: ref('databaseName', 'Materialize database of the source.'),
     schema_name: ref('schemaName', 'Materialize schema of the source.'),
@@ -97,16 +98,19 @@ const includeItem: JsonSchema = {
 export const sourceDefinitions: Record<string, JsonSchema> = {
   sourceTable: {
     type: ['string', 'array', 'object'],
-    'x-expected': 'a table name, a list of its parts, or {table, name}',
-    description: 'An upstream table: `public.orders`, `[public, orders]`, or {table, name} to choose the name of its subsource.',
+    'x-expected': 'a table name, a list of its parts, or {table, name, schema, database}',
+    description:
+      'An upstream table: `public.orders`, `[public, orders]`, or {table, name, schema, database} to choose the name, schema or database of its subsource.',
     if: { type: 'object' },
     then: closed(
-      'FOR TABLES (<table> AS <name>).',
+      'FOR TABLES (<table> AS <database>.<schema>.<name>).',
       {
         table: ref('upstreamReference', 'The upstream table.'),
-        name: ref('objectName', "The subsource's name, in the source's database and schema."),
+        name: ref('objectName', "The subsource's name; absent means the table's own name."),
+        schema: ref('objectName', "The subsource's schema; absent means the source's schema."),
+        database: ref('objectName', "The subsource's database; absent means the source's database."),
       },
-      ['table', 'name'],
+      ['table'],
     ),
     else: { $ref: '#/definitions/upstreamReference', description: 'The upstream table.' },
   },

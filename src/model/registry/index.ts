@@ -19,7 +19,7 @@
  * - Types: `Codec`, `CodecKind`, `OptionEntry`, `OptionPart`, `SqlOptionName`, `ValueOf`.
  * - `SOURCE_REGISTRY[type][field]`, `SOURCE_COMMON_OPTIONS`: a `SourceOptionEntry`
  *   per source field: clause, manifest keys, codec, required, and how a change
- *   is made (`replace`, `add-only`, `in-place`); `sourceEntries`, `sourceEntry`.
+ *   is made (`replace`, `per-table`, `in-place`); `sourceEntries`, `sourceEntry`.
  *
  * Adding an option: one entry in connection-registry.ts (its model field,
  * SQL keyword, manifest key, doc and codec, and `alterable: false` or

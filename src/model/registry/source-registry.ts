@@ -38,10 +38,12 @@ export interface SourceOptionEntry {
   readonly required: boolean;
   /**
    * How a change is made: `replace` (drop and create: the source re-ingests),
-   * `add-only` (tables only added are ALTER SOURCE ... ADD SUBSOURCE, anything
-   * else a replace), `in-place` (ALTER SOURCE SET / RESET).
+   * `per-table` (a FOR TABLES list and its columns change subsource by
+   * subsource: ALTER SOURCE ... ADD SUBSOURCE, DROP SOURCE <subsource>; a
+   * switch between all tables, schemas and a list is a replace; see
+   * src/diff/kinds/subsources.ts), `in-place` (ALTER SOURCE SET / RESET).
    */
-  readonly change: 'replace' | 'add-only' | 'in-place';
+  readonly change: 'replace' | 'per-table' | 'in-place';
   readonly doc: string;
 }
 
@@ -58,10 +60,10 @@ const entry = (
 
 const tables = (upstream: string) =>
   entry('FOR ALL TABLES / FOR TABLES / FOR SCHEMAS', ['tables', 'schemas'], { kind: 'table-selection' }, `The ${upstream} tables to ingest, each into a subsource.`, {
-    change: 'add-only',
+    change: 'per-table',
   });
-const textColumns = entry('TEXT COLUMNS', ['text_columns'], { kind: 'column-list' }, 'TEXT COLUMNS: decode these columns as text.');
-const excludeColumns = entry('EXCLUDE COLUMNS', ['exclude_columns'], { kind: 'column-list' }, 'EXCLUDE COLUMNS: leave these columns out.');
+const textColumns = entry('TEXT COLUMNS', ['text_columns'], { kind: 'column-list' }, 'TEXT COLUMNS: decode these columns as text.', { change: 'per-table' });
+const excludeColumns = entry('EXCLUDE COLUMNS', ['exclude_columns'], { kind: 'column-list' }, 'EXCLUDE COLUMNS: leave these columns out.', { change: 'per-table' });
 
 export const SOURCE_REGISTRY: SourceRegistry = {
   kafka: {

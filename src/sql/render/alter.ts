@@ -9,7 +9,7 @@ import type { ConnectionOptionName } from '../ast.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../quote.js';
 import { makeStatement, SECRET_PLACEHOLDER, type Statement } from '../statement.js';
 import { compareOptionNames, connectionOptions } from './connection-options.js';
-import { renderSourceTable } from './source.js';
+import { columnList, renderSourceTable } from './source.js';
 
 const KIND_SQL: Record<ObjectKind, string> = { secret: 'SECRET', connection: 'CONNECTION', source: 'SOURCE' };
 
@@ -74,7 +74,12 @@ export type AlterSourceAction =
   | { readonly kind: 'reset-retain-history' }
   | { readonly kind: 'set-timestamp-interval'; readonly value: string }
   | { readonly kind: 'reset-timestamp-interval' }
-  | { readonly kind: 'add-subsource'; readonly table: SourceTable };
+  | {
+      readonly kind: 'add-subsource';
+      readonly table: SourceTable;
+      readonly textColumns?: readonly (readonly string[])[];
+      readonly excludeColumns?: readonly (readonly string[])[];
+    };
 
 /** `ALTER SOURCE "db"."s"."n" SET (RETAIN HISTORY = FOR '1h')` and the other in-place changes. */
 export function renderAlterSource(name: ObjectName, action: AlterSourceAction): Statement {
@@ -93,9 +98,12 @@ export function renderAlterSource(name: ObjectName, action: AlterSourceAction): 
     case 'reset-timestamp-interval':
       clause = 'RESET (TIMESTAMP INTERVAL)';
       break;
-    case 'add-subsource':
-      clause = `ADD SUBSOURCE ${renderSourceTable(action.table)}`;
+    case 'add-subsource': {
+      // One statement per table, so its columns are exactly that table's (src/sql-parser/tests/testdata/ddl:1738-1747).
+      const options = [...columnList('TEXT COLUMNS', action.textColumns), ...columnList('EXCLUDE COLUMNS', action.excludeColumns)];
+      clause = `ADD SUBSOURCE ${renderSourceTable(action.table)}${options.length > 0 ? ` WITH (${options.join(', ')})` : ''}`;
       break;
+    }
     default:
       return assertNever(action);
   }

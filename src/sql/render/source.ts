@@ -69,7 +69,7 @@ function renderTableSelectionClause(t: TableSelection): string {
   }
 }
 
-function columnList(name: string, columns: readonly (readonly string[])[] | undefined): string[] {
+export function columnList(name: string, columns: readonly (readonly string[])[] | undefined): string[] {
   return columns && columns.length > 0 ? [`${name} = (${columns.map(renderReference).join(', ')})`] : [];
 }
 

@@ -4,16 +4,28 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toActualState } from '../../../src/catalog/index.js';
 import { connect } from '../../../src/db/index.js';
+import { staticSql } from '../../../src/sql/quote.js';
 import { writeManifest } from '../../../src/import/index.js';
 import { renderPlanText } from '../../../src/output/index.js';
 import { readLiveCatalogRows } from '../../../src/pipeline/index.js';
 import { apply, idsByName, planAgainst } from './common.js';
+
+/** Subsource ids by name, straight from mz_sources. */
+async function subsourceIds(url: string): Promise<Map<string, string>> {
+  const db = await connect({ url, env: {} });
+  try {
+    const rows = await db.query<{ id: string; name: string }>(staticSql`SELECT id, name FROM mz_catalog.mz_sources WHERE type = 'subsource' ORDER BY id`);
+    return new Map(rows.map((r) => [r.name, r.id]));
+  } finally {
+    await db.close();
+  }
+}
 import { type Emulator, startEmulator } from './emulator.js';
 
 /**
  * A Postgres source's tables live only in its subsources (its create_sql
  * lists none, as on current Materialize): adding one in the manifest is one
- * ALTER SOURCE ... ADD SUBSOURCE, removing one a replace, and an import
+ * ALTER SOURCE ... ADD SUBSOURCE, removing one a DROP SOURCE of its subsource, and an import
  * writes the real list.
  */
 const manifest = (tables: readonly string[]) => `version: 1
@@ -83,14 +95,60 @@ describe('a Postgres source table list against the emulator', () => {
     expect(renderPlanText(await planAgainst(emulator.url, importedFile))).toBe('No changes.\n');
   });
 
-  it('replaces the source when a table is removed, saying why, and re-ingests', async () => {
-    writeFileSync(file, manifest(['public.orders']));
+  it('drops exactly the subsource of a table removed (the source keeps its id), and adding it back creates just it', async () => {
+    const before = await idsByName(emulator.url, file);
+    writeFileSync(file, manifest(['public.orders', 'public.items']));
     const plan = await planAgainst(emulator.url, file);
-    const replace = plan.steps.find((s) => s.action === 'replace' && s.name.name === 'shop');
-    expect(replace?.reason).toMatch(/^tables cannot be changed in place \(.*Materialize cannot drop a subsource through ALTER SOURCE/);
-    expect(replace?.hazards.map((h) => h.code)).toContain('source-recreate');
-    const applied = await apply(emulator.url, file, { allowHazards: new Set(['source-recreate', 'drop-cascade']) });
+    expect(plan.steps.map((s) => `${s.action} ${s.objectKind} ${s.name.name}`)).toEqual(['alter source shop']);
+    // doc/user/content/sql/alter-source.md:91-98: a subsource is dropped with DROP SOURCE.
+    expect(plan.steps[0]?.statements.map((s) => s.sql)).toEqual(['DROP SOURCE "materialize"."public"."clients"']);
+    expect(plan.steps[0]?.hazards.map((h) => h.code)).toEqual(['subsource-drop']);
+    await expect(apply(emulator.url, file)).rejects.toThrow(/step 1: alter source materialize\.public\.shop: subsource-drop/);
+    const applied = await apply(emulator.url, file, { allowHazards: new Set(['subsource-drop']) });
     expect(applied.report.outcome, JSON.stringify(applied.report.steps.find((s) => s.error))).toBe('applied');
     expect(renderPlanText(await planAgainst(emulator.url, file))).toBe('No changes.\n');
+    const afterDrop = await idsByName(emulator.url, file);
+    expect(afterDrop.get('source public.shop')).toBe(before.get('source public.shop'));
+    const subsources = await subsourceIds(emulator.url);
+    expect([...subsources.keys()].sort()).toEqual(['items', 'orders']);
+
+    writeFileSync(file, manifest(['public.orders', '{ table: public.customers, name: clients }', 'public.items']));
+    const again = await planAgainst(emulator.url, file);
+    expect(again.steps.flatMap((s) => s.statements.map((st) => st.sql))).toEqual([
+      'ALTER SOURCE "materialize"."public"."shop" ADD SUBSOURCE "public"."customers" AS "materialize"."public"."clients"',
+    ]);
+    expect((await apply(emulator.url, file)).report.outcome).toBe('applied');
+    expect(renderPlanText(await planAgainst(emulator.url, file))).toBe('No changes.\n');
+    expect((await idsByName(emulator.url, file)).get('source public.shop')).toBe(before.get('source public.shop'));
+    const after = await subsourceIds(emulator.url);
+    // The other subsources are the same objects; only the table added back is new.
+    expect(after.get('orders')).toBe(subsources.get('orders'));
+    expect(after.get('items')).toBe(subsources.get('items'));
+    expect(after.has('clients')).toBe(true);
+  });
+
+  it('keeps a subsource in another schema (FOR TABLES (t AS other.t)), plans no changes, imports it with its schema', async () => {
+    const db = await connect({ url: emulator.url, env: {} });
+    await db.execute('CREATE SCHEMA IF NOT EXISTS "materialize"."staging"');
+    await db.close();
+    // test/pg-cdc-old-syntax/create-views-from-source-in-schema.td:45
+    writeFileSync(file, manifest(['public.orders', '{ table: public.customers, name: clients }', '{ table: public.items, schema: staging }']));
+    const plan = await planAgainst(emulator.url, file);
+    // RENAME TO stays in the schema: moving a subsource elsewhere drops it and adds it there.
+    expect(plan.steps.flatMap((s) => s.statements.map((st) => st.sql))).toEqual([
+      'DROP SOURCE "materialize"."public"."items"',
+      'ALTER SOURCE "materialize"."public"."shop" ADD SUBSOURCE "public"."items" AS "materialize"."staging"."items"',
+    ]);
+    expect((await apply(emulator.url, file, { allowHazards: new Set(['subsource-drop']) })).report.outcome).toBe('applied');
+    expect(renderPlanText(await planAgainst(emulator.url, file))).toBe('No changes.\n');
+
+    const imported = writeManifest(toActualState(await readLiveCatalogRows({ url: emulator.url, env: {} })), {
+      schemas: [{ database: 'materialize', schema: 'public' }],
+      objects: [],
+    });
+    expect(imported.manifest).toMatch(/- table: public\.items\n\s+name: items\n\s+schema: staging\n/);
+    const importedFile = join(dir, 'imported-elsewhere.yaml');
+    writeFileSync(importedFile, imported.manifest);
+    expect(renderPlanText(await planAgainst(emulator.url, importedFile))).toBe('No changes.\n');
   });
 });

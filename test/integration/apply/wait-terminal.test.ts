@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from './emulator.js';
@@ -8,14 +8,11 @@ import { type Emulator, startEmulator } from './emulator.js';
  * terminal of 150 columns), the test reads the screen while it waits.
  */
 const exec = promisify(execFile);
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+// Top-level await: the check never blocks the worker (see test/run-cli.ts).
+const hasTmux = await exec('tmux', ['-V']).then(
+  () => true,
+  () => false,
+);
 const SOCKET = `mzform-test-${process.pid}`;
 const tmux = (...args: string[]) => exec('tmux', ['-L', SOCKET, ...args]);
 const screen = async () => (await tmux('capture-pane', '-p', '-t', 'wait')).stdout;

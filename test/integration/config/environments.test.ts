@@ -104,6 +104,9 @@ describe('one manifest, two environments, three files', () => {
       // The markdown comment is for this environment (its sticky marker and heading).
       const markdown = await mzform(['plan', ...target, '--format', 'markdown']);
       expect(markdown.stdout.split('\n')[0]).toBe(`<!-- mzform:plan manifest=examples/environments env=${environment} -->`);
+      // So is the JSON plan.
+      const json = await mzform(['plan', ...target, '--format', 'json']);
+      expect((JSON.parse(json.stdout) as { environment?: string }).environment).toBe(environment);
     } finally {
       await emulator.stop();
     }

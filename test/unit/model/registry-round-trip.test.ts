@@ -130,7 +130,7 @@ describe('manifest document types, derived from the registry', () => {
 });
 
 describe('the source registry', () => {
-  const COMMON = ['type', 'cluster', 'retain_history', 'timestamp_interval', 'comment', 'owner', 'database_name', 'schema_name'];
+  const COMMON = ['type', 'cluster', 'retain_history', 'timestamp_interval', 'comment', 'renamed_from', 'owner', 'database_name', 'schema_name'];
   it.each(SOURCE_TYPES)('%s: the JSON Schema has exactly the registry keys besides the common ones', (type) => {
     const definition = Object.values(manifestSchema.definitions!).find((d) => (d.properties?.type as { const?: string } | undefined)?.const === type && d.properties?.cluster);
     const schemaKeys = Object.keys(definition!.properties!).filter((k) => !COMMON.includes(k));

@@ -62,8 +62,8 @@ afterAll(async () => {
 /** In manifest order: `FILE` stands for the manifest's path. */
 const EXPECTED = [
   `FILE:4:3: secret materialize.public.pgpass: owner role "etl" does not exist (mzform does not create roles: CREATE ROLE "etl" first)`,
-  `FILE:15:3: source materialize.public.orders: cluster "ingest" does not exist (mzform does not create clusters: CREATE CLUSTER "ingest" (SIZE = '...') first)`,
-  `FILE:21:3: source materialize.public.counter: cluster "ingest" does not exist (mzform does not create clusters: CREATE CLUSTER "ingest" (SIZE = '...') first)`,
+  `FILE:15:3: source materialize.public.orders: cluster "ingest" does not exist (declare it under clusters: with its size, or CREATE CLUSTER "ingest" (SIZE = '...') first)`,
+  `FILE:21:3: source materialize.public.counter: cluster "ingest" does not exist (declare it under clusters: with its size, or CREATE CLUSTER "ingest" (SIZE = '...') first)`,
   `FILE:21:3: source materialize.public.counter: owner role "etl" does not exist (mzform does not create roles: CREATE ROLE "etl" first)`,
 ];
 const expected = () => EXPECTED.map((l) => l.replace('FILE', file)).join('\n');
@@ -176,9 +176,9 @@ sources:
 `;
 
 const ELSEWHERE_EXPECTED = [
-  `FILE:4:3: secret materialize.analytics.token: schema "materialize"."analytics" does not exist (mzform does not create schemas: CREATE SCHEMA "materialize"."analytics" first)`,
-  `FILE:10:3: source materialize.analytics.ticks: schema "materialize"."analytics" does not exist (mzform does not create schemas: CREATE SCHEMA "materialize"."analytics" first)`,
-  `FILE:13:3: source warehouse.raw.other_ticks: database "warehouse" does not exist (mzform does not create databases: CREATE DATABASE "warehouse" first)`,
+  `FILE:4:3: secret materialize.analytics.token: schema "materialize"."analytics" does not exist (declare it under schemas:, or CREATE SCHEMA "materialize"."analytics" first)`,
+  `FILE:10:3: source materialize.analytics.ticks: schema "materialize"."analytics" does not exist (declare it under schemas:, or CREATE SCHEMA "materialize"."analytics" first)`,
+  `FILE:13:3: source warehouse.raw.other_ticks: database "warehouse" does not exist (declare it under databases:, or CREATE DATABASE "warehouse" first)`,
 ];
 
 describe('a plan checks that the databases and schemas it creates objects in exist', () => {
