@@ -109,7 +109,13 @@ describe('SQL injection through names and values', () => {
       .queryLog()
       .map((e) => e.statement)
       .filter((s) => /^\s*(CREATE|ALTER|DROP|COMMENT)\b/i.test(s) && !s.includes('__mzform_lock'));
-    expect(ddl).toEqual(sent);
+    // Plans show a secret's fingerprint masked; the statement run carries the real one in its place.
+    expect(ddl).toHaveLength(sent.length);
+    ddl.forEach((run, i) => {
+      const [before, ...after] = sent[i]!.split('hmac-sha256:********');
+      if (after.length === 0) expect(run).toBe(sent[i]);
+      else expect(run).toMatch(new RegExp(`^${escapeRegExp(before!)}hmac-sha256:[0-9a-f]{64}${escapeRegExp(after.join('hmac-sha256:********'))}$`));
+    });
     for (const s of ddl) expect(parseStatements(s)).toHaveLength(1);
 
     const db = await connect({ url: emulator.url, env: {} });
@@ -124,3 +130,7 @@ describe('SQL injection through names and values', () => {
     }
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -31,7 +31,7 @@ sources:
 ${text.length > 0 ? `    text_columns: [${text.join(', ')}]\n` : ''}${exclude.length > 0 ? `    exclude_columns: [${exclude.join(', ')}]\n` : ''}`;
 
 /** The CLI as a user runs it, with a clean environment. */
-const cli = (args: readonly string[]) => runCli(args, { cleanEnv: true, env: { MYSQL_PASSWORD: 'pw', MZFORM_FINGERPRINT_KEY: 'k' } }).then((r) => ({ code: r.status, stdout: r.stdout, stderr: r.stderr }));
+const cli = (args: readonly string[]) => runCli(args, { cleanEnv: true, env: { MYSQL_PASSWORD: 'pw', MZFORM_FINGERPRINT_KEY: 'subsource-columns-test-key-0123' } }).then((r) => ({ code: r.status, stdout: r.stdout, stderr: r.stderr }));
 
 describe('subsources changed in place, through the CLI', () => {
   let emulator: Emulator;
