@@ -36,13 +36,24 @@ export function checkReferences(
 ): LabelledProblem[] {
   const problems: LabelledProblem[] = [];
   const byKey = new Map([...objects, ...partial].map((o) => [nameKey(o.object.name), o]));
-  for (const checked of [...objects, ...partial]) {
+  const checkOne = (checked: CheckedObject): LabelledProblem[] => {
+    const found: LabelledProblem[] = [];
     for (const ref of referencesOf(checked.object)) {
       const site = checked.referenceSites.get(ref.field) ?? { path: checked.path, label: ref.field };
       const problem = checkReference(ref, declared.get(nameKey(ref.target)), declared);
-      if (problem) problems.push({ path: site.path, target: 'value', object: checked.label, message: `${site.label}: ${problem}` });
+      if (problem) found.push({ path: site.path, target: 'value', object: checked.label, message: `${site.label}: ${problem}` });
     }
-    problems.push(...checkAvailabilityZones(checked, byKey));
+    return [...found, ...checkAvailabilityZones(checked, byKey)];
+  };
+  for (const checked of objects) problems.push(...checkOne(checked));
+  for (const checked of partial) {
+    // A partly read object (its own problems are reported already) is checked as far as its
+    // fields allow: where a field the checks need is missing, it adds no further problem.
+    try {
+      problems.push(...checkOne(checked));
+    } catch {
+      continue;
+    }
   }
   problems.push(...findCycles(objects));
   return problems;
@@ -101,6 +112,8 @@ function checkAvailabilityZones(checked: CheckedObject, byKey: ReadonlyMap<strin
     const target = byKey.get(nameKey(path.connection))?.object as Connection | undefined;
     if (target?.kind !== 'connection' || target.spec.type !== 'aws-privatelink') return;
     const zones = target.spec.availabilityZones;
+    // A PrivateLink connection read only partly (invalid itself) has no zones to check against.
+    if (!Array.isArray(zones)) return;
     if (!zones.includes(path.availabilityZone)) {
       const site = checked.referenceSites.get(`brokers[${i}].path.connection`);
       const at = site ? [...site.path.slice(0, -1), 'availability_zone'] : checked.path;

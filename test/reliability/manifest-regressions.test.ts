@@ -37,3 +37,39 @@ describe('manifest inputs found by fuzzing', () => {
     expect(parseManifest(text, 'f.yaml', {}).objects.map((o) => o.kind === 'source' && o.cluster)).toEqual(['quickstart']);
   });
 });
+
+/**
+ * Objects with problems of their own are still read as far as possible, so that their
+ * references are checked in the same run; the fuzzer found such partly read objects crashing
+ * those checks (TypeError). Each must end in the manifest's own problems, positioned.
+ */
+const PARTLY_READ: readonly { name: string; text: string; first: string }[] = [
+  {
+    name: 'a broker zone checked against a PrivateLink connection whose zones are not a list',
+    text: 'version: 1\nconnections:\n  pl:\n    type: aws-privatelink\n    service_name: com.amazonaws.vpce.us-east-1.vpce-svc-0e123abc123198abc\n    availability_zones: use1-az1\n  k:\n    type: kafka\n    brokers:\n      - address: b1:9092\n        aws_privatelink: { connection: pl, availability_zone: use1-az2 }\n',
+    first: 'f.yaml:6:25: connection pl: availability_zones: must be a list',
+  },
+  {
+    name: 'a source whose key-value format has no value',
+    text: "version: 1\nconnections:\n  csr: { type: confluent-schema-registry, url: 'http://r:8081' }\n  k: { type: kafka, broker: 'b:9092' }\nsources:\n  s:\n    type: kafka\n    connection: k\n    topic: t\n    format: { key: { avro: csr }, valuex: 1 }\n    cluster: quickstart\n",
+    first: 'f.yaml:10:5: source s: missing required field "type"',
+  },
+  {
+    name: 'a secret reference that is not a name',
+    text: 'version: 1\nsecrets:\n  pw: { value: x }\nconnections:\n  pg:\n    type: postgres\n    host: h\n    database: d\n    user: u\n    password: { secret: 5 }\n    port: nope\n',
+    first: 'f.yaml:3:16: secret pw: value: must be ${env:NAME} or ${file:path}, never the secret value itself',
+  },
+];
+
+describe('partly read objects found by fuzzing', () => {
+  it.each(PARTLY_READ)('$name', ({ text, first }) => {
+    let caught: unknown;
+    try {
+      parseManifest(text, 'f.yaml', {});
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ManifestError);
+    expect((caught as ManifestError).message.split('\n')[1]).toBe(first);
+  });
+});
