@@ -21,6 +21,17 @@ export const manifestFlags = {
   }),
 };
 
+/**
+ * Where a read-only command reads the catalog: a URL, or the in-process
+ * emulator (optionally loaded from a state file). Shared by `outputs` and
+ * `status`, which read the same way.
+ */
+export const readTargetFlags = {
+  url: Flags.string({ description: 'Materialize connection URL. Default: MZFORM_URL, then PG* variables.' }),
+  emulator: Flags.boolean({ description: 'Read an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
+  'emulator-state': Flags.string({ description: 'Load the emulator from this state file.', dependsOn: ['emulator'] }),
+};
+
 /** How the manifest is named in markers and headings: the files as given. */
 export function manifestLabel(files: readonly string[]): string {
   return files.join(', ');

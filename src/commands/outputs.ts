@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { renderOutputsJson, renderOutputsText, runOutputs, toOutputJson, validationLines, type OutputJson } from '../apply/index.js';
 import { BaseCommand } from '../cli/base-command.js';
-import { manifestFlags } from '../cli/manifest-flags.js';
+import { manifestFlags, readTargetFlags } from '../cli/manifest-flags.js';
 import { RuntimeError } from '../errors.js';
 import { displayName } from '../model/index.js';
 
@@ -21,9 +21,7 @@ export default class Outputs extends BaseCommand<typeof Outputs> {
   static override flags = {
     file: manifestFlags.file,
     environment: manifestFlags.environment,
-    url: Flags.string({ description: 'Materialize connection URL. Default: MZFORM_URL, then PG* variables.' }),
-    emulator: Flags.boolean({ description: 'Read an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
-    'emulator-state': Flags.string({ description: 'Load the emulator from this state file.', dependsOn: ['emulator'] }),
+    ...readTargetFlags,
     format: Flags.string({ description: 'Output format.', options: ['text', 'json'], default: 'text' }),
     validate: Flags.boolean({ description: "Run VALIDATE CONNECTION on the manifest's connections and report each result." }),
     'validate-strict': Flags.boolean({ description: 'With --validate, exit 1 when a connection does not validate.', dependsOn: ['validate'] }),

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
-import { manifestFlags } from '../cli/manifest-flags.js';
+import { manifestFlags, readTargetFlags } from '../cli/manifest-flags.js';
 import { EXIT_CODES } from '../errors.js';
 import { overallVerdict, renderStatusJson, renderStatusMarkdown, renderStatusText } from '../health/index.js';
 import { readManifestHealth } from '../pipeline/index.js';
@@ -21,9 +21,7 @@ Exit codes: 0 everything healthy, 5 anything pending, unhealthy or missing, 1 er
   static override flags = {
     file: manifestFlags.file,
     environment: manifestFlags.environment,
-    url: Flags.string({ description: 'Materialize connection URL. Default: MZFORM_URL, then PG* variables.' }),
-    emulator: Flags.boolean({ description: 'Read an in-process Materialize emulator (empty unless --emulator-state is given).', exclusive: ['url'] }),
-    'emulator-state': Flags.string({ description: 'Load the emulator from this state file.', dependsOn: ['emulator'] }),
+    ...readTargetFlags,
     format: Flags.string({ description: 'Output format.', options: ['text', 'markdown', 'json'], default: 'text' }),
   };
 

@@ -1,18 +1,9 @@
-import type { ConnectionTypeName } from '../sql/ast.js';
+import { CONNECTION_TYPE_KEYWORDS, type ConnectionTypeName } from '../sql/ast.js';
 
 /**
  * Each connection type as Materialize writes it after `TO` and in its
- * messages (`POSTGRES connections do not support ...`): the emulator's own
- * account, independent of mzform's model.
+ * messages (`POSTGRES connections do not support ...`). These are the
+ * grammar's keywords, which the emulator shares with the parser it reuses;
+ * what each type accepts stays the emulator's own account (connection-rules.ts).
  */
-export const CONNECTION_TYPE_WORDS: Record<ConnectionTypeName, string> = {
-  kafka: 'KAFKA',
-  'confluent-schema-registry': 'CONFLUENT SCHEMA REGISTRY',
-  postgres: 'POSTGRES',
-  mysql: 'MYSQL',
-  aws: 'AWS',
-  'aws-privatelink': 'AWS PRIVATELINK',
-  'ssh-tunnel': 'SSH TUNNEL',
-  'sql-server': 'SQL SERVER',
-  'iceberg-catalog': 'ICEBERG CATALOG',
-};
+export const CONNECTION_TYPE_WORDS: Readonly<Record<ConnectionTypeName, string>> = CONNECTION_TYPE_KEYWORDS;
