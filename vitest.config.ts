@@ -9,6 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['./test/global-setup.ts'],
+    setupFiles: ['./test/setup-engine-reuse.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CATALOG_SCHEMA_SQL } from './catalog/schema.js';
+import { engineReuseEnabled, keepIdleDatabase, takeIdleDatabase } from './engine-reuse.js';
 
 /**
  * The embedded Postgres (PGlite) that holds the catalog tables, behind a
@@ -17,15 +18,24 @@ import { CATALOG_SCHEMA_SQL } from './catalog/schema.js';
  */
 export class Engine {
   private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   private constructor(private readonly db: PGlite) {}
 
   static async start(): Promise<Engine> {
+    // Kept by a stopped emulator of this process (engine-reuse.ts), already emptied.
+    const idle = takeIdleDatabase<PGlite>();
+    if (idle) return Engine.prepared(idle);
+    const db = await Engine.create();
+    if (engineReuseEnabled()) pristineShape ??= await shapeOf(db);
+    return Engine.prepared(db);
+  }
+
+  private static async create(): Promise<PGlite> {
     const snapshot = await loadSnapshot();
     if (snapshot) {
       try {
-        const db = await PGlite.create({ loadDataDir: snapshot });
-        return await Engine.prepared(db);
+        return await PGlite.create({ loadDataDir: snapshot });
       } catch {
         // A damaged or foreign snapshot: fall back to a fresh database below.
       }
@@ -33,7 +43,7 @@ export class Engine {
     const db = await PGlite.create();
     await db.exec(CATALOG_SCHEMA_SQL);
     await saveSnapshot(db);
-    return Engine.prepared(db);
+    return db;
   }
 
   private static async prepared(db: PGlite): Promise<Engine> {
@@ -44,7 +54,11 @@ export class Engine {
 
   /** Runs `work` alone on the database: nothing else touches it meanwhile. */
   exclusive<T>(work: (db: PGlite) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => work(this.db));
+    const run = this.queue.then(() => {
+      // A closed engine's database may serve another emulator now: a late client of this one must not reach it.
+      if (this.closed) throw new Error('the emulator has stopped');
+      return work(this.db);
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -55,7 +69,54 @@ export class Engine {
   }
 
   async close(): Promise<void> {
-    await this.exclusive((db) => db.close());
+    await this.exclusive(async (db) => {
+      this.closed = true;
+      if (engineReuseEnabled() && (await emptiedForReuse(db)) && keepIdleDatabase(db)) return;
+      await db.close();
+    });
+  }
+}
+
+/**
+ * The relations and functions outside Postgres's own schemas, as one hash: a
+ * database whose shape differs from a fresh one's (a client changed it) is
+ * never reused.
+ */
+let pristineShape: string | undefined;
+
+async function shapeOf(db: PGlite): Promise<string> {
+  const { rows } = await db.query<{ shape: string }>(`
+    SELECT md5(
+      coalesce((SELECT string_agg(n.nspname::text || '.' || c.relname::text || ':' || c.relkind::text, ',' ORDER BY n.nspname, c.relname)
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'), '')
+      || '|' ||
+      coalesce((SELECT string_agg(n.nspname::text || '.' || p.proname::text || ':' || md5(p.prosrc), ',' ORDER BY n.nspname, p.proname, p.prosrc)
+                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')), '')
+    ) AS shape`);
+  return rows[0]!.shape;
+}
+
+/**
+ * Brings a stopped emulator's database back to a fresh one's state: no open
+ * transaction, no session state (prepared statements, settings, temporary
+ * tables), every catalog table empty. False when that cannot be shown.
+ */
+async function emptiedForReuse(db: PGlite): Promise<boolean> {
+  if (pristineShape === undefined) return false;
+  try {
+    await db.exec('ROLLBACK');
+    await db.exec('DISCARD ALL');
+    if ((await shapeOf(db)) !== pristineShape) return false;
+    const { rows } = await db.query<{ name: string }>(
+      "SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
+    );
+    // DELETE, not TRUNCATE: on tables this small it costs a tenth.
+    await db.exec(rows.map((r) => `DELETE FROM ${r.name};`).join('\n'));
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,11 @@
+import { afterAll } from 'vitest';
+import { closeIdleEngines, reuseEngines } from '../src/emulator/engine-reuse.js';
+
+/**
+ * A test file starts many emulators, one after another: each takes over the
+ * embedded Postgres the previous one left, emptied, instead of booting a new
+ * one (most of a second of CPU each). Imports nothing that loads Postgres, so
+ * files without an emulator pay nothing.
+ */
+reuseEngines();
+afterAll(closeIdleEngines);
