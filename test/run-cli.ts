@@ -49,3 +49,5 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     });
   });
 }
+
+export { runCliInProcess } from './cli-in-process.js';

@@ -1,5 +1,6 @@
 import { afterAll } from 'vitest';
 import { closeIdleEngines, reuseEngines } from '../src/emulator/engine-reuse.js';
+import { closeInProcessEngines } from './cli-in-process.js';
 
 /**
  * A test file starts many emulators, one after another: each takes over the
@@ -8,4 +9,8 @@ import { closeIdleEngines, reuseEngines } from '../src/emulator/engine-reuse.js'
  * files without an emulator pay nothing.
  */
 reuseEngines();
-afterAll(closeIdleEngines);
+afterAll(async () => {
+  await closeIdleEngines();
+  // The same for the built CLI's emulator, when a test ran the CLI in this process (test/cli-in-process.ts).
+  await closeInProcessEngines();
+});

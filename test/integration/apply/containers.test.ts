@@ -2,14 +2,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../run-cli.js';
+import { runCliInProcess as runCli } from '../../run-cli.js';
 
 /**
  * Clusters, databases and schemas declared in a manifest, through the CLI on
  * the embedded emulator (`--emulator --emulator-state`), as a new user runs it:
  * created when missing, a cluster resized in place, nothing dropped when the
  * manifest stops declaring them; and every example applies with no manual
- * step and re-plans to no changes.
+ * step and re-plans to no changes. Only output and exit codes are read, so
+ * the commands run in the test process (test/cli-in-process.ts); the README's
+ * by-hand test runs them as separate processes.
  */
 let dir: string;
 beforeAll(() => {
