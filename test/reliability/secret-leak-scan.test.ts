@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { loadDesired } from '../../src/pipeline/index.js';
 import { prepareContainers, prepareUpstream, reset } from '../integration/apply/common.js';
+import { runCliInProcess } from '../run-cli.js';
 
 /**
  * Every example through every command and format, as a user runs the CLI
@@ -23,22 +23,17 @@ const FORMS = VARIABLES.flatMap((v) => [valueOf(v), valueOf(v).replaceAll("'", "
 let commandsRun = 0;
 let filesScanned = 0;
 
-function mzform(args: readonly string[]): Promise<{ status: number | null; out: string }> {
-  const child = spawn(process.execPath, ['bin/run.js', ...args], {
-    env: { ...process.env, ...ENV, MZFORM_FINGERPRINT_KEY: 'leak-scan-key-0123456789abcdef', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const timer = setTimeout(() => child.kill(), 60_000);
-  return new Promise((resolve) => {
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      commandsRun++;
-      resolve({ status, out });
-    });
-  });
+/**
+ * The built CLI run in the test process (test/cli-in-process.ts): the scan
+ * reads only what a command prints and writes, which is the same bytes as a
+ * separate process prints (test/unit/suite/cli-in-process.test.ts), at a
+ * tenth of the cost over about 150 runs. test/integration/apply/secret-leak
+ * runs commands as separate processes too.
+ */
+async function mzform(args: readonly string[]): Promise<{ status: number | null; out: string }> {
+  const r = await runCliInProcess(args, { env: { ...ENV, MZFORM_FINGERPRINT_KEY: 'leak-scan-key-0123456789abcdef', NO_COLOR: '1' } });
+  commandsRun++;
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
 function leaks(text: string): string[] {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderApplyJson, renderApplyMarkdown, renderApplyText } from '../../../src/apply/index.js';
 import { serializePlan, toPlanFile } from '../../../src/plan/index.js';
-import { runCli } from '../../run-cli.js';
+import { runCli, runCliInProcess } from '../../run-cli.js';
 import { SECRET, apply, prepareContainers } from './common.js';
 import { injectFault, startEmulator } from './emulator.js';
 
@@ -20,8 +20,14 @@ const planFile = join(dir, 'plan.json');
 const manifest = 'examples/msk-privatelink.yaml';
 const forms = [SECRET, SECRET.replaceAll("'", "''"), JSON.stringify(SECRET).slice(1, -1), 's3cr3t'];
 
-async function mzform(...args: string[]): Promise<{ status: number | null; out: string }> {
-  const r = await runCli(args, { env: { MSK_PASSWORD: SECRET, MZFORM_FINGERPRINT_KEY: 'leak-test-key-0123456789abcdef', NO_COLOR: '1' } });
+/**
+ * In the test process (test/cli-in-process.ts: the same bytes a separate
+ * process prints), except the runs marked `process`, which a separate
+ * process makes, as a user's shell does.
+ */
+async function mzform(way: 'process' | 'in-process', ...args: string[]): Promise<{ status: number | null; out: string }> {
+  const options = { env: { MSK_PASSWORD: SECRET, MZFORM_FINGERPRINT_KEY: 'leak-test-key-0123456789abcdef', NO_COLOR: '1' } };
+  const r = way === 'process' ? await runCli(args, options) : await runCliInProcess(args, options);
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
@@ -43,10 +49,10 @@ describe('no command lets a secret value out', () => {
     ['apply the saved plan', ['apply', planFile, ...emulator, '--allow-hazards', 'secret-rotation-with-sources'], 0],
     ['outputs (text)', ['outputs', '-f', manifest, ...emulator], 0],
     ['outputs (json)', ['outputs', '-f', manifest, ...emulator, '--format', 'json'], 0],
-    ['apply with --debug', ['apply', '-f', manifest, ...emulator, '--auto-approve', ...rotate, '--debug'], 0],
+    ['apply with --debug (a separate process)', ['apply', '-f', manifest, ...emulator, '--auto-approve', ...rotate, '--debug'], 0],
     ['force-unlock', ['force-unlock', '--force', ...emulator], 0],
-  ])('%s', async (_name, args, status) => {
-    const { status: actual, out } = await mzform(...args);
+  ])('%s', async (name, args, status) => {
+    const { status: actual, out } = await mzform(name.includes('separate process') ? 'process' : 'in-process', ...args);
     expect(actual, out).toBe(status);
     for (const form of forms) expect(out).not.toContain(form);
     if (existsSync(planFile)) for (const form of forms) expect(readFileSync(planFile, 'utf8')).not.toContain(form);
