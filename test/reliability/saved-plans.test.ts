@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../src/db/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { prepareContainers, reset } from '../integration/apply/common.js';
-import { mzform } from './mzform-cli.js';
+import { mzformInProcess as mzform } from './mzform-cli.js';
 
 /**
  * A saved plan runs exactly what it showed, or nothing. Through the CLI, as
@@ -13,7 +13,9 @@ import { mzform } from './mzform-cli.js';
  * part apply reads), applied with other secret values than planned, or
  * applied after the catalog grew new dependents of what it drops. Every
  * refusal exits 4 before any statement (the server's log holds no DDL but
- * the lock's), and the untouched plan still applies.
+ * the lock's), and the untouched plan still applies. The commands run in the
+ * test process (mzformInProcess: the bytes and exit codes of a separate
+ * process, test/unit/suite/cli-in-process.test.ts).
  */
 const BASE = 'test/fixtures/reliability/saved-plan/base.yaml';
 const NEXT = 'test/fixtures/reliability/saved-plan/next.yaml';

@@ -6,7 +6,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js
 import { LOCK_OBJECT_NAME } from '../../src/catalog/index.js';
 import { RESERVED_OBJECT_NAME } from '../../src/manifest/name-checks.js';
 import { prepareContainers, reset } from '../integration/apply/common.js';
-import { mzform } from './mzform-cli.js';
+import { mzformInProcess as mzform } from './mzform-cli.js';
 
 /**
  * Secrets stay secret, names cannot lie, bad input is refused as bad input.
@@ -21,6 +21,8 @@ import { mzform } from './mzform-cli.js';
  * - names holding escape sequences are neutralized in text output;
  * - a malformed --url, force-unlock without its argument and a dump with an
  *   unreadable definition exit 3.
+ * The commands run in the test process (mzformInProcess: the bytes and exit
+ * codes of a separate process, test/unit/suite/cli-in-process.test.ts).
  */
 const BASE = 'test/fixtures/reliability/saved-plan/base.yaml';
 const KEY = 'names-test-key-0123456789abcdef';
