@@ -3,20 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/db/index.js';
-import { runCli } from '../../run-cli.js';
+import { runCliInProcess } from '../../run-cli.js';
 import { startEmulator } from '../apply/emulator.js';
 
 /**
  * The two-environment, three-file example (examples/environments) as a user
  * runs it: the built CLI over TCP against one emulator per environment, each
  * with the PrivateLink connection the network team manages created by hand.
+ * The commands run in the test process (test/cli-in-process.ts: the bytes
+ * and exit codes of a separate process); the packed-tarball test runs this
+ * example as an installed package.
  */
 const EXAMPLE = 'examples/environments';
 const ENV = { BASTION_HOST: 'bastion.internal', STAGING_KAFKA_PASSWORD: 'staging-pw-1', PROD_KAFKA_PASSWORD: 'prod-pw-1', MZFORM_FINGERPRINT_KEY: 'a-long-enough-fingerprint-key-0123456789' };
 
 /** The built CLI with only the variables the case gives (nothing of the test runner's environment but PATH). */
 async function mzform(args: string[], env: Record<string, string> = ENV): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const run = await runCli(args, { env, cleanEnv: true, timeoutMs: 180_000 });
+  const run = await runCliInProcess(args, { env, cleanEnv: true });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
