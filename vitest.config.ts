@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // vitest's default for forks is one worker fewer than the cores: on a 2-core CI host, one file
+    // at a time, and many files spend most of their time waiting (on a timeout, a signal, a child).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     globalSetup: ['./test/global-setup.ts'],
     setupFiles: ['./test/setup-engine-reuse.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
