@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCatalogDump, serializeCatalogDump, toActualState } from '../../../src/catalog/index.js';
 import { connect } from '../../../src/db/index.js';
@@ -16,13 +14,13 @@ import { loadActualFromRows, planChanges, readLiveCatalogRows } from '../../../s
 import { parseStatements } from '../../../src/sql/index.js';
 import { objectsOfScript } from '../../unit/import/seed-scripts.js';
 import { startEmulator } from '../apply/emulator.js';
+import { runCliInProcess } from '../../run-cli.js';
 
 /**
  * import, catalog dump / plan --catalog and drift against the emulator, each
  * seed scenario created through raw SQL (test/fixtures/import).
  */
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-const run = promisify(execFile);
 const scenarios = readdirSync('test/fixtures/import').filter((f) => f.endsWith('.sql')).sort();
 
 async function seed(url: string, file: string): Promise<void> {
@@ -85,11 +83,9 @@ describe('CI jobs against the emulator', () => {
 
   it('the CLI: catalog dump, then plan --catalog prints the same bytes as the live plan; drift exits 2', async () => {
     await seed(emulator.url, 'ssh-tunnel.sql');
+    // In the test process (test/cli-in-process.ts): the bytes and exit codes of a separate process.
     const cli = (args: string[], env: Record<string, string> = {}) =>
-      run('node', ['bin/run.js', ...args], { env: { PATH: process.env.PATH ?? '', ...env } }).then(
-        (r) => ({ code: 0, ...r }),
-        (e: { code: number; stdout: string; stderr: string }) => e,
-      );
+      runCliInProcess(args, { cleanEnv: true, env }).then((r) => ({ code: r.status, stdout: r.stdout, stderr: r.stderr }));
     const manifest = join(dir, 'ssh.yaml');
     const imported = await cli(['import', '--schema', 'public', '--url', emulator.url, '--out', manifest]);
     expect(imported.code).toBe(0);
