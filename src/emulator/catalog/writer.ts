@@ -6,14 +6,36 @@ import type { RowChanges, RowWriter } from './row-changes.js';
 
 type Executor = Pick<PGlite | Transaction, 'query'>;
 
+/** Rows per INSERT: far below Postgres's limit of 65,535 parameters for the widest table. */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * One INSERT per table and set of columns, not one per row: each statement
+ * costs a round through the embedded Postgres, and a DDL statement writes a
+ * dozen rows.
+ */
 async function insert(db: Executor, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+  const byColumns = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) {
-    const columns = Object.keys(row);
-    const placeholders = columns.map((_, i) => `$${i + 1}`);
-    const quoted = columns.map((c) => `"${c}"`);
-    await db.query(`INSERT INTO ${table} (${quoted.join(', ')}) VALUES (${placeholders.join(', ')})`, columns.map((c) => row[c]));
+    const key = Object.keys(row).join('\0');
+    const list = byColumns.get(key);
+    if (list) list.push(row);
+    else byColumns.set(key, [row]);
+  }
+  for (const list of byColumns.values()) {
+    const columns = Object.keys(list[0]!);
+    const quoted = columns.map((c) => `"${c}"`).join(', ');
+    for (let start = 0; start < list.length; start += ROWS_PER_INSERT) {
+      const chunk = list.slice(start, start + ROWS_PER_INSERT);
+      const params: unknown[] = [];
+      const tuples = chunk.map((row) => `(${columns.map((c) => (params.push(row[c]), `$${params.length}`)).join(', ')})`);
+      await db.query(`INSERT INTO ${table} (${quoted}) VALUES ${tuples.join(', ')}`, params);
+    }
   }
 }
+
+/** Every item table's rows of these ids, in one statement (a data-modifying WITH per table). */
+const DELETE_ITEMS = `WITH ${ITEM_TABLES.map(({ table, idColumn }, i) => `d${i} AS (DELETE FROM ${table} WHERE ${idColumn} = ANY($1::text[]))`).join(', ')} SELECT 1`;
 
 /** Writes a transaction's rows into the embedded Postgres, in one Postgres transaction. */
 export class EngineRowWriter implements RowWriter {
@@ -24,7 +46,7 @@ export class EngineRowWriter implements RowWriter {
     await this.engine.exclusive((db) =>
       db.transaction(async (tx) => {
         const ids = [...changes.itemIds];
-        if (ids.length > 0) for (const { table, idColumn } of ITEM_TABLES) await tx.query(`DELETE FROM ${table} WHERE ${idColumn} = ANY($1)`, [ids]);
+        if (ids.length > 0) await tx.query(DELETE_ITEMS, [ids]);
         for (const rows of changes.itemRows) for (const [table, list] of Object.entries(rows)) await insert(tx, table, list);
         if (changes.containers) await writeContainers(tx, store);
       }),
