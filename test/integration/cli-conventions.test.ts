@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG_DUMP_FORMAT_VERSION } from '../../src/catalog/index.js';
 import { closestMatch } from '../../src/model/did-you-mean.js';
-import { runCli } from '../run-cli.js';
+import { runCli, runCliInProcess } from '../run-cli.js';
 
 /** The same conventions in every command, as a user meets them. */
 describe('every command', () => {
@@ -38,7 +38,9 @@ describe('every command', () => {
 describe('flags that mean the same everywhere', () => {
   it('drift --format json prints the same report as drift --json, like plan --format json', async () => {
     const args = ['drift', '-f', 'examples/kafka-ssh-tunnel.yaml', '--emulator'];
-    const [format, json] = await Promise.all([runCli([...args, '--format', 'json']), runCli([...args, '--json'])]);
+    // Output and exit codes only: in the test process (test/cli-in-process.ts), the bytes of a separate one.
+    const format = await runCliInProcess([...args, '--format', 'json']);
+    const json = await runCliInProcess([...args, '--json']);
     expect(format.status, format.stderr).toBe(2);
     expect(json.status, json.stderr).toBe(2);
     expect(JSON.parse(format.stdout)).toMatchObject({ format_version: 2, drift: true });
@@ -65,7 +67,7 @@ describe('signals', () => {
 
 describe('input that names nothing', () => {
   it('import --schema of a schema that does not exist exits 3 naming it, instead of writing an empty manifest', async () => {
-    const run = await runCli(['import', '--schema', 'pubic', '--emulator']);
+    const run = await runCliInProcess(['import', '--schema', 'pubic', '--emulator']);
     expect(run.status, run.stderr).toBe(3);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('--schema pubic: the catalog has no schema materialize.pubic');
