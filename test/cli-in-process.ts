@@ -87,18 +87,8 @@ async function runOnce(args: readonly string[], options: Omit<CliOptions, 'onSpa
   const base: Record<string, string | undefined> = options.cleanEnv ? { PATH: process.env.PATH ?? '' } : savedEnv;
   replaceEnv({ ...base, ...options.env });
   globalThis.console = new Console({ stdout: out, stderr: err });
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
-    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    done?.();
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
-    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    done?.();
-    return true;
-  }) as typeof process.stderr.write;
+  process.stdout.write = capturingWrite((text) => (stdout += text));
+  process.stderr.write = capturingWrite((text) => (stderr += text));
   // oclif's error handler ends the process through this, after printing: here it only records the code.
   let exitedWith: number | undefined;
   Exit.exit = (code = 0) => {
@@ -123,6 +113,16 @@ async function runOnce(args: readonly string[], options: Omit<CliOptions, 'onSpa
     process.exitCode = savedExitCode;
   }
   return { status, stdout, stderr };
+}
+
+/** A stream's write that appends to the run's output instead, and calls the write's callback as a stream would. */
+function capturingWrite(append: (text: string) => void): typeof process.stdout.write {
+  return ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
+    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  }) as typeof process.stdout.write;
 }
 
 /** process.env is kept as the same object (modules hold it), with exactly these variables. */
