@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { type CatalogRows, introspect, parseCatalogDump, readCatalogRows, toActualState } from '../catalog/index.js';
 import { connect, type Database } from '../db/index.js';
-import { type Change, diff } from '../diff/index.js';
+import { type Change, diff, uncheckedSecretValues, uncheckedValuesNote } from '../diff/index.js';
 import { InputError, RuntimeError } from '../errors.js';
 import { loadManifest } from '../manifest/index.js';
 import { type ActualState, type DesiredState, type ObjectName, displayName, nameKey } from '../model/index.js';
@@ -103,11 +103,13 @@ export function planChanges(
   const existing = new Set(actual.objects.filter((a) => a.object.kind === 'secret').map((a) => nameKey(a.object.name)));
   const comparedNothing = desired.objects.some((o) => o.kind === 'secret' && existing.has(nameKey(o.name)));
   const notRead = valuesNotReadNote(desired);
+  const notChecked = uncheckedValuesNote(uncheckedSecretValues(all));
   const warnings = [
     ...(key === undefined && comparedNothing
       ? [`${FINGERPRINT_KEY_VARIABLE} is not set: the values of existing secrets were not compared (use --rotate-secret to set one).`]
       : []),
     ...(notRead ? [notRead] : []),
+    ...(notChecked ? [`${notChecked}.`] : []),
   ];
   return buildPlan(selected.changes, desired, actual, { warnings: [...warnings, ...selected.warnings] });
 }
