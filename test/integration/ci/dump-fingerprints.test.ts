@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/db/index.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
+import { staticSql } from '../../../src/sql/quote.js';
 import { prepareContainers } from '../apply/common.js';
 import { mzform } from '../../reliability/mzform-cli.js';
 
@@ -40,7 +41,7 @@ describe('catalog dumps hold no fingerprints, and plans from them check no secre
     try {
       // A secret made by hand: no fingerprint stored.
       await db.execute(`CREATE SECRET "materialize"."public"."hand_made" AS 'hand-A'`);
-      const rows = await db.query<{ comment: string }>('SELECT comment FROM mz_internal.mz_comments ORDER BY id');
+      const rows = await db.query<{ comment: string }>(staticSql`SELECT comment FROM mz_internal.mz_comments ORDER BY id`);
       fingerprints = rows.flatMap((r) => [...r.comment.matchAll(/hmac-sha256:([0-9a-f]{64})/g)].map((m) => m[1] as string));
     } finally {
       await db.close();
