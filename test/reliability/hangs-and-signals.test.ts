@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LOCK_LOCATION, acquireLock, forceUnlock, releaseLock } from '../../src/apply/index.js';
+import { DEFAULT_LOCK_LOCATION, acquireLock, releaseLock } from '../../src/apply/index.js';
 import { connect } from '../../src/db/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { holder, prepareContainers, reset } from '../integration/apply/common.js';
-import { lockHeld } from './apply/lock-held.js';
+import { clearLock, lockHeld } from './apply/lock-held.js';
 import { mzform } from './mzform-cli.js';
 
 /**
@@ -34,13 +34,7 @@ describe('no run hangs, every run releases the lock', () => {
   beforeEach(async () => {
     emulator.control.clearFaults();
     await reset(emulator.url, FILE);
-    // A case that failed may have left the lock held: each case starts without it, so a failure shows in the case at fault only.
-    const db = await connect({ url: emulator.url, env: {} });
-    try {
-      await forceUnlock(db, DEFAULT_LOCK_LOCATION, undefined);
-    } finally {
-      await db.close();
-    }
+    await clearLock(emulator.url);
   });
 
 
