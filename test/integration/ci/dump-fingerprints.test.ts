@@ -110,6 +110,18 @@ describe('catalog dumps hold no fingerprints, and plans from them check no secre
     expect(offline.out).toContain(`ALTER SECRET "materialize"."public"."kafka_password" AS '********'`);
   });
 
+  it('a plan saved from a dump is refused by apply, before any statement: it read no fingerprint, so it is stale against the live catalog', async () => {
+    const saved = join(dir, 'offline-plan.json');
+    const planned = await mzform(['plan', '-f', AFTER, '--catalog', dump, '--out', saved], ENV);
+    expect(planned.status, planned.out).toBe(0);
+    emulator.control.resetCounters();
+    const applied = await mzform(['apply', saved, ...url, '--allow-hazards', 'drop'], ENV);
+    expect(applied.status, applied.out).toBe(4);
+    expect(applied.out).toContain('the saved plan is stale');
+    const ddl = emulator.control.queryLog().map((e) => e.statement).filter((st) => /^\s*(CREATE|ALTER|DROP|COMMENT)\b/i.test(st) && !st.includes('__mzform_lock'));
+    expect(ddl).toEqual([]);
+  });
+
   it('drift --catalog: the values not checked are named, never drift; live drift still sees a changed value', async () => {
     // The only drift is the secret made by hand, unmanaged in a managed schema.
     const offline = await mzform(['drift', '-f', BEFORE, '--catalog', dump], ENV);
