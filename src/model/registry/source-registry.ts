@@ -134,7 +134,7 @@ export const SOURCE_REGISTRY = {
     envelope: entry('ENVELOPE', ['envelope'], { kind: 'envelope', values: ENVELOPES }, 'ENVELOPE (server default none).', { serverDefault: 'none' }),
     include: entry('INCLUDE', ['include'], { kind: 'include-list' }, 'INCLUDE: metadata columns, in this order.'),
     groupIdPrefix: entry('GROUP ID PREFIX', ['group_id_prefix'], textCodec(), 'GROUP ID PREFIX for the consumer group.'),
-    startOffset: entry('START OFFSET', ['start_offset'], { kind: 'integer-list' }, 'START OFFSET: the offset to start from per partition.'),
+    startOffset: entry('START OFFSET', ['start_offset'], { kind: 'integer-list' }, 'START OFFSET: the offset to start from per partition, partition 0 first.'),
   },
   postgres: {
     connection: entry('FROM POSTGRES CONNECTION', ['connection'], { kind: 'reference', to: 'postgres' }, 'The postgres connection.', { required: true }),
@@ -160,7 +160,7 @@ export const SOURCE_REGISTRY = {
       'FOR ALL TABLES',
       ['tables'],
       { kind: 'table-selection', upstream: 'generated', allOnly: true },
-      "'all': required by auction, marketing and tpch, refused by counter.",
+      "'all' (FOR ALL TABLES): required by auction, marketing and tpch, refused by counter.",
     ),
   },
 } as const;
