@@ -2,7 +2,8 @@ import type { ConnectionSpec, KafkaConnection, KafkaSecurityProtocol } from './c
 import type { MzObject } from './objects.js';
 import { connectionEntries } from './registry/connection-registry.js';
 import { normalizedText } from './registry/option.js';
-import type { Envelope, SourceSpec } from './sources.js';
+import { sourceEntries } from './registry/source-registry.js';
+import type { SourceSpec } from './sources.js';
 
 /**
  * The server's defaults, made explicit so that "not written" and "written as
@@ -30,17 +31,13 @@ export function withConnectionDefaults(spec: ConnectionSpec): ConnectionSpec {
   return out as ConnectionSpec;
 }
 
-export const DEFAULT_ENVELOPE: Envelope = 'none';
-
+/** Each source registry entry's `serverDefault` filled in (Kafka's ENVELOPE NONE). */
 export function withSourceDefaults(spec: SourceSpec): SourceSpec {
-  switch (spec.type) {
-    case 'kafka':
-      return { ...spec, envelope: spec.envelope ?? DEFAULT_ENVELOPE };
-    case 'postgres':
-    case 'mysql':
-    case 'load-generator':
-      return spec;
+  const out: Record<string, unknown> = { ...spec };
+  for (const [field, entry] of sourceEntries(spec.type)) {
+    if (out[field] === undefined && entry.serverDefault !== undefined) out[field] = entry.serverDefault;
   }
+  return out as unknown as SourceSpec;
 }
 
 /** The object as the server would hold it: defaults filled in, for comparison only. */
