@@ -12,7 +12,7 @@ import {
   type TextOrSecret,
   type IncludeItem,
 } from '../model/index.js';
-import { connectionEntries, ifDefined, sourceEntries } from '../model/index.js';
+import { MULTI_OUTPUT_GENERATORS, connectionEntries, ifDefined, sourceEntries } from '../model/index.js';
 import type { CodecKind, SourceCodec, SourceCodecKind } from '../model/index.js';
 
 /**
@@ -71,6 +71,7 @@ const SOURCE_WRITE: { readonly [K in SourceCodecKind]: SourceWrite<K> } = {
   text: one,
   envelope: one,
   number: one,
+  boolean: one,
   'integer-list': (v: readonly number[], [key]) => ({ [key!]: [...v] }),
   'column-list': (v: readonly (readonly string[])[], [key]) => ({ [key!]: v.map(upstream) }),
   'kafka-format': (v: KafkaFormat, [bare, key, value], ref) =>
@@ -88,7 +89,7 @@ const SOURCE_IMPLIED: { readonly [T in SourceType]: (spec: Extract<SourceSpec, {
   kafka: () => ({}),
   postgres: () => ({}),
   mysql: () => ({}),
-  'load-generator': (spec) => (spec.tables === undefined && spec.generator !== 'counter' ? { tables: 'all' } : {}),
+  'load-generator': (spec) => (spec.tables === undefined && MULTI_OUTPUT_GENERATORS.includes(spec.generator) ? { tables: 'all' } : {}),
 };
 
 /** `source` is the source's own name: subsources elsewhere say their schema and database. */

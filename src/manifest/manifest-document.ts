@@ -107,6 +107,8 @@ type SourceDocValue<C extends SourceCodec, K extends string> = C extends { kind:
     ? RefDoc
     : C extends { kind: 'number' }
       ? number
+      : C extends { kind: 'boolean' }
+        ? boolean
       : C extends { kind: 'integer-list' }
         ? number[]
         : C extends { kind: 'column-list' }

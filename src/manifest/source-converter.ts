@@ -1,4 +1,4 @@
-import { sourceEntries } from '../model/index.js';
+import { MULTI_OUTPUT_GENERATORS, sourceEntries } from '../model/index.js';
 import type {
   Format,
   IncludeItem,
@@ -45,6 +45,7 @@ const READ: { readonly [K in SourceCodecKind]: Convert<K> } = {
   text: plain,
   envelope: plain,
   number: plain,
+  boolean: plain,
   'integer-list': (doc, [key]) => (doc[key!] === undefined ? undefined : [...(doc[key!] as number[])]),
   'column-list': (doc, [key]) => (doc[key!] as UpstreamRefDoc[] | undefined)?.map(upstream),
   'kafka-format': (doc, keys, _field, ctx) => kafkaFormat(doc, keys, ctx),
@@ -63,14 +64,28 @@ const CHECKS: { [T in SourceType]: (doc: DocOf<T>, ctx: ObjectContext) => void }
   postgres: checkColumns,
   mysql: checkColumns,
   'load-generator': (doc, ctx) => {
-    const multiOutput = doc.generator !== 'counter';
-    if (multiOutput && doc.tables === undefined) ctx.problem(['generator'], `the ${doc.generator} generator needs tables: all`);
-    if (!multiOutput && doc.tables !== undefined) ctx.problem(['tables'], 'the counter generator has a single output and takes no tables');
-    if (doc.scale_factor !== undefined && doc.generator !== 'tpch') ctx.problem(['scale_factor'], 'scale_factor is only valid with the tpch generator');
-    if (doc.max_cardinality !== undefined && doc.generator !== 'counter') {
-      ctx.problem(['max_cardinality'], 'max_cardinality is only valid with the counter generator');
+    const generator = doc.generator;
+    const sql = generator.toUpperCase().replaceAll('-', ' ');
+    if (MULTI_OUTPUT_GENERATORS.includes(generator) && doc.tables === undefined) {
+      ctx.problem(['generator'], `the ${generator} generator needs tables: all (Materialize: "multi-output sources require a FOR TABLES (..) or FOR ALL TABLES statement")`);
+    }
+    const values = doc as unknown as Doc;
+    for (const [, entry] of sourceEntries('load-generator')) {
+      const key = entry.keys[0]!;
+      if (values[key] !== undefined && entry.generators && !entry.generators.includes(generator)) {
+        ctx.problem([key], `${key} is only valid with the ${entry.generators.join(', ')} generator${entry.generators.length > 1 ? 's' : ''} (Materialize: "${GENERATOR_REFUSAL[key]?.(sql) ?? `${sql} load generators do not support ${entry.sql} values`}")`);
+      }
+      if (values[key] === undefined && entry.requiredBy?.includes(generator)) {
+        ctx.problem([], `the ${generator} generator needs ${key} (Materialize: "LOAD GENERATOR ${sql} requires ${entry.sql}")`);
+      }
     }
   },
+};
+
+/** Where Materialize refuses a load generator's clause in words of its own (ddl.rs:2082-2083; pure.rs, single-output sources). */
+const GENERATOR_REFUSAL: Readonly<Record<string, (generator: string) => string>> = {
+  tables: () => 'FOR ALL TABLES is only valid for multi-output sources',
+  include: () => 'INCLUDE metadata only supported with `KEY VALUE` load generators',
 };
 
 /** Manifest source → model: the registry's entries, read by codec, after the type's own checks. */

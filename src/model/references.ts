@@ -91,6 +91,7 @@ const SOURCE_REFERENCES: { readonly [K in SourceCodecKind]: SourceWalker<K> } = 
   text: none,
   envelope: none,
   number: none,
+  boolean: none,
   'integer-list': none,
   'column-list': none,
   'include-list': none,

@@ -61,6 +61,7 @@ const SOURCE_VALUE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCod
   text: (c) => (c.values ? c.values.map((v) => `\`${v}\``).join(', ') : 'text'),
   generator: (c) => (c.values ?? []).map((v) => `\`${v}\``).join(', '),
   envelope: (c) => (c.values ?? []).map((v) => `\`${v}\``).join(', '),
+  boolean: () => '`true`, `false`',
   number: (c) => (c.integer ? `whole number, at least ${c.min}` : `number, at least ${c.min}`),
   reference: (c) => `a ${c.to} connection`,
   'integer-list': () => 'list of whole numbers',

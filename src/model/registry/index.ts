@@ -46,6 +46,7 @@ export { SOURCE_SHAPES, manifestKeys, shapeOf, valuesByManifestKey, type ValueSh
 export {
   ENVELOPES,
   LOAD_GENERATORS,
+  MULTI_OUTPUT_GENERATORS,
   SOURCE_CODEC_PLACE,
   SOURCE_COMMON_OPTIONS,
   SOURCE_REGISTRY,

@@ -9,6 +9,7 @@ export const REPRESENTATIVE_OBJECTS: readonly MzObject[] = [
   { kind: 'secret', name: n('kafka_password'), value: new SecretValue({ kind: 'env', variable: 'KAFKA_PASSWORD' }, "p'ss") },
   { kind: 'connection', name: n('ssh'), spec: { type: 'ssh-tunnel', host: 'bastion.example.com', port: 2222, user: 'materialize' } },
   { kind: 'connection', name: n('pl'), spec: { type: 'aws-privatelink', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0e1', availabilityZones: ['use1-az1', 'use1-az4'] } },
+  { kind: 'connection', name: n('pl_port'), spec: { type: 'aws-privatelink', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0e2', availabilityZones: ['use1-az1'], port: 8443 } },
   {
     kind: 'connection',
     name: n('aws_keys'),

@@ -15,9 +15,6 @@ const FORMS: [string, string, RegExp][] = [
   ['ddl:2665 inline Avro schema with options', "CREATE SOURCE s FROM KAFKA CONNECTION k (TOPIC 'baz') FORMAT AVRO USING SCHEMA 'schema' (CONFLUENT WIRE FORMAT = false)", /inline schema/],
   ['FORMAT REGEX', "CREATE SOURCE s FROM KAFKA CONNECTION k (TOPIC 't') FORMAT REGEX '(?P<a>.*)'", /REGEX/],
   ['INCLUDE HEADER', "CREATE SOURCE s FROM KAFKA CONNECTION k (TOPIC 't') FORMAT JSON INCLUDE HEADER 'h' AS h BYTES", /INCLUDE HEADER/],
-  ['KEY VALUE load generator', 'CREATE SOURCE s FROM LOAD GENERATOR KEY VALUE (KEYS 16, SNAPSHOT ROUNDS 1, VALUE SIZE 8, PARTITIONS 4, BATCH SIZE 2, SEED 1)', /KEY VALUE|generator/i],
-  ['CLOCK load generator', 'CREATE SOURCE s FROM LOAD GENERATOR CLOCK', /CLOCK|generator/i],
-  ['DATUMS load generator', 'CREATE SOURCE s FROM LOAD GENERATOR DATUMS', /DATUMS|generator/i],
 ];
 
 describe('forms mzform parses but does not model', () => {
