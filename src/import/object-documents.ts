@@ -76,7 +76,7 @@ const SOURCE_WRITE: { readonly [K in SourceCodecKind]: SourceWrite<K> } = {
   'column-list': (v: readonly (readonly string[])[], [key]) => ({ [key!]: v.map(upstream) }),
   'kafka-format': (v: KafkaFormat, [bare, key, value], ref) =>
     v.kind === 'bare' ? { [bare!]: formatDoc(v.format, ref) } : { [key!]: formatDoc(v.key, ref), [value!]: formatDoc(v.value, ref) },
-  'include-list': (v: readonly IncludeItem[], [key]) => ({ [key!]: v.map((i) => (i.alias === undefined ? i.item : { item: i.item, as: i.alias })) }),
+  'include-list': (v: readonly IncludeItem[], [key]) => ({ [key!]: v.map(includeDoc) }),
   'table-selection': (v: TableSelection, keys, _ref, source, codec) => (codec.allOnly ? { [keys[0]!]: 'all' } : tables(v, keys, source)),
 };
 
@@ -102,6 +102,11 @@ export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectNa
     Object.assign(doc, (SOURCE_WRITE[entry.codec.kind] as SourceWrite<SourceCodecKind>)(value as never, entry.keys, ref, source, entry.codec as never));
   }
   return { ...doc, ...(SOURCE_IMPLIED[spec.type] as (spec: SourceSpec) => Doc)(spec) };
+}
+
+function includeDoc(i: IncludeItem): unknown {
+  if (i.item === 'header') return { header: i.key, as: i.alias, ...(i.bytes ? { bytes: true } : {}) };
+  return i.alias === undefined ? i.item : { item: i.item, as: i.alias };
 }
 
 function textOrSecret(value: TextOrSecret | undefined, ref: WriteRef): unknown {

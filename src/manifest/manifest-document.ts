@@ -88,7 +88,7 @@ export type FormatDoc =
   | { type: 'avro' | 'protobuf'; schema_registry: RefDoc };
 
 export type IncludeItemName = 'key' | 'partition' | 'offset' | 'timestamp' | 'headers';
-export type IncludeDoc = IncludeItemName | { item: IncludeItemName; as: string };
+export type IncludeDoc = IncludeItemName | { item: IncludeItemName; as: string } | { header: string; as: string; bytes?: boolean };
 
 export type SourceTableDoc = UpstreamRefDoc | { table: UpstreamRefDoc; name?: string; schema?: string; database?: string };
 

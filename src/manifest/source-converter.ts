@@ -156,11 +156,16 @@ function convertFormat(doc: FormatDoc, at: DocPath, field: string, ctx: ObjectCo
 function include(items: IncludeDoc[] | undefined, key: string, ctx: ObjectContext): IncludeItem[] | undefined {
   const seen = new Set<string>();
   items?.forEach((item, i) => {
-    const name = typeof item === 'string' ? item : item.item;
+    // One column per item: a header may be included more than once, under other names.
+    const name = typeof item === 'string' ? item : 'header' in item ? `HEADER '${item.header}' AS ${item.as}` : item.item;
     if (seen.has(name)) ctx.problem([key, i], `INCLUDE ${name} is listed twice`, 'value');
     seen.add(name);
   });
-  return items?.map((i): IncludeItem => (typeof i === 'string' ? { item: i } : { item: i.item, alias: i.as }));
+  return items?.map((i): IncludeItem => {
+    if (typeof i === 'string') return { item: i };
+    if ('header' in i) return { item: 'header', key: i.header, alias: i.as, ...(i.bytes ? { bytes: true as const } : {}) };
+    return { item: i.item, alias: i.as };
+  });
 }
 
 /** `public.orders` or `[public, orders]`: the string form splits on dots, the list form is for parts that hold dots. */

@@ -66,7 +66,7 @@ const SOURCE_VALUE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCod
   reference: (c) => `a ${c.to} connection`,
   'integer-list': () => 'list of whole numbers',
   'kafka-format': () => 'a format (below)',
-  'include-list': () => '`key`, `partition`, `offset`, `timestamp`, `headers`, or `{item, as}`',
+  'include-list': () => '`key`, `partition`, `offset`, `timestamp`, `headers`, `{item, as}`, or `{header, as, bytes}`',
   'table-selection': (c) => (c.allOnly ? '`all`' : '`all`, or a list (below)'),
   'column-list': () => 'list of upstream `schema.table.column`',
 };

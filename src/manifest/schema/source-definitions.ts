@@ -82,18 +82,31 @@ const format: JsonSchema = {
 
 const includeItem: JsonSchema = {
   type: ['string', 'object'],
-  'x-expected': 'key, partition, offset, timestamp, headers, or {item, as}',
-  description: 'One INCLUDE item: key, partition, offset, timestamp or headers, or {item, as} to name its column.',
+  'x-expected': 'key, partition, offset, timestamp, headers, {item, as}, or {header, as, bytes}',
+  description: 'One INCLUDE item: key, partition, offset, timestamp or headers, {item, as} to name its column, or {header, as, bytes} for one Kafka header.',
   if: { type: 'string' },
   then: { enum: ['key', 'partition', 'offset', 'timestamp', 'headers'], description: 'The metadata to include.' },
-  else: closed(
-    'INCLUDE <item> AS <column>.',
-    {
-      item: { enum: ['key', 'partition', 'offset', 'timestamp', 'headers'], description: 'The metadata to include.' },
-      as: text('The column name.', { minLength: 1 }),
-    },
-    ['item', 'as'],
-  ),
+  else: {
+    type: 'object',
+    if: { properties: { header: { type: 'string' } }, required: ['header'] },
+    then: closed(
+      "INCLUDE HEADER '<key>' AS <column> [BYTES]: one Kafka header's value.",
+      {
+        header: text("The header's key.", { minLength: 1 }),
+        as: text('The column name.', { minLength: 1 }),
+        bytes: { type: 'boolean', description: 'BYTES: the raw bytes; otherwise the value decoded as UTF-8 text.' },
+      },
+      ['header', 'as'],
+    ),
+    else: closed(
+      'INCLUDE <item> AS <column>.',
+      {
+        item: { enum: ['key', 'partition', 'offset', 'timestamp', 'headers'], description: 'The metadata to include.' },
+        as: text('The column name.', { minLength: 1 }),
+      },
+      ['item', 'as'],
+    ),
+  },
 };
 
 /** The schema of each manifest key of an entry, by its codec. */

@@ -9,7 +9,7 @@ import { type Emulator, startEmulator } from './emulator.js';
 
 /**
  * The CLI as a user runs it, over TCP against the emulator, for options added
- * through the registries: PORT on an AWS PrivateLink connection, and the KEY
+ * through the registries: PORT on an AWS PrivateLink connection, INCLUDE HEADER, and the KEY
  * VALUE, CLOCK and DATUMS load generators. Each is planned, applied, planned
  * again to "No changes.", imported, and the imported manifest plans to no
  * changes too.
@@ -22,7 +22,18 @@ connections:
     service_name: com.amazonaws.vpce.us-east-1.vpce-svc-0e123abc123198abc
     availability_zones: [use1-az1]
     port: 8443
+  kafka:
+    type: kafka
+    broker: kafka.internal:9092
+    security_protocol: PLAINTEXT
+    validate: false
 sources:
+  traced:
+    type: kafka
+    connection: kafka
+    topic: traced
+    format: json
+    include: [headers, { header: trace-id, as: trace_id }, { header: sig, as: sig, bytes: true }]
   kv:
     type: load-generator
     generator: key-value
@@ -68,6 +79,7 @@ describe('options from the registries, through the CLI', () => {
     const plan = await cli(['plan', '-f', file, '--url', emulator.url]);
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('PORT = 8443');
+    expect(plan.stdout).toContain(`FORMAT JSON INCLUDE HEADERS, HEADER 'trace-id' AS "trace_id", HEADER 'sig' AS "sig" BYTES`);
     expect(plan.stdout).toContain(
       'FROM LOAD GENERATOR KEY VALUE (KEYS = 16, SNAPSHOT ROUNDS = 3, TRANSACTIONAL SNAPSHOT = false, VALUE SIZE = 10, SEED = 123, PARTITIONS = 4, BATCH SIZE = 2) INCLUDE KEY AS "whatever" ENVELOPE UPSERT',
     );
@@ -92,6 +104,8 @@ describe('options from the registries, through the CLI', () => {
     const run = await cli(['import', '--schema', 'public', '--url', emulator.url, '--out', imported]);
     expect(run.code, run.stderr).toBe(0);
     const text = readFileSync(imported, 'utf8');
+    expect(text).toMatch(/header: trace-id\n\s+as: trace_id/);
+    expect(text).toMatch(/header: sig\n\s+as: sig\n\s+bytes: true/);
     for (const line of ['port: 8443', 'generator: key-value', 'transactional_snapshot: false', 'envelope: upsert', 'generator: clock', 'generator: datums', 'up_to: 10']) {
       expect(text).toContain(line);
     }

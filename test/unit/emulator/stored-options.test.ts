@@ -8,6 +8,7 @@ import { openHarness, rowsOf, type Harness } from './helpers.js';
  * each and stores the create_sql Materialize stores.
  */
 interface Fixture {
+  readonly setup: readonly string[];
   readonly cases: readonly { readonly from: string; readonly sql: string; readonly kind: 'connection' | 'source'; readonly name: string; readonly stored: string }[];
 }
 
@@ -16,6 +17,7 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/fidelity/stored-
 let h: Harness;
 beforeAll(async () => {
   h = await openHarness();
+  for (const s of fixture.setup) rowsOf(await h.run(s));
 });
 afterAll(async () => {
   await h.close();

@@ -86,6 +86,20 @@ export const REPRESENTATIVE_OBJECTS: readonly MzObject[] = [
   },
   {
     kind: 'source',
+    name: n('traced_kafka'),
+    cluster: 'ingest',
+    spec: {
+      type: 'kafka',
+      connection: n('kafka_tls'),
+      topic: 'traced',
+      format: { kind: 'bare', format: { kind: 'json' } },
+      include: [{ item: 'headers' }, { item: 'header', key: 'trace-id', alias: 'trace_id' }, { item: 'header', key: 'sig', alias: 'Sig', bytes: true }],
+    },
+  },
+  { kind: 'source', name: n('kv'), cluster: 'quickstart', spec: { type: 'load-generator', generator: 'key-value', keys: 16, snapshotRounds: 3, transactionalSnapshot: false, valueSize: 10, seed: 123, partitions: 4, batchSize: 2, include: [{ item: 'key', alias: 'whatever' }, { item: 'offset' }], envelope: 'upsert' } },
+  { kind: 'source', name: n('clock'), cluster: 'quickstart', spec: { type: 'load-generator', generator: 'clock', tickInterval: '1s' } },
+  {
+    kind: 'source',
     name: n('pg_source'),
     cluster: 'ingest',
     spec: {
