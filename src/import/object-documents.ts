@@ -11,6 +11,8 @@ import {
   type TableSelection,
   type TextOrSecret,
   type IncludeItem,
+  type Envelope,
+  type UpsertInlineErrors,
 } from '../model/index.js';
 import { MULTI_OUTPUT_GENERATORS, connectionEntries, ifDefined, sourceEntries } from '../model/index.js';
 import type { CodecKind, SourceCodec, SourceCodecKind } from '../model/index.js';
@@ -69,7 +71,8 @@ const SOURCE_WRITE: { readonly [K in SourceCodecKind]: SourceWrite<K> } = {
   reference: (v: ObjectName, [key], ref) => ({ [key!]: ref(v) }),
   generator: one,
   text: one,
-  envelope: one,
+  envelope: (v: Envelope | UpsertInlineErrors, [key, errorsKey]) =>
+    typeof v === 'string' ? { [key!]: v } : { [key!]: 'upsert', [errorsKey!]: v.alias === undefined ? 'inline' : { inline: true, as: v.alias } },
   number: one,
   boolean: one,
   'integer-list': (v: readonly number[], [key]) => ({ [key!]: [...v] }),

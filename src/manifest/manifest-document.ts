@@ -87,6 +87,9 @@ export type FormatDoc =
   | { type: 'csv'; header?: string[]; columns?: number; delimiter?: string }
   | { type: 'avro' | 'protobuf'; schema_registry: RefDoc };
 
+/** `inline`, or `{inline: true, as: column}` for INLINE AS column. */
+export type ValueDecodingErrorsDoc = 'inline' | { inline: true; as?: string };
+
 export type IncludeItemName = 'key' | 'partition' | 'offset' | 'timestamp' | 'headers';
 export type IncludeDoc = IncludeItemName | { item: IncludeItemName; as: string } | { header: string; as: string; bytes?: boolean };
 
@@ -100,9 +103,11 @@ interface SourceCommonDoc extends PlacementDoc {
 
 /** How a value of each source codec is written in the manifest; composite codecs by manifest key. */
 type SourceDocValue<C extends SourceCodec, K extends string> = C extends { kind: 'text' | 'generator' | 'envelope' }
-  ? C extends { readonly values: readonly (infer V extends string)[] }
-    ? V
-    : string
+  ? K extends 'value_decoding_errors'
+    ? ValueDecodingErrorsDoc
+    : C extends { readonly values: readonly (infer V extends string)[] }
+      ? V
+      : string
   : C extends { kind: 'reference' }
     ? RefDoc
     : C extends { kind: 'number' }

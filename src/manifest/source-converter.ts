@@ -1,5 +1,7 @@
 import { MULTI_OUTPUT_GENERATORS, sourceEntries } from '../model/index.js';
 import type {
+  Envelope,
+  UpsertInlineErrors,
   Format,
   IncludeItem,
   KafkaFormat,
@@ -12,7 +14,7 @@ import type {
   SourceType,
   TableSelection,
 } from '../model/index.js';
-import type { FormatDoc, IncludeDoc, RefDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc } from './manifest-document.js';
+import type { FormatDoc, IncludeDoc, RefDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc, ValueDecodingErrorsDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
 import type { DocPath } from './yaml-document.js';
 
@@ -43,7 +45,7 @@ const READ: { readonly [K in SourceCodecKind]: Convert<K> } = {
   reference: (doc, [key], field, ctx) => (doc[key!] === undefined ? undefined : ctx.reference(doc[key!] as RefDoc, [key!], field)),
   generator: plain,
   text: plain,
-  envelope: plain,
+  envelope: (doc, keys, _field, ctx, codec) => envelope(doc, keys, codec.inlineErrors === true, ctx),
   number: plain,
   boolean: plain,
   'integer-list': (doc, [key]) => (doc[key!] === undefined ? undefined : [...(doc[key!] as number[])]),
@@ -151,6 +153,17 @@ function convertFormat(doc: FormatDoc, at: DocPath, field: string, ctx: ObjectCo
       // Both key and value may name a registry; the model keeps one field per side.
       return { kind: doc.type, schemaRegistry: ctx.reference(doc.schema_registry, [...at, 'schema_registry'], field) };
   }
+}
+
+/** `envelope`, and with upsert `value_decoding_errors: inline` or `{inline: true, as: column}`. */
+function envelope(doc: Doc, [key, errorsKey]: readonly string[], inlineErrors: boolean, ctx: ObjectContext): Envelope | UpsertInlineErrors | undefined {
+  const value = doc[key!] as Envelope | undefined;
+  const errors = inlineErrors ? (doc[errorsKey!] as ValueDecodingErrorsDoc | undefined) : undefined;
+  if (errors === undefined) return value;
+  // The option exists only inside ENVELOPE UPSERT (...) (src/sql-parser/src/parser.rs:2384-2395).
+  if (value !== 'upsert') ctx.problem([errorsKey!], `${errorsKey} is only valid with ${key}: upsert (Materialize takes VALUE DECODING ERRORS only in ENVELOPE UPSERT (...))`);
+  const alias = typeof errors === 'object' ? errors.as : undefined;
+  return { kind: 'upsert', valueDecodingErrors: 'inline', ...(alias !== undefined ? { alias } : {}) };
 }
 
 function include(items: IncludeDoc[] | undefined, key: string, ctx: ObjectContext): IncludeItem[] | undefined {

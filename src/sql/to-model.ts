@@ -242,8 +242,10 @@ const SOURCE_READ: { readonly [K in SourceCodecKind]: SourceRead<K> } = {
   'include-list'({ s }) {
     return s.include.length > 0 ? includeToModel(s.include) : undefined;
   },
-  envelope({ s }) {
-    return s.envelope && envelopeToModel(s.envelope);
+  envelope({ s }, codec) {
+    const envelope = s.envelope && envelopeToModel(s.envelope);
+    if (typeof envelope === 'object' && !codec.inlineErrors) fail(`VALUE DECODING ERRORS is not valid for a ${s.connection.kind} source`, s.envelope!.pos);
+    return envelope;
   },
   'table-selection'({ s, outputs }, _codec, entry) {
     if (s.referencedSubsources) return tableSelectionToModel(s.referencedSubsources, this);

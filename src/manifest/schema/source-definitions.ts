@@ -115,7 +115,22 @@ type KeySchemas<K extends SourceCodecKind> = (codec: Extract<SourceCodec, { kind
 const KEY_SCHEMAS: { readonly [K in SourceCodecKind]: KeySchemas<K> } = {
   reference: (_c, e) => [ref('reference', e.doc)],
   generator: (c, e) => [{ enum: [...(c.values ?? [])], description: e.doc }],
-  envelope: (c, e) => [{ enum: [...(c.values ?? [])], description: e.doc }],
+  envelope: (c, e) => [
+    { enum: [...(c.values ?? [])], description: e.doc },
+    ...(c.inlineErrors
+      ? [
+          {
+            type: ['string', 'object'],
+            'x-expected': "'inline' or {inline: true, as: column}",
+            description:
+              'VALUE DECODING ERRORS = INLINE (envelope upsert only): a value that fails to decode becomes an error column instead of stalling the source; {inline: true, as: column} names the column (server default `error`).',
+            if: { type: 'string' },
+            then: { const: 'inline', description: 'INLINE.' },
+            else: closed('INLINE AS <column>.', { inline: { const: true, description: 'INLINE.' }, as: text('The error column.', { minLength: 1 }) }, ['inline']),
+          } satisfies JsonSchema,
+        ]
+      : []),
+  ],
   text: (c, e) => [c.values ? { enum: [...c.values], description: e.doc } : text(e.doc, { minLength: 1 })],
   boolean: (_c, e) => [{ type: 'boolean', description: e.doc }],
   number: (c, e) => [{ type: c.integer ? 'integer' : 'number', minimum: c.min, description: e.doc }],

@@ -1,5 +1,5 @@
 import type { ObjectName } from '../names.js';
-import type { IncludeItem, KafkaFormat, TableSelection } from '../source-values.js';
+import type { IncludeItem, KafkaFormat, TableSelection, UpsertInlineErrors } from '../source-values.js';
 
 /**
  * Every option of every source type mzform manages, one entry per model
@@ -41,8 +41,11 @@ export type SourceCodec =
   | { readonly kind: 'kafka-format' }
   /** INCLUDE KEY, PARTITION AS p, ... */
   | { readonly kind: 'include-list' }
-  /** ENVELOPE NONE | UPSERT | DEBEZIUM. */
-  | SourceTextCodec<'envelope'>
+  /**
+   * ENVELOPE NONE | UPSERT | DEBEZIUM; with `inlineErrors`, also
+   * `UPSERT (VALUE DECODING ERRORS = (INLINE [AS c]))` under a second manifest key.
+   */
+  | (SourceTextCodec<'envelope'> & { readonly inlineErrors?: boolean })
   /** FOR ALL TABLES, FOR TABLES (...), FOR SCHEMAS (...); `allOnly` for generators that know only FOR ALL TABLES. */
   | { readonly kind: 'table-selection'; readonly upstream: string; readonly allOnly?: boolean };
 
@@ -154,7 +157,13 @@ export const SOURCE_REGISTRY = {
     connection: entry('FROM KAFKA CONNECTION', ['connection'], { kind: 'reference', to: 'kafka' }, 'The kafka connection.', { required: true }),
     topic: entry('TOPIC', ['topic'], textCodec(), 'TOPIC: the Kafka topic to read.', { required: true }),
     format: entry('FORMAT / KEY FORMAT ... VALUE FORMAT', ['format', 'key_format', 'value_format'], { kind: 'kafka-format' }, 'FORMAT, or KEY FORMAT and VALUE FORMAT.'),
-    envelope: entry('ENVELOPE', ['envelope'], { kind: 'envelope', values: ENVELOPES }, 'ENVELOPE (server default none).', { serverDefault: 'none' }),
+    envelope: entry(
+      'ENVELOPE',
+      ['envelope', 'value_decoding_errors'],
+      { kind: 'envelope', values: ENVELOPES, inlineErrors: true },
+      'ENVELOPE (server default none); with upsert, VALUE DECODING ERRORS = INLINE.',
+      { serverDefault: 'none' },
+    ),
     include: entry('INCLUDE', ['include'], { kind: 'include-list' }, 'INCLUDE: metadata columns, in this order.'),
     groupIdPrefix: entry('GROUP ID PREFIX', ['group_id_prefix'], textCodec(), 'GROUP ID PREFIX for the consumer group.'),
     startOffset: entry('START OFFSET', ['start_offset'], { kind: 'integer-list' }, 'START OFFSET: the offset to start from per partition, partition 0 first.'),
@@ -221,7 +230,7 @@ export const SOURCE_COMMON_OPTIONS = {
 /** The model value a source codec stands for. */
 export type SourceValueOf<C extends SourceCodec> = C extends SourceTextCodec<'text' | 'generator' | 'envelope', string>
   ? C extends { readonly values: readonly (infer V extends string)[] }
-    ? V
+    ? V | (C extends { readonly inlineErrors: true } ? UpsertInlineErrors : never)
     : string
   : C extends { kind: 'reference' }
     ? ObjectName

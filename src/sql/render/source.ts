@@ -3,6 +3,7 @@ import {
   SOURCE_CODEC_PLACE,
   sourceEntries,
   type Envelope,
+  type UpsertInlineErrors,
   type SourceCodec,
   type SourceCodecKind,
   type SourceOptionEntry,
@@ -45,7 +46,7 @@ const RENDER: { readonly [K in SourceCodecKind]: Render<K> } = {
   'column-list': (v) => (v.length > 0 ? renderColumnList(v) : undefined),
   'kafka-format': (v) => renderFormatClause(v),
   'include-list': (v) => renderIncludeClause(v),
-  envelope: (v) => renderEnvelopeClause(v as Envelope),
+  envelope: (v) => renderEnvelopeClause(v as Envelope | UpsertInlineErrors),
   'table-selection': (v) => renderTableSelectionClause(v),
 };
 
