@@ -218,7 +218,9 @@ const SOURCE_READ: { readonly [K in SourceCodecKind]: SourceRead<K> } = {
   },
   number({ opts }, codec, entry) {
     const v = opts.get(entry.sql);
-    return v && (codec.integer ? this.integer(v, entry.sql) : this.number(v, entry.sql));
+    if (v === undefined) return undefined;
+    if (codec.integer && codec.min < 0 && v.kind === 'number' && v.text.startsWith('-')) return -this.integer({ ...v, text: v.text.slice(1) }, entry.sql);
+    return codec.integer ? this.integer(v, entry.sql) : this.number(v, entry.sql);
   },
   boolean({ opts }, _codec, entry) {
     const v = opts.get(entry.sql);

@@ -133,7 +133,7 @@ const KEY_SCHEMAS: { readonly [K in SourceCodecKind]: KeySchemas<K> } = {
   ],
   text: (c, e) => [c.values ? { enum: [...c.values], description: e.doc } : text(e.doc, { minLength: 1 })],
   boolean: (_c, e) => [{ type: 'boolean', description: e.doc }],
-  number: (c, e) => [{ type: c.integer ? 'integer' : 'number', minimum: c.min, description: e.doc }],
+  number: (c, e) => [{ type: c.integer ? 'integer' : 'number', ...(c.min > Number.MIN_SAFE_INTEGER ? { minimum: c.min } : {}), description: e.doc }],
   'integer-list': (_c, e) => [
     { type: 'array', items: { type: 'integer', minimum: 0, description: 'The offset to start from in one partition.' }, minItems: 1, description: e.doc },
   ],

@@ -99,6 +99,12 @@ export interface SourceOptionEntry<C extends SourceCodec = SourceCodec, R extend
    */
   readonly generators?: readonly LoadGenerator[];
   readonly requiredBy?: readonly LoadGenerator[];
+  /**
+   * The field purification replaces this one with in the stored create_sql
+   * (START TIMESTAMP becomes START OFFSET, src/sql/src/pure.rs:856-880): what
+   * the catalog holds there is what this resolved to, and cannot be compared.
+   */
+  readonly purifiedInto?: string;
 }
 
 export type SourceOptionTable = Readonly<Record<string, SourceOptionEntry>>;
@@ -109,6 +115,7 @@ interface Flags<R extends boolean> {
   readonly serverDefault?: string | boolean;
   readonly generators?: readonly LoadGenerator[];
   readonly requiredBy?: readonly LoadGenerator[];
+  readonly purifiedInto?: string;
 }
 
 const entry = <C extends SourceCodec, const K extends readonly string[], R extends boolean = false>(
@@ -127,6 +134,7 @@ const entry = <C extends SourceCodec, const K extends readonly string[], R exten
   ...(flags.serverDefault !== undefined ? { serverDefault: flags.serverDefault } : {}),
   ...(flags.generators ? { generators: flags.generators } : {}),
   ...(flags.requiredBy ? { requiredBy: flags.requiredBy } : {}),
+  ...(flags.purifiedInto ? { purifiedInto: flags.purifiedInto } : {}),
 });
 
 const textCodec = <const V extends string = string>(values?: readonly V[]): SourceTextCodec<'text', V> => ({ kind: 'text', ...(values ? { values } : {}) });
@@ -167,6 +175,13 @@ export const SOURCE_REGISTRY = {
     include: entry('INCLUDE', ['include'], { kind: 'include-list' }, 'INCLUDE: metadata columns, in this order.'),
     groupIdPrefix: entry('GROUP ID PREFIX', ['group_id_prefix'], textCodec(), 'GROUP ID PREFIX for the consumer group.'),
     startOffset: entry('START OFFSET', ['start_offset'], { kind: 'integer-list' }, 'START OFFSET: the offset to start from per partition, partition 0 first.'),
+    startTimestamp: entry(
+      'START TIMESTAMP',
+      ['start_timestamp'],
+      { kind: 'number', integer: true, min: Number.MIN_SAFE_INTEGER },
+      'START TIMESTAMP: start at the first message at or after this time, in milliseconds since the epoch, or, negative, before now. Materialize stores the offsets it resolves to (START OFFSET), so a later change of this value is not seen.',
+      { purifiedInto: 'startOffset' },
+    ),
   },
   postgres: {
     connection: entry('FROM POSTGRES CONNECTION', ['connection'], { kind: 'reference', to: 'postgres' }, 'The postgres connection.', { required: true }),

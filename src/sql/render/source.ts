@@ -40,7 +40,11 @@ const RENDER: { readonly [K in SourceCodecKind]: Render<K> } = {
   // `key-value` is KEY VALUE.
   generator: (v) => `FROM LOAD GENERATOR ${v.toUpperCase().replaceAll('-', ' ')}`,
   text: (v) => quoteLiteral(v),
-  number: (v, e) => (e.codec.kind === 'number' && e.codec.integer ? renderInteger(v, e.sql) : renderNumber(v, e.sql)),
+  number: (v, e) => {
+    if (e.codec.kind !== 'number' || !e.codec.integer) return renderNumber(v, e.sql);
+    // START TIMESTAMP may be negative (relative to now).
+    return v < 0 && e.codec.min < 0 ? `-${renderInteger(-v, e.sql)}` : renderInteger(v, e.sql);
+  },
   boolean: (v) => String(v),
   'integer-list': (v, e) => `(${v.map((o) => renderInteger(o, e.sql)).join(', ')})`,
   'column-list': (v) => (v.length > 0 ? renderColumnList(v) : undefined),

@@ -151,7 +151,7 @@ const SOURCE_SAMPLE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCo
   generator: (c) => c.values?.[0],
   text: (c) => c.values?.[0] ?? 'sample-text',
   envelope: (c, e) => (c.inlineErrors ? { kind: 'upsert', valueDecodingErrors: 'inline', alias: 'decode_error' } : c.values?.find((v) => v !== e.serverDefault)),
-  number: (c) => (c.integer ? Math.max(c.min, 42) : 1.5),
+  number: (c) => (c.min < 0 ? -3600000 : c.integer ? Math.max(c.min, 42) : 1.5),
   boolean: (_c, e) => e.serverDefault !== true,
   'integer-list': () => [0, 10],
   'column-list': () => [['public', 't', 'c']],
