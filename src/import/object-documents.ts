@@ -80,6 +80,11 @@ const SOURCE_WRITE: { readonly [K in SourceCodecKind]: SourceWrite<K> } = {
   'kafka-format': (v: KafkaFormat, [bare, key, value], ref) =>
     v.kind === 'bare' ? { [bare!]: formatDoc(v.format, ref) } : { [key!]: formatDoc(v.key, ref), [value!]: formatDoc(v.value, ref) },
   'include-list': (v: readonly IncludeItem[], [key]) => ({ [key!]: v.map(includeDoc) }),
+  // The name Materialize gives when none is written is not written back (src/sql/src/pure.rs:1255).
+  'progress-subsource': (v: ObjectName, [key], _ref, source) =>
+    v.database === source.database && v.schema === source.schema && v.name === `${source.name}_progress`
+      ? {}
+      : { [key!]: v.database === source.database && v.schema === source.schema ? v.name : { name: v.name, schema: v.schema, ...(v.database !== source.database ? { database: v.database } : {}) } },
   'table-selection': (v: TableSelection, keys, _ref, source, codec) => (codec.allOnly ? { [keys[0]!]: 'all' } : tables(v, keys, source)),
 };
 

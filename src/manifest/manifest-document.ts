@@ -87,6 +87,9 @@ export type FormatDoc =
   | { type: 'csv'; header?: string[]; columns?: number; delimiter?: string }
   | { type: 'avro' | 'protobuf'; schema_registry: RefDoc };
 
+/** EXPOSE PROGRESS AS: a name in the source's schema, or elsewhere. */
+export type ProgressDoc = string | { name: string; schema?: string; database?: string };
+
 /** `inline`, or `{inline: true, as: column}` for INLINE AS column. */
 export type ValueDecodingErrorsDoc = 'inline' | { inline: true; as?: string };
 
@@ -122,6 +125,8 @@ type SourceDocValue<C extends SourceCodec, K extends string> = C extends { kind:
             ? FormatDoc
             : C extends { kind: 'include-list' }
               ? IncludeDoc[]
+              : C extends { kind: 'progress-subsource' }
+                ? ProgressDoc
               : C extends { kind: 'table-selection' }
                 ? K extends 'schemas'
                   ? string[]

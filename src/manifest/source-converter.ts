@@ -14,7 +14,7 @@ import type {
   SourceType,
   TableSelection,
 } from '../model/index.js';
-import type { FormatDoc, IncludeDoc, RefDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc, ValueDecodingErrorsDoc } from './manifest-document.js';
+import type { FormatDoc, IncludeDoc, ProgressDoc, RefDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc, ValueDecodingErrorsDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
 import type { DocPath } from './yaml-document.js';
 
@@ -52,6 +52,7 @@ const READ: { readonly [K in SourceCodecKind]: Convert<K> } = {
   'column-list': (doc, [key]) => (doc[key!] as UpstreamRefDoc[] | undefined)?.map(upstream),
   'kafka-format': (doc, keys, _field, ctx) => kafkaFormat(doc, keys, ctx),
   'include-list': (doc, [key], _field, ctx) => include(doc[key!] as IncludeDoc[] | undefined, key!, ctx),
+  'progress-subsource': (doc, [key], _field, _ctx, _codec, _entry, placement) => progressName(doc[key!] as ProgressDoc | undefined, placement),
   'table-selection': (doc, keys, _field, ctx, codec, entry, placement) =>
     codec.allOnly ? (doc[keys[0]!] !== undefined ? { kind: 'all' } : undefined) : tableSelection(doc, keys, entry.required, ctx, placement),
 };
@@ -110,6 +111,11 @@ export function subsourceNames(spec: SourceSpec): { name: ObjectName; index: num
   return [];
 }
 
+/** The progress subsource a source names with `expose_progress`: it shares the schema's namespace too. */
+export function progressSubsourceName(spec: SourceSpec): ObjectName | undefined {
+  return spec.exposeProgress;
+}
+
 function kafkaFormat(doc: Doc, [bareKey, keyKey, valueKey]: readonly string[], ctx: ObjectContext): KafkaFormat | undefined {
   const format = doc[bareKey!] as FormatDoc | undefined;
   const key = doc[keyKey!] as FormatDoc | undefined;
@@ -153,6 +159,13 @@ function convertFormat(doc: FormatDoc, at: DocPath, field: string, ctx: ObjectCo
       // Both key and value may name a registry; the model keeps one field per side.
       return { kind: doc.type, schemaRegistry: ctx.reference(doc.schema_registry, [...at, 'schema_registry'], field) };
   }
+}
+
+/** A name in the source's schema, or `{name, schema, database}` elsewhere. */
+function progressName(doc: ProgressDoc | undefined, placement: SourcePlacement): ObjectName | undefined {
+  if (doc === undefined) return undefined;
+  if (typeof doc === 'string') return { database: placement.database, schema: placement.schema, name: doc };
+  return { database: doc.database ?? placement.database, schema: doc.schema ?? placement.schema, name: doc.name };
 }
 
 /** `envelope`, and with upsert `value_decoding_errors: inline` or `{inline: true, as: column}`. */

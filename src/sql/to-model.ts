@@ -256,9 +256,12 @@ const SOURCE_READ: { readonly [K in SourceCodecKind]: SourceRead<K> } = {
     outputs.tablesFromSubsources = true;
     return tableSelectionToModel(undefined, this);
   },
+  'progress-subsource'({ s }) {
+    return s.exposeProgress && this.name(s.exposeProgress);
+  },
 };
 
-type ClauseKind = 'kafka-format' | 'include-list' | 'envelope' | 'table-selection';
+type ClauseKind = 'kafka-format' | 'include-list' | 'envelope' | 'table-selection' | 'progress-subsource';
 
 /** Where each clause codec's clause is in a statement: a clause the type has no entry for is refused there. */
 const CLAUSE_AT: { readonly [K in ClauseKind]: (s: CreateSourceStatement) => SqlPosition | undefined } = {
@@ -266,9 +269,16 @@ const CLAUSE_AT: { readonly [K in ClauseKind]: (s: CreateSourceStatement) => Sql
   'include-list': (s) => s.include[0]?.pos,
   envelope: (s) => s.envelope?.pos,
   'table-selection': (s) => s.referencedSubsources?.pos,
+  'progress-subsource': (s) => s.exposeProgress?.pos,
 };
 
-const CLAUSE_NAME: { readonly [K in ClauseKind]: string } = { 'kafka-format': 'FORMAT', 'include-list': 'INCLUDE', envelope: 'ENVELOPE', 'table-selection': 'FOR TABLES' };
+const CLAUSE_NAME: { readonly [K in ClauseKind]: string } = {
+  'kafka-format': 'FORMAT',
+  'include-list': 'INCLUDE',
+  envelope: 'ENVELOPE',
+  'table-selection': 'FOR TABLES',
+  'progress-subsource': 'EXPOSE PROGRESS',
+};
 
 /** Options purification adds that the model does not keep (returned as outputs). */
 const SERVER_ADDED_OPTIONS: { readonly [T in SourceType]: readonly string[] } = { kafka: [], postgres: ['DETAILS'], mysql: ['DETAILS'], 'load-generator': [] };

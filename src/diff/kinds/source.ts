@@ -98,13 +98,16 @@ function subsourceFields(
  * A field the server replaces when it purifies the statement (the registry's
  * `purifiedInto`: START TIMESTAMP is stored as the START OFFSET it resolved
  * to) is set in the manifest, and the catalog holds what it became: both are
- * left out of the comparison, which cannot tell whether they agree.
+ * left out of the comparison, which cannot tell whether they agree. A field
+ * the server chooses when it is not written (`serverChosen`: the progress
+ * subsource's name) is compared only when the manifest says it.
  */
 function withoutPurified(desired: SourceSpec, actual: SourceSpec): [SourceSpec, SourceSpec] {
   if (desired.type !== actual.type) return [desired, actual];
   const d: Record<string, unknown> = { ...desired };
   const a: Record<string, unknown> = { ...actual };
   for (const [field, entry] of sourceEntries(desired.type)) {
+    if (entry.serverChosen && d[field] === undefined) delete a[field];
     const into = entry.purifiedInto;
     if (into === undefined || d[field] === undefined || a[field] !== undefined || d[into] !== undefined || a[into] === undefined) continue;
     delete d[field];

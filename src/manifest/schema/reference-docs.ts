@@ -67,6 +67,7 @@ const SOURCE_VALUE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCod
   'integer-list': () => 'list of whole numbers',
   'kafka-format': () => 'a format (below)',
   'include-list': () => '`key`, `partition`, `offset`, `timestamp`, `headers`, `{item, as}`, or `{header, as, bytes}`',
+  'progress-subsource': () => 'a name, or `{name, schema, database}`',
   'table-selection': (c) => (c.allOnly ? '`all`' : '`all`, or a list (below)'),
   'column-list': () => 'list of upstream `schema.table.column`',
 };

@@ -144,6 +144,24 @@ const KEY_SCHEMAS: { readonly [K in SourceCodecKind]: KeySchemas<K> } = {
     { ...format, description: `VALUE FORMAT; requires key_format. ${format.description}` },
   ],
   'include-list': (_c, e) => [{ type: 'array', items: includeItem, minItems: 1, description: e.doc }],
+  'progress-subsource': (_c, e) => [
+    {
+      type: ['string', 'object'],
+      'x-expected': 'a name or {name, schema, database}',
+      description: e.doc,
+      if: { type: 'string' },
+      then: ref('objectName', "The name, in the source's schema."),
+      else: closed(
+        'The name, schema and database of the progress subsource.',
+        {
+          name: ref('objectName', 'Its name.'),
+          schema: ref('objectName', "Its schema; absent means the source's schema."),
+          database: ref('objectName', "Its database; absent means the source's database."),
+        },
+        ['name'],
+      ),
+    },
+  ],
   'table-selection': (c, e) => (c.allOnly ? [{ const: 'all', description: e.doc }] : tableSelection(c.upstream)),
 };
 

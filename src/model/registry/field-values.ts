@@ -46,6 +46,7 @@ export const SOURCE_SHAPES: { readonly [K in SourceCodecKind]: ValueShape } = {
   'kafka-format': 'kafka-format',
   'include-list': 'include-list',
   'table-selection': 'table-selection',
+  'progress-subsource': 'name',
   'column-list': 'column-list',
 };
 

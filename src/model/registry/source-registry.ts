@@ -47,7 +47,9 @@ export type SourceCodec =
    */
   | (SourceTextCodec<'envelope'> & { readonly inlineErrors?: boolean })
   /** FOR ALL TABLES, FOR TABLES (...), FOR SCHEMAS (...); `allOnly` for generators that know only FOR ALL TABLES. */
-  | { readonly kind: 'table-selection'; readonly upstream: string; readonly allOnly?: boolean };
+  | { readonly kind: 'table-selection'; readonly upstream: string; readonly allOnly?: boolean }
+  /** EXPOSE PROGRESS AS name: the name of a new object, the source's progress subsource. */
+  | { readonly kind: 'progress-subsource' };
 
 export interface SourceTextCodec<K extends 'text' | 'generator' | 'envelope', V extends string = string> {
   readonly kind: K;
@@ -71,6 +73,7 @@ export const SOURCE_CODEC_PLACE: { readonly [K in SourceCodecKind]: SourcePlace 
   'include-list': 'clause',
   envelope: 'clause',
   'table-selection': 'clause',
+  'progress-subsource': 'clause',
 };
 
 export interface SourceOptionEntry<C extends SourceCodec = SourceCodec, R extends boolean = boolean, K extends readonly string[] = readonly string[]> {
@@ -92,6 +95,8 @@ export interface SourceOptionEntry<C extends SourceCodec = SourceCodec, R extend
   readonly doc: string;
   /** What the server assumes when it is not written ("not written" and "written as this" compare equal). */
   readonly serverDefault?: string | boolean;
+  /** Not written, the server chooses it (a generated name): then whatever the catalog holds is not a difference. */
+  readonly serverChosen?: boolean;
   /**
    * Load generators only: the generators Materialize accepts it with
    * (`ensure_only_valid_options`, src/sql/src/plan/statement/ddl.rs:2031-2055),
@@ -116,6 +121,7 @@ interface Flags<R extends boolean> {
   readonly generators?: readonly LoadGenerator[];
   readonly requiredBy?: readonly LoadGenerator[];
   readonly purifiedInto?: string;
+  readonly serverChosen?: boolean;
 }
 
 const entry = <C extends SourceCodec, const K extends readonly string[], R extends boolean = false>(
@@ -135,6 +141,7 @@ const entry = <C extends SourceCodec, const K extends readonly string[], R exten
   ...(flags.generators ? { generators: flags.generators } : {}),
   ...(flags.requiredBy ? { requiredBy: flags.requiredBy } : {}),
   ...(flags.purifiedInto ? { purifiedInto: flags.purifiedInto } : {}),
+  ...(flags.serverChosen ? { serverChosen: true } : {}),
 });
 
 const textCodec = <const V extends string = string>(values?: readonly V[]): SourceTextCodec<'text', V> => ({ kind: 'text', ...(values ? { values } : {}) });
@@ -146,6 +153,18 @@ const tables = (upstream: string) =>
     required: true,
   });
 const textColumns = entry('TEXT COLUMNS', ['text_columns'], { kind: 'column-list' }, 'TEXT COLUMNS: decode these columns as text.', { change: 'per-table' });
+/**
+ * A source in the old syntax (a FORMAT, ENVELOPE, INCLUDE or FOR clause) gets
+ * a progress subsource, named `<source>_progress` unless given
+ * (src/sql/src/pure.rs:725, :1255). Materialize cannot rename it in place.
+ */
+const exposeProgress = entry(
+  'EXPOSE PROGRESS AS',
+  ['expose_progress'],
+  { kind: 'progress-subsource' },
+  "EXPOSE PROGRESS AS: the name of the source's progress subsource (server default `<source>_progress`, in the source's schema); a name, or {name, schema, database}.",
+  { serverChosen: true },
+);
 const excludeColumns = entry('EXCLUDE COLUMNS', ['exclude_columns'], { kind: 'column-list' }, 'EXCLUDE COLUMNS: leave these columns out.', { change: 'per-table' });
 
 /** `KEY VALUE` is `key-value` in the model and the manifest. */
@@ -173,6 +192,7 @@ export const SOURCE_REGISTRY = {
       { serverDefault: 'none' },
     ),
     include: entry('INCLUDE', ['include'], { kind: 'include-list' }, 'INCLUDE: metadata columns, in this order.'),
+    exposeProgress,
     groupIdPrefix: entry('GROUP ID PREFIX', ['group_id_prefix'], textCodec(), 'GROUP ID PREFIX for the consumer group.'),
     startOffset: entry('START OFFSET', ['start_offset'], { kind: 'integer-list' }, 'START OFFSET: the offset to start from per partition, partition 0 first.'),
     startTimestamp: entry(
@@ -189,12 +209,14 @@ export const SOURCE_REGISTRY = {
     tables: tables('PostgreSQL'),
     textColumns,
     excludeColumns,
+    exposeProgress,
   },
   mysql: {
     connection: entry('FROM MYSQL CONNECTION', ['connection'], { kind: 'reference', to: 'mysql' }, 'The mysql connection.', { required: true }),
     tables: tables('MySQL'),
     textColumns,
     excludeColumns,
+    exposeProgress,
   },
   'load-generator': {
     generator: entry('FROM LOAD GENERATOR', ['generator'], { kind: 'generator', values: LOAD_GENERATORS }, 'Which generator.', { required: true }),
@@ -227,6 +249,7 @@ export const SOURCE_REGISTRY = {
       "'all' (FOR ALL TABLES): required by auction, marketing and tpch, refused by the others.",
       { generators: MULTI_OUTPUT_GENERATORS },
     ),
+    exposeProgress,
   },
 } as const;
 
@@ -263,7 +286,9 @@ export type SourceValueOf<C extends SourceCodec> = C extends SourceTextCodec<'te
               ? readonly IncludeItem[]
               : C extends { kind: 'table-selection' }
                 ? TableSelection
-                : never;
+                : C extends { kind: 'progress-subsource' }
+                  ? ObjectName
+                  : never;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 

@@ -52,10 +52,11 @@ const RENDER: { readonly [K in SourceCodecKind]: Render<K> } = {
   'include-list': (v) => renderIncludeClause(v),
   envelope: (v) => renderEnvelopeClause(v as Envelope | UpsertInlineErrors),
   'table-selection': (v) => renderTableSelectionClause(v),
+  'progress-subsource': (v) => `EXPOSE PROGRESS AS ${qualifiedName(v)}`,
 };
 
 /** The order Materialize prints a source's clauses in, after `FROM ... (options)`. */
-const CLAUSE_ORDER: readonly SourceCodecKind[] = ['kafka-format', 'include-list', 'envelope', 'table-selection'];
+const CLAUSE_ORDER: readonly SourceCodecKind[] = ['kafka-format', 'include-list', 'envelope', 'table-selection', 'progress-subsource'];
 
 /** `FROM ...` and the clauses after it, from the type's registry entries. */
 function renderSourceBody(spec: SourceSpec): string[] {

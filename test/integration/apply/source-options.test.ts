@@ -10,7 +10,7 @@ import { type Emulator, startEmulator } from './emulator.js';
 /**
  * The CLI as a user runs it, over TCP against the emulator, for options added
  * through the registries: PORT on an AWS PrivateLink connection, INCLUDE HEADER,
- * VALUE DECODING ERRORS = INLINE, START TIMESTAMP, and the KEY
+ * VALUE DECODING ERRORS = INLINE, START TIMESTAMP, EXPOSE PROGRESS AS, and the KEY
  * VALUE, CLOCK and DATUMS load generators. Each is planned, applied, planned
  * again to "No changes.", imported, and the imported manifest plans to no
  * changes too.
@@ -49,6 +49,12 @@ sources:
     topic: since
     format: json
     start_timestamp: -3600000
+  named:
+    type: kafka
+    connection: kafka
+    topic: named
+    format: json
+    expose_progress: named_offsets
   kv:
     type: load-generator
     generator: key-value
@@ -94,6 +100,7 @@ describe('options from the registries, through the CLI', () => {
     const plan = await cli(['plan', '-f', file, '--url', emulator.url]);
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('PORT = 8443');
+    expect(plan.stdout).toContain("(TOPIC = 'named') FORMAT JSON EXPOSE PROGRESS AS \"materialize\".\"public\".\"named_offsets\"");
     expect(plan.stdout).toContain("(TOPIC = 'since', START TIMESTAMP = -3600000) FORMAT JSON");
     expect(plan.stdout).toContain('KEY FORMAT TEXT VALUE FORMAT JSON ENVELOPE UPSERT (VALUE DECODING ERRORS = (INLINE AS "decode_error"))');
     expect(plan.stdout).toContain(`FORMAT JSON INCLUDE HEADERS, HEADER 'trace-id' AS "trace_id", HEADER 'sig' AS "sig" BYTES`);
@@ -127,6 +134,9 @@ describe('options from the registries, through the CLI', () => {
     expect(text).toMatch(/header: trace-id\n\s+as: trace_id/);
     expect(text).toMatch(/header: sig\n\s+as: sig\n\s+bytes: true/);
     expect(text).toMatch(/value_decoding_errors:\n\s+inline: true\n\s+as: decode_error/);
+    expect(text).toContain('expose_progress: named_offsets');
+    // Progress subsources Materialize named itself are not written back.
+    expect(text.match(/expose_progress/g)).toHaveLength(1);
     // The catalog keeps the offsets, not the timestamp: import writes what it holds.
     expect(text).toMatch(/topic: since\n\s+format: json\n\s+start_offset:\n\s+- 0/);
     for (const line of ['port: 8443', 'generator: key-value', 'transactional_snapshot: false', 'envelope: upsert', 'generator: clock', 'generator: datums', 'up_to: 10']) {

@@ -161,6 +161,7 @@ const SOURCE_SAMPLE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCo
     value: { kind: 'csv', columns: { kind: 'header', names: ['a'] }, delimiter: ';' },
   }),
   'include-list': () => [{ item: 'key' }, { item: 'partition', alias: 'p' }, { item: 'header', key: 'trace-id', alias: 'trace', bytes: true }],
+  'progress-subsource': () => n('s_ingest_progress'),
   'table-selection': (c) =>
     c.allOnly ? { kind: 'all' } : { kind: 'tables', tables: [{ reference: ['public', 't'] }, { reference: ['public', 'u'], alias: n('u2') }] },
 };

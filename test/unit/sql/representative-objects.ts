@@ -112,7 +112,7 @@ export const REPRESENTATIVE_OBJECTS: readonly MzObject[] = [
     kind: 'source',
     name: n('since_kafka'),
     cluster: 'ingest',
-    spec: { type: 'kafka', connection: n('kafka_tls'), topic: 'events', format: { kind: 'bare', format: { kind: 'json' } }, groupIdPrefix: 'mz-', startTimestamp: -3600000 },
+    spec: { type: 'kafka', connection: n('kafka_tls'), topic: 'events', format: { kind: 'bare', format: { kind: 'json' } }, groupIdPrefix: 'mz-', startTimestamp: -3600000, exposeProgress: n('since_offsets', 'progress') },
   },
   { kind: 'source', name: n('kv'), cluster: 'quickstart', spec: { type: 'load-generator', generator: 'key-value', keys: 16, snapshotRounds: 3, transactionalSnapshot: false, valueSize: 10, seed: 123, partitions: 4, batchSize: 2, include: [{ item: 'key', alias: 'whatever' }, { item: 'offset' }], envelope: 'upsert' } },
   { kind: 'source', name: n('clock'), cluster: 'quickstart', spec: { type: 'load-generator', generator: 'clock', tickInterval: '1s' } },
