@@ -3,7 +3,7 @@ import type { MzObject } from './objects.js';
 import { connectionEntries } from './registry/connection-registry.js';
 import { normalizedText } from './registry/option.js';
 import { sourceEntries } from './registry/source-registry.js';
-import type { SourceSpec } from './sources.js';
+import { formatAsStored, type KafkaFormat, type SourceSpec } from './sources.js';
 
 /**
  * The server's defaults, made explicit so that "not written" and "written as
@@ -31,11 +31,17 @@ export function withConnectionDefaults(spec: ConnectionSpec): ConnectionSpec {
   return out as ConnectionSpec;
 }
 
-/** Each source registry entry's `serverDefault` filled in (Kafka's ENVELOPE NONE). */
+function kafkaFormatAsStored(f: KafkaFormat): KafkaFormat {
+  return f.kind === 'bare' ? { kind: 'bare', format: formatAsStored(f.format) } : { kind: 'key-value', key: formatAsStored(f.key), value: formatAsStored(f.value) };
+}
+
+/** Each source registry entry's `serverDefault` filled in (Kafka's ENVELOPE NONE); formats as the server stores them. */
 export function withSourceDefaults(spec: SourceSpec): SourceSpec {
   const out: Record<string, unknown> = { ...spec };
   for (const [field, entry] of sourceEntries(spec.type)) {
     if (out[field] === undefined && entry.serverDefault !== undefined) out[field] = entry.serverDefault;
+    // The server keeps no Avro schema strategy (purification turns it into the SEED schema).
+    if (entry.codec.kind === 'kafka-format' && out[field] !== undefined) out[field] = kafkaFormatAsStored(out[field] as KafkaFormat);
   }
   return out as unknown as SourceSpec;
 }
