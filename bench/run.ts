@@ -42,7 +42,7 @@ function mzform(args: readonly string[], dir: string): Promise<{ seconds: number
   rmSync(rssFile, { force: true });
   const started = performance.now();
   const child = spawn(process.execPath, ['-r', './bench/report-max-rss.cjs', 'bin/run.js', ...args], {
-    env: { ...process.env, BENCH_SECRET: 'bench-secret-value', MZFORM_FINGERPRINT_KEY: 'bench-key', MZFORM_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    env: { ...process.env, BENCH_SECRET: 'bench-secret-value', MZFORM_FINGERPRINT_KEY: 'bench-fingerprint-key-32-bytes!!', MZFORM_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
