@@ -12,6 +12,7 @@ import { observedBy } from './lifecycle/observing-writer.js';
 import { FaultInjector } from './faults.js';
 import type { Outcome, SessionVars } from './outcome.js';
 import { parseRelationStatement } from './objects/statements.js';
+import { sessionRoleId } from './ddl/names.js';
 import { parseDdl } from './parse.js';
 import { echoStatement, redactStatement } from './print/echo.js';
 import { QueryLog } from './query-log.js';
@@ -84,6 +85,10 @@ export class Emulator implements SessionHost, ControlHost {
   runShow(text: string, vars: SessionVars): Promise<Outcome> {
     const statement = parseDdl(text);
     return this.catalog.read((store) => runShow(store, statement, vars));
+  }
+
+  sessionRole(vars: SessionVars): Promise<string> {
+    return this.catalog.read((store) => store.roles.get(sessionRoleId(store, vars))?.name ?? 'materialize');
   }
 
   describeShow(text: string): readonly string[] {
