@@ -38,6 +38,12 @@ describe('what the CLI loads at start', () => {
     expect(loaded.filter((f) => f.startsWith('dist/emulator/') || f.startsWith('@electric-sql/pglite'))).toEqual([]);
   });
 
+  it.each(['plan', 'apply', 'validate'])('%s does not load ajv: the manifest schema was compiled at build time', (command) => {
+    const loaded = [...reachable(`dist/commands/${command}.js`)];
+    expect(loaded).toContain('dist/manifest/schema/manifest-validator.generated.js');
+    expect(loaded.filter((f) => f === 'ajv' || f.startsWith('ajv/'))).toEqual([]);
+  });
+
   it('oclif reads the commands from the manifest written at build, which lists every command', () => {
     expect(existsSync('oclif.manifest.json')).toBe(true);
     const manifest = JSON.parse(readFileSync('oclif.manifest.json', 'utf8')) as { version: string; commands: Record<string, unknown> };
