@@ -3,7 +3,6 @@ import { createInterface } from 'node:readline/promises';
 import { Args, Flags } from '@oclif/core';
 import {
   type ApplyOptions,
-  type StepResult,
   type StopSignal,
   STOP_SIGNALS,
   currentHolder,
@@ -15,13 +14,14 @@ import {
   renderApplyMarkdown,
   renderApplyText,
   runApply,
+  stepProgressWriter,
   toApplyReportJson,
 } from '../apply/index.js';
 import { applyAndWait } from '../cli/apply-wait.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { manifestFlags } from '../cli/manifest-flags.js';
 import { InputError, RefusedError, RuntimeError } from '../errors.js';
-import { displayName, terminalSafe } from '../model/index.js';
+import { displayName } from '../model/index.js';
 import { fingerprintKeyFrom } from '../pipeline/index.js';
 import { renderPlanMarkdown, renderPlanText } from '../output/index.js';
 import { type Plan, toPlanFile } from '../plan/index.js';
@@ -109,6 +109,8 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
     for (const name of STOP_SIGNALS) process.on(name, onSignal);
 
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    // Each step once, as it ends, on stderr (stdout keeps the plan and the report); a count redrawn in place on a terminal.
+    const steps = format === 'text' ? stepProgressWriter(process.stderr) : undefined;
     const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
     try {
       const options: ApplyOptions = {
@@ -131,16 +133,24 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
           if (format === 'markdown') process.stdout.write(`${renderPlanMarkdown(p)}\n`);
         },
         ...(savedPlan === undefined && !flags['auto-approve'] ? { confirm: (p: Plan) => this.confirm(p, interactive, interrupt.signal) } : {}),
-        ...(format === 'text' ? { onStep: (r: StepResult) => this.logToStderr(progressLine(r)) } : {}),
+        ...(steps ? { onStepStart: (step, p) => steps.started(step, p), onStep: (r, p) => steps.ended(r, p) } : {}),
         warn: (line) => this.logToStderr(`Warning: ${line}`),
         ...(debug ? { debug } : {}),
       };
       if (flags.wait) {
-        return applyAndWait(options, { format, timeoutMs: waitTimeoutMs, progress: process.stderr, log: (line) => this.logToStderr(line) });
+        return applyAndWait(options, { format, timeoutMs: waitTimeoutMs, progress: process.stderr, log: (line) => this.logToStderr(line), ...(steps ? { steps } : {}) });
       }
       const { plan, report } = await runApply(options);
+      steps?.finish();
+      const elapsedMs = steps?.elapsedMs;
 
-      process.stdout.write(format === 'json' ? renderApplyJson(toPlanFile(plan), report) : format === 'markdown' ? renderApplyMarkdown(report) : renderApplyText(report));
+      process.stdout.write(
+        format === 'json'
+          ? renderApplyJson(toPlanFile(plan), report)
+          : format === 'markdown'
+            ? renderApplyMarkdown(report)
+            : renderApplyText(report, elapsedMs !== undefined ? { elapsedMs } : {}),
+      );
 
       const failed = report.steps.find((s) => s.status === 'failed');
       if (report.outcome === 'failed' && failed) {
@@ -148,13 +158,14 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
           hint: 'Fix the cause and run mzform apply again: it plans from what is in the catalog now.',
         });
       }
-      if (report.outcome === 'interrupted') throw new RuntimeError('apply.interrupted', `apply interrupted by ${interruptName(interrupt.signal)}; the steps not run are listed above`);
+      if (report.outcome === 'interrupted') throw new RuntimeError('apply.interrupted', `apply interrupted by ${interruptName(interrupt.signal)}; the steps not run are counted above`);
       const invalid = report.validations?.filter((v) => !v.ok) ?? [];
       if (flags['validate-strict'] && invalid.length > 0) {
         throw new RuntimeError('apply.validation-failed', `${invalid.length} connection${invalid.length === 1 ? '' : 's'} did not validate: ${invalid.map((v) => displayName(v.name)).join(', ')}`);
       }
       return { plan: toPlanFile(plan), apply: toApplyReportJson(report) };
     } finally {
+      steps?.finish();
       for (const name of STOP_SIGNALS) process.removeListener(name, onSignal);
     }
   }
@@ -188,7 +199,3 @@ function durationFlag(name: string, value: string): number {
   return ms;
 }
 
-function progressLine(r: StepResult): string {
-  const what = `${r.action === 'replace' ? `replace (${r.phase ?? 'drop'})` : r.action} ${r.objectKind} ${terminalSafe(displayName(r.name))}`;
-  return r.status === 'done' ? `step ${r.id}: ${what}: done` : `step ${r.id}: ${what}: FAILED`;
-}
