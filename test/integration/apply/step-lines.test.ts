@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type Emulator, injectFault, startEmulator } from './emulator.js';
+import { hasTmux, tmuxServer } from './tmux.js';
 
 /**
  * `apply` prints each step once, as it ends. On a terminal (the CLI inside
@@ -9,13 +10,7 @@ import { type Emulator, injectFault, startEmulator } from './emulator.js';
  * below the lines while a step runs; without one (CI) the lines are plain.
  */
 const exec = promisify(execFile);
-// Top-level await: the check never blocks the worker (see test/run-cli.ts).
-const hasTmux = await exec('tmux', ['-V']).then(
-  () => true,
-  () => false,
-);
-const SOCKET = `mzform-steps-${process.pid}`;
-const tmux = (...args: string[]) => exec('tmux', ['-L', SOCKET, ...args]);
+const tmux = tmuxServer('mzform-steps');
 
 const STEP_LINES = [
   /^step 1\/4: create secret materialize\.public\.kafka_password: done in \d+\.\d\d s$/m,
