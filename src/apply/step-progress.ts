@@ -15,6 +15,8 @@ import { formatElapsed } from './wait/progress-format.js';
 export interface StepProgressWriter {
   started(step: Step, progress: StepProgress): void;
   ended(result: StepResult, progress: StepProgress & { readonly durationMs: number }): void;
+  /** A line of its own (a signal's notice) above the redrawn one, which is drawn again below it. */
+  interject(line: string): void;
   /** Clears the redrawn line. Steps started after it are timed afresh (the next apply of a rollout). */
   finish(): void;
   /** From the first step's start to the last step's end (since the last finish); undefined when no step ran. */
@@ -82,6 +84,11 @@ class StepProgressLines implements StepProgressWriter {
     // On a terminal the line replaces the redrawn one; the next step draws it again below.
     this.stream.write(`${this.stream.isTTY ? '\r\x1b[2K' : ''}${stepEndLine(result, progress)}\n`);
     this.#current = undefined;
+  }
+
+  interject(line: string): void {
+    this.stream.write(`${this.stream.isTTY && this.#current !== undefined ? '\r\x1b[2K' : ''}${line}\n`);
+    this.#draw();
   }
 
   finish(): void {

@@ -97,20 +97,22 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
     const allowHazards = parseAllowedHazards(flags['allow-hazards'] ?? []);
     const debug = flags.debug ? (line: string) => this.logToStderr(`debug: ${line}`) : undefined;
 
+    // Each step once, as it ends, on stderr (stdout keeps the plan and the report); a count redrawn in place on a terminal.
+    const steps = format === 'text' ? stepProgressWriter(process.stderr) : undefined;
     // Ctrl-C, and SIGTERM / SIGHUP (what CI sends on cancel or timeout): stop between statements, release the lock and report. A second signal leaves at once.
     const interrupt = new AbortController();
     let interrupts = 0;
     const onSignal = (name: StopSignal) => {
       interrupts++;
       if (interrupts > 1) process.exit(128 + (os.constants.signals[name] ?? 2));
-      this.logToStderr(`Interrupted (${name === 'SIGINT' ? 'Ctrl-C' : name}): finishing the statement under way, then releasing the lock (send it again to quit now).`);
+      const notice = `Interrupted (${name === 'SIGINT' ? 'Ctrl-C' : name}): finishing the statement under way, then releasing the lock (send it again to quit now).`;
+      if (steps) steps.interject(notice);
+      else this.logToStderr(notice);
       interrupt.abort(name);
     };
     for (const name of STOP_SIGNALS) process.on(name, onSignal);
 
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    // Each step once, as it ends, on stderr (stdout keeps the plan and the report); a count redrawn in place on a terminal.
-    const steps = format === 'text' ? stepProgressWriter(process.stderr) : undefined;
     const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
     try {
       const options: ApplyOptions = {

@@ -59,6 +59,20 @@ describe('the step lines of apply', () => {
     ]);
   });
 
+  it('puts a notice (a signal) on a line of its own above the redrawn count, which comes back below it', () => {
+    const { written, writer } = setup(true);
+    writer.started(step('1', 'a'), { index: 1, total: 2 });
+    writer.interject('Interrupted (Ctrl-C): finishing the statement under way');
+    writer.ended(done('1', 'a'), { index: 1, total: 2, durationMs: 120 });
+    writer.finish();
+    expect(played(written.join(''))).toEqual([
+      'Interrupted (Ctrl-C): finishing the statement under way',
+      'step 1/2: create connection materialize.public.a: done in 0.12 s',
+      '',
+    ]);
+    expect(written.join('')).toContain('finishing the statement under way\n\r\x1b[2Kstep 1/2, 0s elapsed:');
+  });
+
   it('times each apply of a rollout afresh', () => {
     const { writer, advance } = setup(false);
     writer.started(step('1', 'a'), { index: 1, total: 1 });
