@@ -33,6 +33,14 @@ describe('the emulator state file', () => {
     expect(row).toEqual({ n: 3 });
   });
 
+  it('takes statistics again as the catalog grows, as autovacuum would (the embedded Postgres runs none)', async () => {
+    const h = await openHarness();
+    for (let i = 0; i < 100; i++) rowsOf(await h.run(`CREATE SECRET s${i} AS 'v'`));
+    const [row] = rowsOf(await h.run("SELECT reltuples::int AS n FROM pg_class WHERE oid = 'mz_catalog.mz_secrets'::regclass"));
+    await h.close();
+    expect(row).toEqual({ n: 100 });
+  }, 60_000);
+
   it('is only read, never written, when opened read-only', async () => {
     const file = join(dir, 'state.json');
     const writer = await openHarness({ stateFile: file });
