@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type CatalogRows, introspect, parseCatalogDump, readCatalogRows, toActualState } from '../catalog/index.js';
+import { type CatalogRows, introspect, parseCatalogDump, readCatalogRows, readConnectedRole, toActualState } from '../catalog/index.js';
 import { connect, type Database } from '../db/index.js';
 import { type Change, diff, uncheckedSecretValues, uncheckedValuesNote } from '../diff/index.js';
 import { InputError } from '../errors.js';
@@ -163,12 +163,21 @@ export type TargetOptions = Pick<PlanPipelineOptions, 'url' | 'env' | 'emulator'
 
 /** The raw catalog rows of the server (or emulator) the options name: what `catalog dump` saves and `import` reads. */
 export async function readLiveCatalogRows(options: TargetOptions): Promise<CatalogRows> {
+  return readLive(options, (db) => readCatalogRows(db));
+}
+
+/** The catalog rows and the role the connection runs as, read on one connection: what `import` needs to leave out owners equal to it. */
+export async function readLiveCatalogAndRole(options: TargetOptions): Promise<{ rows: CatalogRows; role: string }> {
+  return readLive(options, async (db) => ({ rows: await readCatalogRows(db), role: await readConnectedRole(db) }));
+}
+
+async function readLive<T>(options: TargetOptions, read: (db: Database) => Promise<T>): Promise<T> {
   const target = await openTarget(options);
   try {
     const before = target.db.roundTrips;
-    const rows = await readCatalogRows(target.db);
-    options.debug?.(`introspection: ${target.db.roundTrips - before} queries, ${rows.objects.length} objects`);
-    return rows;
+    const result = await read(target.db);
+    options.debug?.(`introspection: ${target.db.roundTrips - before} queries`);
+    return result;
   } finally {
     await target.close();
   }

@@ -90,7 +90,7 @@ describe('no run hangs, every run releases the lock', () => {
     let sent = false;
     const r = await mzform(['apply', '-f', FILE, ...url, '--auto-approve'], ENV, (child) => {
       child.stderr?.on('data', (d: Buffer) => {
-        if (!sent && /step 1: .*done/.test(d.toString())) {
+        if (!sent && /step 1\/\d+: .*done/.test(d.toString())) {
           sent = true;
           child.kill(name);
         }
