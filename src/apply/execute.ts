@@ -4,11 +4,24 @@ import { executableSql, type Statement } from '../sql/index.js';
 import type { StepError, StepResult } from './report.js';
 import { interruptName } from './interrupt.js';
 
+/** Where a step stands in the run: its place (1-based) of `total`, and, once ended, how long it took. */
+export interface StepProgress {
+  readonly index: number;
+  readonly total: number;
+  /** Milliseconds from the step's first statement to its end (in StepEnded only). */
+  readonly durationMs?: number;
+}
+
+/** Called when a step starts, and when it ends (done or failed): for the progress lines. */
+export type StepStarted = (step: Step, progress: StepProgress) => void;
+export type StepEnded = (result: StepResult, progress: StepProgress & { readonly durationMs: number }) => void;
+
 export interface ExecuteOptions {
   /** Aborted by Ctrl-C: the statement under way finishes, nothing after it starts. */
   readonly signal?: AbortSignal;
+  readonly onStepStart?: StepStarted;
   /** Called after each step that ran (done or failed), e.g. for progress lines. */
-  readonly onStep?: (result: StepResult) => void;
+  readonly onStep?: StepEnded;
   /** More values to remove from server messages: every secret the manifest declares, not only those the plan sets. */
   readonly redact?: readonly string[];
 }
@@ -32,12 +45,16 @@ export async function executePlan(db: Database, plan: Plan, options: ExecuteOpti
   const secrets = [...(options.redact ?? []), ...planSecrets(plan)];
   const results: StepResult[] = [];
   let stoppedBy: ExecuteResult['stoppedBy'];
+  const total = plan.steps.length;
   for (const step of plan.steps) {
     if (stoppedBy === undefined && options.signal?.aborted) stoppedBy = 'interrupt';
     if (stoppedBy !== undefined) {
       results.push(result(step, 'not-run', 0));
       continue;
     }
+    const index = results.length + 1;
+    options.onStepStart?.(step, { index, total });
+    const started = performance.now();
     let run = 0;
     let error: StepError | undefined;
     for (const statement of step.statements) {
@@ -56,7 +73,7 @@ export async function executePlan(db: Database, plan: Plan, options: ExecuteOpti
     }
     const r = error === undefined ? result(step, 'done', run) : { ...result(step, 'failed', run), error };
     results.push(r);
-    options.onStep?.(r);
+    options.onStep?.(r, { index, total, durationMs: performance.now() - started });
     if (error !== undefined) stoppedBy = error.message.startsWith('interrupted') ? 'interrupt' : 'failure';
   }
   return { steps: results, ...(stoppedBy ? { stoppedBy } : {}) };

@@ -1,4 +1,5 @@
-import { displayName } from '../model/index.js';
+import { displayName, nameKey } from '../model/index.js';
+import { formatElapsed } from './wait/progress-format.js';
 import { type ApplyReport, type ObjectOutput, type StepResult, countByStatus } from './report.js';
 
 /** Shared wording of the apply report, so text and markdown say the same thing. Pure. */
@@ -59,4 +60,46 @@ export function outputInstructions(output: ObjectOutput): { title: string; instr
         values: output.externalId !== undefined ? [output.externalId] : [],
       };
   }
+}
+
+/** `0.12 s`, `12.3 s`, `1m05s`: short steps are told apart, long ones read easily. */
+export function formatSeconds(ms: number): string {
+  if (ms >= 60_000) return formatElapsed(ms);
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/**
+ * What the steps that ran did, by object, in the order of the plan's
+ * summary: `2 created, 1 altered, 1 replaced, 0 dropped`. A replace counts
+ * once, when its new object exists; one whose old object was dropped and
+ * whose new one was not made counts as dropped.
+ */
+export function changeCounts(steps: readonly StepResult[]): string {
+  let created = 0;
+  let altered = 0;
+  let dropped = 0;
+  let replaced = 0;
+  const replaceDropped = new Set<string>();
+  for (const s of steps) {
+    if (s.status !== 'done') continue;
+    switch (s.action) {
+      case 'create':
+        created++;
+        break;
+      case 'alter':
+        altered++;
+        break;
+      case 'drop':
+        dropped++;
+        break;
+      case 'replace':
+        if (s.phase === 'drop') replaceDropped.add(nameKey(s.name));
+        else {
+          replaced++;
+          replaceDropped.delete(nameKey(s.name));
+        }
+        break;
+    }
+  }
+  return `${created} created, ${altered} altered, ${replaced} replaced, ${dropped + replaceDropped.size} dropped`;
 }

@@ -4,7 +4,7 @@ import { InputError, RefusedError } from '../errors.js';
 import { type ActualState, type DesiredState, type ObjectName, nameKey } from '../model/index.js';
 import { FINGERPRINT_KEY_VARIABLE, declaredSecretValues, loadActual, loadDesired, planChanges } from '../pipeline/index.js';
 import { type HazardCode, type LoadedPlanFile, type Plan, type SavedPlanContext, readPlanFile } from '../plan/index.js';
-import { executePlan, planSecrets } from './execute.js';
+import { type StepEnded, type StepStarted, executePlan, planSecrets } from './execute.js';
 import { checkHazards } from './hazard-gate.js';
 import { interruptName } from './interrupt.js';
 import { type HeldLock, type LockHolder, type LockLocation, acquireLock, describeHolder, formatDuration, releaseLock } from './lock.js';
@@ -41,7 +41,8 @@ export interface ApplyOptions extends TargetOptions {
    * it ends is cut short and reported as failed; the lock is released.
    */
   readonly overallTimeoutMs?: number;
-  readonly onStep?: (result: StepResult) => void;
+  readonly onStepStart?: StepStarted;
+  readonly onStep?: StepEnded;
   /** Notes for stderr (a lock that could not be released). */
   readonly warn?: (line: string) => void;
   /** A target opened by the caller and left open (apply --wait runs several applies on one in-process emulator). */
@@ -117,7 +118,12 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
       }
       if (options.signal?.aborted) throw new RefusedError('apply.interrupted', `interrupted (${interruptName(options.signal)}) before anything ran: nothing was changed`);
       if (plan.steps.length > 0) {
-        execution = await executePlan(first, plan, { redact: declared, ...(options.signal ? { signal: options.signal } : {}), ...(options.onStep ? { onStep: options.onStep } : {}) });
+        execution = await executePlan(first, plan, {
+          redact: declared,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.onStepStart ? { onStepStart: options.onStepStart } : {}),
+          ...(options.onStep ? { onStep: options.onStep } : {}),
+        });
       }
     } catch (err) {
       // Refused or broken before or while running: release and close, then report the error.

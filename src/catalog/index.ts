@@ -1,4 +1,4 @@
-export { introspect, readCatalogRows } from './introspect.js';
+export { introspect, readCatalogRows, readConnectedRole } from './introspect.js';
 export { CATALOG_DUMP_FORMAT_VERSION, parseCatalogDump, serializeCatalogDump } from './catalog-dump.js';
 export { toActualState, type ToActualStateOptions } from './to-actual-state.js';
 export { objectFingerprint } from './fingerprint.js';

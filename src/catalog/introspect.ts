@@ -3,6 +3,7 @@ import type { ActualState } from '../model/index.js';
 import {
   AWS_QUERY,
   COMMENTS_QUERY,
+  CONNECTED_ROLE_QUERY,
   CONTAINERS_QUERY,
   DEPENDENCIES_QUERY,
   OBJECTS_QUERY,
@@ -12,6 +13,7 @@ import {
   type AwsRow,
   type CatalogRows,
   type CommentRow,
+  type ConnectedRoleRow,
   type ContainerQueryRow,
   type DependencyRow,
   type ObjectRow,
@@ -52,4 +54,11 @@ export function splitContainers(rows: readonly ContainerQueryRow[]): Pick<Catalo
     databases: rows.flatMap((r) => (r.kind === 'database' ? [{ name: r.name }] : [])),
     schemas: rows.flatMap((r) => (r.kind === 'schema' && r.database_name !== null ? [{ database_name: r.database_name, name: r.name }] : [])),
   };
+}
+
+/** The name of the role the connection runs as (one query). */
+export async function readConnectedRole(db: Database): Promise<string> {
+  const [row] = await db.query<ConnectedRoleRow>(CONNECTED_ROLE_QUERY);
+  if (row === undefined) throw new Error('SELECT current_user returned no row');
+  return row.current_user;
 }

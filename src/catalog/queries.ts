@@ -61,6 +61,17 @@ SELECT id, principal FROM mz_catalog.mz_aws_privatelink_connections
 WHERE id LIKE 'u%'
 ORDER BY id`;
 
+/**
+ * The role this connection runs as: what mzform creates is owned by it, so
+ * `import` leaves out owners equal to it. Materialize's `current_user`
+ * (src/sql/src/func.rs) names the session's role.
+ */
+export const CONNECTED_ROLE_QUERY = staticSql`SELECT current_user`;
+
+export interface ConnectedRoleRow {
+  readonly current_user: string;
+}
+
 /** The external id of each AWS (assume role) connection. */
 export const AWS_QUERY = staticSql`
 SELECT id, external_id FROM mz_internal.mz_aws_connections
@@ -202,4 +213,14 @@ export interface CatalogRows {
   readonly sourceTables?: readonly SourceTableRow[];
   /** Absent in dumps written before clusters' size and replication factor were read: then declared clusters are not compared. */
   readonly clusters?: readonly ClusterRow[];
+  /**
+   * Catalog dumps only (no query reads it): the secrets whose comment carried
+   * mzform's fingerprint line, which the dump leaves out. Their fingerprint is
+   * unknown, not absent (see `StoredFingerprint`).
+   */
+  readonly fingerprintsWithheld?: readonly FingerprintWithheldRow[];
+}
+
+export interface FingerprintWithheldRow {
+  id: string;
 }

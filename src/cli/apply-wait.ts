@@ -2,6 +2,7 @@ import {
   type ApplyOptions,
   type ApplyResult,
   type ProgressWriter,
+  type StepProgressWriter,
   type RolloutPhase,
   type WaitResult,
   formatElapsed,
@@ -23,6 +24,8 @@ export interface ApplyWaitSettings {
   /** Where progress goes (stderr). */
   readonly progress: { write(text: string): void; readonly isTTY?: boolean; readonly columns?: number };
   readonly log: (line: string) => void;
+  /** The step lines of each apply (text format). */
+  readonly steps?: StepProgressWriter;
 }
 
 const PHASE_TITLE: Record<RolloutPhase, string> = {
@@ -49,7 +52,9 @@ export async function applyAndWait(options: ApplyOptions, settings: ApplyWaitSet
     onPhase: (phase, r) => {
       if (settings.format === 'json') json.push({ phase, plan: toPlanFile(r.plan), apply: toApplyReportJson(r.report) });
       else {
-        process.stdout.write(settings.format === 'markdown' ? renderApplyMarkdown(r.report) : renderApplyText(r.report));
+        settings.steps?.finish();
+        const elapsedMs = settings.steps?.elapsedMs;
+        process.stdout.write(settings.format === 'markdown' ? renderApplyMarkdown(r.report) : renderApplyText(r.report, elapsedMs !== undefined ? { elapsedMs } : {}));
       }
     },
     wait: {
@@ -88,7 +93,7 @@ function failOnApply(r: ApplyResult): void {
       hint: 'Fix the cause and run the same command again: it plans from what is in the catalog now.',
     });
   }
-  if (r.report.outcome === 'interrupted') throw new RuntimeError('apply.interrupted', 'apply interrupted by Ctrl-C; the steps not run are listed above');
+  if (r.report.outcome === 'interrupted') throw new RuntimeError('apply.interrupted', 'apply interrupted by Ctrl-C; the steps not run are counted above');
 }
 
 const RESUME = 'Run the same command again to resume: it applies only what is still missing and waits again for what is not healthy.';

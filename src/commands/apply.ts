@@ -3,7 +3,6 @@ import { createInterface } from 'node:readline/promises';
 import { Args, Flags } from '@oclif/core';
 import {
   type ApplyOptions,
-  type StepResult,
   type StopSignal,
   STOP_SIGNALS,
   currentHolder,
@@ -15,13 +14,14 @@ import {
   renderApplyMarkdown,
   renderApplyText,
   runApply,
+  stepProgressWriter,
   toApplyReportJson,
 } from '../apply/index.js';
 import { applyAndWait } from '../cli/apply-wait.js';
 import { BaseCommand } from '../cli/base-command.js';
 import { manifestFlags } from '../cli/manifest-flags.js';
 import { InputError, RefusedError, RuntimeError } from '../errors.js';
-import { displayName, terminalSafe } from '../model/index.js';
+import { displayName } from '../model/index.js';
 import { fingerprintKeyFrom } from '../pipeline/index.js';
 import { renderPlanMarkdown, renderPlanText } from '../output/index.js';
 import { type Plan, toPlanFile } from '../plan/index.js';
@@ -31,7 +31,7 @@ export default class Apply extends BaseCommand<typeof Apply> {
 
   static override description = `With -f, plans like mzform plan, shows the plan and asks for confirmation (on a terminal; elsewhere --auto-approve is required), then runs it. With a PLAN file (from mzform plan --out), runs exactly that plan without asking, after checking that no object it read has changed since (a stale plan is refused).
 
-Steps run one statement per round trip, in autocommit, in dependency order, and stop at the first failure; every step is reported as done, failed (with the server's message, secret values removed) or not run. Running apply again after a failure converges: it plans from what is in the catalog.
+Steps run one statement per round trip, in autocommit, in dependency order, and stop at the first failure. Each step is printed once, on stderr, as it ends, with its duration; on a terminal a count (step 12/40) and the time elapsed are redrawn in place below, elsewhere (CI) the lines are plain. The text report then counts what was created, altered, replaced and dropped, and shows a failed step with the server's message (secret values removed); the Markdown and JSON reports list every step as done, failed or not run. Running apply again after a failure converges: it plans from what is in the catalog.
 
 Steps with hazards (drop, source-recreate, ssh-key-loss, ...) are refused unless --allow-hazards names them. Two applies never run at once: apply takes a lock (the secret ${'`'}__mzform_lock${'`'} in --lock-schema) and fails at once, or waits up to --lock-timeout, naming the holder; mzform force-unlock clears a lock left by a run that died. The lock is released on success, on failure, on Ctrl-C, SIGTERM and SIGHUP (each stops after the statement under way), and when a time limit runs out: --statement-timeout for one statement, --timeout for the whole run once the lock is held.
 
@@ -97,13 +97,17 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
     const allowHazards = parseAllowedHazards(flags['allow-hazards'] ?? []);
     const debug = flags.debug ? (line: string) => this.logToStderr(`debug: ${line}`) : undefined;
 
+    // Each step once, as it ends, on stderr (stdout keeps the plan and the report); a count redrawn in place on a terminal.
+    const steps = format === 'text' ? stepProgressWriter(process.stderr) : undefined;
     // Ctrl-C, and SIGTERM / SIGHUP (what CI sends on cancel or timeout): stop between statements, release the lock and report. A second signal leaves at once.
     const interrupt = new AbortController();
     let interrupts = 0;
     const onSignal = (name: StopSignal) => {
       interrupts++;
       if (interrupts > 1) process.exit(128 + (os.constants.signals[name] ?? 2));
-      this.logToStderr(`Interrupted (${name === 'SIGINT' ? 'Ctrl-C' : name}): finishing the statement under way, then releasing the lock (send it again to quit now).`);
+      const notice = `Interrupted (${name === 'SIGINT' ? 'Ctrl-C' : name}): finishing the statement under way, then releasing the lock (send it again to quit now).`;
+      if (steps) steps.interject(notice);
+      else this.logToStderr(notice);
       interrupt.abort(name);
     };
     for (const name of STOP_SIGNALS) process.on(name, onSignal);
@@ -131,16 +135,24 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
           if (format === 'markdown') process.stdout.write(`${renderPlanMarkdown(p)}\n`);
         },
         ...(savedPlan === undefined && !flags['auto-approve'] ? { confirm: (p: Plan) => this.confirm(p, interactive, interrupt.signal) } : {}),
-        ...(format === 'text' ? { onStep: (r: StepResult) => this.logToStderr(progressLine(r)) } : {}),
+        ...(steps ? { onStepStart: (step, p) => steps.started(step, p), onStep: (r, p) => steps.ended(r, p) } : {}),
         warn: (line) => this.logToStderr(`Warning: ${line}`),
         ...(debug ? { debug } : {}),
       };
       if (flags.wait) {
-        return applyAndWait(options, { format, timeoutMs: waitTimeoutMs, progress: process.stderr, log: (line) => this.logToStderr(line) });
+        return applyAndWait(options, { format, timeoutMs: waitTimeoutMs, progress: process.stderr, log: (line) => this.logToStderr(line), ...(steps ? { steps } : {}) });
       }
       const { plan, report } = await runApply(options);
+      steps?.finish();
+      const elapsedMs = steps?.elapsedMs;
 
-      process.stdout.write(format === 'json' ? renderApplyJson(toPlanFile(plan), report) : format === 'markdown' ? renderApplyMarkdown(report) : renderApplyText(report));
+      process.stdout.write(
+        format === 'json'
+          ? renderApplyJson(toPlanFile(plan), report)
+          : format === 'markdown'
+            ? renderApplyMarkdown(report)
+            : renderApplyText(report, elapsedMs !== undefined ? { elapsedMs } : {}),
+      );
 
       const failed = report.steps.find((s) => s.status === 'failed');
       if (report.outcome === 'failed' && failed) {
@@ -148,13 +160,14 @@ Exit codes: 0 applied or nothing to do (with --wait: and healthy), 1 a statement
           hint: 'Fix the cause and run mzform apply again: it plans from what is in the catalog now.',
         });
       }
-      if (report.outcome === 'interrupted') throw new RuntimeError('apply.interrupted', `apply interrupted by ${interruptName(interrupt.signal)}; the steps not run are listed above`);
+      if (report.outcome === 'interrupted') throw new RuntimeError('apply.interrupted', `apply interrupted by ${interruptName(interrupt.signal)}; the steps not run are counted above`);
       const invalid = report.validations?.filter((v) => !v.ok) ?? [];
       if (flags['validate-strict'] && invalid.length > 0) {
         throw new RuntimeError('apply.validation-failed', `${invalid.length} connection${invalid.length === 1 ? '' : 's'} did not validate: ${invalid.map((v) => displayName(v.name)).join(', ')}`);
       }
       return { plan: toPlanFile(plan), apply: toApplyReportJson(report) };
     } finally {
+      steps?.finish();
       for (const name of STOP_SIGNALS) process.removeListener(name, onSignal);
     }
   }
@@ -188,7 +201,3 @@ function durationFlag(name: string, value: string): number {
   return ms;
 }
 
-function progressLine(r: StepResult): string {
-  const what = `${r.action === 'replace' ? `replace (${r.phase ?? 'drop'})` : r.action} ${r.objectKind} ${terminalSafe(displayName(r.name))}`;
-  return r.status === 'done' ? `step ${r.id}: ${what}: done` : `step ${r.id}: ${what}: FAILED`;
-}

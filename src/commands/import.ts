@@ -5,7 +5,7 @@ import { BaseCommand } from '../cli/base-command.js';
 import { InputError, RuntimeError } from '../errors.js';
 import { type ImportResult, parseSelection, writeManifest } from '../import/index.js';
 import { displayName } from '../model/index.js';
-import { readLiveCatalogRows } from '../pipeline/index.js';
+import { readLiveCatalogAndRole } from '../pipeline/index.js';
 
 /** The `--json` result: what was written, and the variables to set. */
 export interface ImportJson {
@@ -21,7 +21,7 @@ export interface ImportJson {
 export default class Import extends BaseCommand<typeof Import> {
   static override summary = 'Write a manifest for secrets, connections and sources that already exist.';
 
-  static override description = `Reads the live catalog and writes a manifest declaring the objects of the schemas given with --schema and the objects named with --object, plus every object they reference. Comments, owners, clusters and references are kept; when every imported object has the same owner, owners are left out (ownership is then left alone). Right after import, \`mzform plan\` on the written manifest shows no changes.
+  static override description = `Reads the live catalog and writes a manifest declaring the objects of the schemas given with --schema and the objects named with --object, plus every object they reference. Comments, owners, clusters and references are kept, except an owner that is the role import connects as (what mzform creates gets that owner anyway; ownership of those objects is then left alone). Right after import, \`mzform plan\` on the written manifest shows no changes.
 
 Secret values cannot be read back from Materialize. Each secret becomes \${env:NAME}, NAME being the secret's name in upper snake case (kafka-password -> KAFKA_PASSWORD; when two secrets give the same NAME, their schema, then database, is put in front). The variables to set are printed on standard error and listed at the top of the manifest. Without MZFORM_FINGERPRINT_KEY the plan says "No changes." and warns that secret values were not compared; with it, the first plan sets each imported secret once, because no fingerprint is stored yet.`;
 
@@ -51,7 +51,7 @@ Secret values cannot be read back from Materialize. Each secret becomes \${env:N
     if (flags.out !== undefined && !flags.force && (await exists(flags.out))) {
       throw new InputError('import.file-exists', `${flags.out} exists`, { hint: 'Pass --force to overwrite it, or choose another --out.' });
     }
-    const rows = await readLiveCatalogRows({
+    const { rows, role } = await readLiveCatalogAndRole({
       ...(flags.url !== undefined ? { url: flags.url } : {}),
       env: process.env,
       ...(flags.emulator ? { emulator: flags['emulator-state'] ? { stateFile: flags['emulator-state'] } : {} } : {}),
@@ -61,7 +61,7 @@ Secret values cannot be read back from Materialize. Each secret becomes \${env:N
     const inScope = (n: { database: string; schema: string; name: string }) =>
       selection.schemas.some((s) => s.database === n.database && s.schema === n.schema) ||
       selection.objects.some((o) => o.database === n.database && o.schema === n.schema && o.name === n.name);
-    const result = writeManifest(toActualState(rows, { inScope }), selection);
+    const result = writeManifest(toActualState(rows, { inScope }), selection, { connectedRole: role });
 
     if (flags.out === undefined) {
       // With --json the manifest is a field of the result instead.

@@ -7,8 +7,32 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+/**
+ * `canonicalJson(a) === canonicalJson(b)`, decided by walking both values
+ * without building the two strings (which was a third of a diff's time at
+ * 10,000 objects): keys set to undefined count as absent, as in JSON.
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => sameValue(x ?? null, b[i] ?? null));
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = definedKeys(a);
+    if (keys.length !== definedKeys(b).length) return false;
+    return keys.every((k) => b[k] !== undefined && sameValue(a[k], b[k]));
+  }
+  // Scalars (and anything else) compare as JSON does: NaN and null alike, a number by its text.
   return canonicalJson(a) === canonicalJson(b);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function definedKeys(o: Record<string, unknown>): string[] {
+  return Object.keys(o).filter((k) => o[k] !== undefined);
 }
 
 function sortKeys(value: unknown): unknown {

@@ -13,9 +13,11 @@ export interface StatementText {
  * - `transaction`: BEGIN / COMMIT / ROLLBACK, tracked per client;
  * - `set` / `show`: session variables and the SHOW commands;
  * - `ddl`: Materialize DDL the emulator executes itself;
+ * - `role`: `SELECT current_user` (or `current_role`, `session_user`, `user`)
+ *   alone: the session's role, which the embedded Postgres cannot know;
  * - `engine`: everything else, run by the embedded Postgres as written.
  */
-export type Route = 'control' | 'transaction' | 'set' | 'show' | 'ddl' | 'engine';
+export type Route = 'control' | 'transaction' | 'set' | 'show' | 'ddl' | 'role' | 'engine';
 
 /** Splits a query string on top-level `;`. Text the lexer cannot read goes to the engine whole, which reports its own error. */
 export function splitStatements(query: string): StatementText[] {
@@ -51,6 +53,9 @@ export function splitStatements(query: string): StatementText[] {
 
 const DDL_OBJECTS = new Set(['secret', 'connection', 'source', 'cluster', 'schema', 'database', 'role', 'secrets', 'connections', 'sources']);
 
+/** Materialize's names for the session's role (src/sql/src/func.rs: current_user, current_role, user, session_user). */
+const ROLE_FUNCTIONS = new Set(['current_user', 'current_role', 'session_user', 'user']);
+
 export function routeOf(words: readonly string[]): Route {
   const [w0, w1] = words;
   if (isRelationStatement(words)) return 'ddl';
@@ -77,6 +82,9 @@ export function routeOf(words: readonly string[]): Route {
     case 'comment':
     case 'validate':
       return 'ddl';
+    case 'select':
+      // Exactly two words: the function and nothing else (words are capped at four, so the length is exact here).
+      return words.length === 2 && w1 !== undefined && ROLE_FUNCTIONS.has(w1) ? 'role' : 'engine';
     default:
       return 'engine';
   }

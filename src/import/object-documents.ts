@@ -10,9 +10,13 @@ import {
   type SourceType,
   type TableSelection,
   type TextOrSecret,
+  type IncludeItem,
+  type SchemaStrategy,
+  type Envelope,
+  type UpsertInlineErrors,
 } from '../model/index.js';
-import { connectionEntries, ifDefined } from '../model/index.js';
-import type { CodecKind } from '../model/index.js';
+import { MULTI_OUTPUT_GENERATORS, connectionEntries, ifDefined, sourceEntries } from '../model/index.js';
+import type { CodecKind, SourceCodec, SourceCodecKind } from '../model/index.js';
 
 /**
  * Model -> manifest document, the inverse of the manifest's converters: the
@@ -59,42 +63,59 @@ export function connectionDocument(spec: ConnectionSpec, ref: WriteRef): Doc {
   return doc;
 }
 
-type SourceOf<T extends SourceType> = Extract<SourceSpec, { type: T }>;
+type SourceWrite<K extends SourceCodecKind> = (value: never, keys: readonly string[], ref: WriteRef, source: ObjectName, codec: Extract<SourceCodec, { kind: K }>) => Doc;
 
-/** `placement` is the source's own schema: subsources named with `{table, name}` live there. */
-const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef, source: ObjectName) => Doc } = {
-  kafka: (spec, ref) => ({
-    connection: ref(spec.connection),
-    topic: spec.topic,
-    ...kafkaFormat(spec.format, ref),
-    ...ifDefined('envelope', spec.envelope),
-    ...ifDefined('include', spec.include?.map((i) => (i.alias === undefined ? i.item : { item: i.item, as: i.alias }))),
-    ...ifDefined('start_offset', spec.startOffset && [...spec.startOffset]),
-    ...ifDefined('group_id_prefix', spec.groupIdPrefix),
-  }),
-  postgres: (spec, ref, source) => ({
-    connection: ref(spec.connection),
-    publication: spec.publication,
-    ...tables(spec.tables, source),
-    ...columns(spec),
-  }),
-  mysql: (spec, ref, source) => ({ connection: ref(spec.connection), ...tables(spec.tables, source), ...columns(spec) }),
-  'load-generator': (spec) => ({
-    generator: spec.generator,
-    ...ifDefined('tick_interval', spec.tickInterval),
-    ...ifDefined('as_of', spec.asOf),
-    ...ifDefined('up_to', spec.upTo),
-    ...ifDefined('scale_factor', spec.scaleFactor),
-    ...ifDefined('max_cardinality', spec.maxCardinality),
-    // AUCTION, MARKETING and TPCH need FOR ALL TABLES, which the stored create_sql never keeps (src/sql/src/pure.rs:1249-1252).
-    ...(spec.tables !== undefined || spec.generator !== 'counter' ? { tables: 'all' } : {}),
-  }),
+const one = (v: unknown, [key]: readonly string[]): Doc => ({ [key!]: v });
+
+/** How each source codec's value is written under its manifest key(s); `source` is the source's own name. */
+const SOURCE_WRITE: { readonly [K in SourceCodecKind]: SourceWrite<K> } = {
+  reference: (v: ObjectName, [key], ref) => ({ [key!]: ref(v) }),
+  generator: one,
+  text: one,
+  envelope: (v: Envelope | UpsertInlineErrors, [key, errorsKey]) =>
+    typeof v === 'string' ? { [key!]: v } : { [key!]: 'upsert', [errorsKey!]: v.alias === undefined ? 'inline' : { inline: true, as: v.alias } },
+  number: one,
+  boolean: one,
+  'integer-list': (v: readonly number[], [key]) => ({ [key!]: [...v] }),
+  'column-list': (v: readonly (readonly string[])[], [key]) => ({ [key!]: v.map(upstream) }),
+  'kafka-format': (v: KafkaFormat, [bare, key, value], ref) =>
+    v.kind === 'bare' ? { [bare!]: formatDoc(v.format, ref) } : { [key!]: formatDoc(v.key, ref), [value!]: formatDoc(v.value, ref) },
+  'include-list': (v: readonly IncludeItem[], [key]) => ({ [key!]: v.map(includeDoc) }),
+  // The name Materialize gives when none is written is not written back (src/sql/src/pure.rs:1255).
+  'progress-subsource': (v: ObjectName, [key], _ref, source) =>
+    v.database === source.database && v.schema === source.schema && v.name === `${source.name}_progress`
+      ? {}
+      : { [key!]: v.database === source.database && v.schema === source.schema ? v.name : { name: v.name, schema: v.schema, ...(v.database !== source.database ? { database: v.database } : {}) } },
+  'table-selection': (v: TableSelection, keys, _ref, source, codec) => (codec.allOnly ? { [keys[0]!]: 'all' } : tables(v, keys, source)),
+};
+
+/**
+ * What a type's stored create_sql leaves out and its manifest needs: AUCTION,
+ * MARKETING and TPCH need FOR ALL TABLES, which the stored create_sql never
+ * keeps (src/sql/src/pure.rs:1249-1252).
+ */
+const SOURCE_IMPLIED: { readonly [T in SourceType]: (spec: Extract<SourceSpec, { type: T }>) => Doc } = {
+  kafka: () => ({}),
+  postgres: () => ({}),
+  mysql: () => ({}),
+  'load-generator': (spec) => (spec.tables === undefined && MULTI_OUTPUT_GENERATORS.includes(spec.generator) ? { tables: 'all' } : {}),
 };
 
 /** `source` is the source's own name: subsources elsewhere say their schema and database. */
 export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectName): Doc {
-  const write = sourceWriters[spec.type] as (spec: SourceSpec, ref: WriteRef, source: ObjectName) => Doc;
-  return { type: spec.type, ...write(spec, ref, source) };
+  const values = spec as unknown as Record<string, unknown>;
+  const doc: Doc = { type: spec.type };
+  for (const [field, entry] of sourceEntries(spec.type)) {
+    const value = values[field];
+    if (value === undefined) continue;
+    Object.assign(doc, (SOURCE_WRITE[entry.codec.kind] as SourceWrite<SourceCodecKind>)(value as never, entry.keys, ref, source, entry.codec as never));
+  }
+  return { ...doc, ...(SOURCE_IMPLIED[spec.type] as (spec: SourceSpec) => Doc)(spec) };
+}
+
+function includeDoc(i: IncludeItem): unknown {
+  if (i.item === 'header') return { header: i.key, as: i.alias, ...(i.bytes ? { bytes: true } : {}) };
+  return i.alias === undefined ? i.item : { item: i.item, as: i.alias };
 }
 
 function textOrSecret(value: TextOrSecret | undefined, ref: WriteRef): unknown {
@@ -117,12 +138,6 @@ function broker(b: KafkaBroker, ref: WriteRef): unknown {
   };
 }
 
-function kafkaFormat(format: KafkaFormat | undefined, ref: WriteRef): Doc {
-  if (format === undefined) return {};
-  if (format.kind === 'bare') return { format: formatDoc(format.format, ref) };
-  return { key_format: formatDoc(format.key, ref), value_format: formatDoc(format.value, ref) };
-}
-
 function formatDoc(format: Format, ref: WriteRef): unknown {
   switch (format.kind) {
     case 'json':
@@ -135,10 +150,20 @@ function formatDoc(format: Format, ref: WriteRef): unknown {
         ...(format.columns.kind === 'header' ? { header: [...format.columns.names] } : { columns: format.columns.count }),
         ...ifDefined('delimiter', format.delimiter),
       };
-    case 'avro':
     case 'protobuf':
       return { type: format.kind, schema_registry: ref(format.schemaRegistry) };
+    case 'avro':
+      return {
+        type: format.kind,
+        schema_registry: ref(format.schemaRegistry),
+        ...ifDefined('key_strategy', format.keyStrategy && strategyDoc(format.keyStrategy)),
+        ...ifDefined('value_strategy', format.valueStrategy && strategyDoc(format.valueStrategy)),
+      };
   }
+}
+
+function strategyDoc(s: SchemaStrategy): unknown {
+  return s.kind === 'latest' ? 'latest' : s.kind === 'id' ? { id: s.id } : { inline: s.schema };
 }
 
 /** An upstream name: dotted when no part holds a dot (the loader splits on dots), else the list of parts. */
@@ -146,15 +171,15 @@ function upstream(parts: readonly string[]): unknown {
   return parts.some((p) => p.includes('.')) ? [...parts] : parts.join('.');
 }
 
-function tables(selection: TableSelection, source: ObjectName): Doc {
+function tables(selection: TableSelection, [tablesKey, schemasKey]: readonly string[], source: ObjectName): Doc {
   switch (selection.kind) {
     case 'all':
-      return { tables: 'all' };
+      return { [tablesKey!]: 'all' };
     case 'schemas':
-      return { schemas: [...selection.schemas] };
+      return { [schemasKey!]: [...selection.schemas] };
     case 'tables':
       return {
-        tables: selection.tables.map((t) =>
+        [tablesKey!]: selection.tables.map((t) =>
           t.alias === undefined
             ? upstream(t.reference)
             : {
@@ -166,11 +191,4 @@ function tables(selection: TableSelection, source: ObjectName): Doc {
         ),
       };
   }
-}
-
-function columns(spec: { textColumns?: readonly (readonly string[])[]; excludeColumns?: readonly (readonly string[])[] }): Doc {
-  return {
-    ...ifDefined('text_columns', spec.textColumns?.map(upstream)),
-    ...ifDefined('exclude_columns', spec.excludeColumns?.map(upstream)),
-  };
 }

@@ -50,14 +50,15 @@ const SECTION: Record<ObjectKind, 'secrets' | 'connections' | 'sources'> = { sec
  *
  * - Secret values cannot be read back: each secret reads `${env:NAME}`,
  *   NAME from `secretVariableNames`; the user sets them.
- * - Comments, owners, clusters and references are kept as the catalog has them;
- *   an owner shared by every imported object is left out (as `owner: materialize`
- *   on each object would say nothing): ownership is then left alone.
+ * - Comments, owners, clusters and references are kept as the catalog has them,
+ *   except an owner equal to `connectedRole`, the role the import read the
+ *   catalog as: what mzform creates gets that owner anyway, so `owner:` there
+ *   would say nothing (and ownership of those objects is then left alone).
  * - `defaults` are the schema holding most of the objects and the cluster of
  *   every source when they share one; anything else is written per object.
  * - Order: kind sections, then names in code-unit order. Same catalog, same bytes.
  */
-export function writeManifest(actual: ActualState, selection: ImportSelection): ImportResult {
+export function writeManifest(actual: ActualState, selection: ImportSelection, options: { readonly connectedRole?: string } = {}): ImportResult {
   const picked = selectObjects(actual, selection);
   checkNamesFit(picked.objects);
   const objects = picked.objects.map((o) => o.object);
@@ -68,8 +69,6 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
   const inDefault = (n: ObjectName) => n.database === placement.database && n.schema === placement.schema;
   const ref: WriteRef = (t) => (inDefault(t) ? t.name : { name: t.name, schema_name: t.schema, database_name: t.database });
 
-  const owners = new Set(objects.map((o) => o.owner));
-  const writeOwners = owners.size > 1;
   const variables = secretVariableNames(objects.filter((o) => o.kind === 'secret').map((o) => o.name));
   const notes: string[] = [];
   const sections: Record<string, Doc> = { secrets: {}, connections: {}, sources: {} };
@@ -94,7 +93,7 @@ export function writeManifest(actual: ActualState, selection: ImportSelection): 
       doc.schema_name = o.name.schema;
     }
     if (o.comment !== undefined) doc.comment = o.comment;
-    if (o.owner !== undefined && writeOwners) doc.owner = o.owner;
+    if (o.owner !== undefined && o.owner !== options.connectedRole) doc.owner = o.owner;
     (sections[SECTION[o.kind]] as Doc)[o.name.name] = doc;
   }
 

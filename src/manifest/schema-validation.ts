@@ -1,6 +1,6 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { DocPath } from './yaml-document.js';
-import { manifestSchema } from './schema/manifest-schema.js';
+import { validate } from './schema/manifest-validator.generated.js';
 import { closestMatch } from '../model/did-you-mean.js';
 import { fieldLabel } from './object-context.js';
 
@@ -12,20 +12,12 @@ export interface SchemaProblem {
   readonly message: string;
 }
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    // allErrors: every problem in one run. verbose: errors carry their schema, for the wording below.
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-    compiled = ajv.compile(manifestSchema);
-  }
-  return compiled;
-}
-
+/**
+ * Checks `value` with the validator ajv compiled from the manifest schema at
+ * build time (scripts/manifest-validator-code.mjs: every error, each with its
+ * schema and data), so no run compiles the schema.
+ */
 export function validateAgainstSchema(value: unknown): SchemaProblem[] {
-  const validate = validator();
   if (validate(value)) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();

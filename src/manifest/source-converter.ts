@@ -1,5 +1,21 @@
-import type { Format, IncludeItem, KafkaFormat, ObjectName, SourceSpec, SourceTable, SourceType, TableSelection } from '../model/index.js';
-import type { FormatDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc } from './manifest-document.js';
+import { MULTI_OUTPUT_GENERATORS, sourceEntries } from '../model/index.js';
+import type {
+  SchemaStrategy,
+  Envelope,
+  UpsertInlineErrors,
+  Format,
+  IncludeItem,
+  KafkaFormat,
+  ObjectName,
+  SourceCodec,
+  SourceCodecKind,
+  SourceOptionEntry,
+  SourceSpec,
+  SourceTable,
+  SourceType,
+  TableSelection,
+} from '../model/index.js';
+import type { FormatDoc, IncludeDoc, ProgressDoc, RefDoc, SchemaStrategyDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc, ValueDecodingErrorsDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
 import type { DocPath } from './yaml-document.js';
 
@@ -11,65 +27,81 @@ export interface SourcePlacement {
   readonly schema: string;
 }
 
-const converters: {
-  [T in SourceType]: (doc: DocOf<T>, ctx: ObjectContext, placement: SourcePlacement) => Extract<SourceSpec, { type: T }>;
-} = {
-  kafka: (doc, ctx) => {
-    const format = kafkaFormat(doc, ctx);
-    checkIncludes(doc, ctx);
-    return {
-      type: 'kafka',
-      connection: ctx.reference(doc.connection, ['connection'], 'connection'),
-      topic: doc.topic,
-      ...(format ? { format } : {}),
-      ...(doc.envelope !== undefined ? { envelope: doc.envelope } : {}),
-      ...(doc.include !== undefined
-        ? { include: doc.include.map((i): IncludeItem => (typeof i === 'string' ? { item: i } : { item: i.item, alias: i.as })) }
-        : {}),
-      ...(doc.start_offset !== undefined ? { startOffset: [...doc.start_offset] } : {}),
-      ...(doc.group_id_prefix !== undefined ? { groupIdPrefix: doc.group_id_prefix } : {}),
-    };
-  },
+type Doc = Record<string, unknown>;
 
-  postgres: (doc, ctx, placement) => ({
-    type: 'postgres',
-    connection: ctx.reference(doc.connection, ['connection'], 'connection'),
-    publication: doc.publication,
-    tables: tableSelection(doc, ctx, placement),
-    ...columns(doc, ctx),
-  }),
+type Convert<K extends SourceCodecKind> = (
+  doc: Doc,
+  keys: readonly string[],
+  field: string,
+  ctx: ObjectContext,
+  codec: Extract<SourceCodec, { kind: K }>,
+  entry: SourceOptionEntry,
+  placement: SourcePlacement,
+) => unknown;
 
-  mysql: (doc, ctx, placement) => ({
-    type: 'mysql',
-    connection: ctx.reference(doc.connection, ['connection'], 'connection'),
-    tables: tableSelection(doc, ctx, placement),
-    ...columns(doc, ctx),
-  }),
+const plain = (doc: Doc, [key]: readonly string[]): unknown => doc[key!];
 
+/** How each source codec's value is read from the manifest (already shaped by the JSON Schema); undefined when not written. */
+const READ: { readonly [K in SourceCodecKind]: Convert<K> } = {
+  reference: (doc, [key], field, ctx) => (doc[key!] === undefined ? undefined : ctx.reference(doc[key!] as RefDoc, [key!], field)),
+  generator: plain,
+  text: plain,
+  envelope: (doc, keys, _field, ctx, codec) => envelope(doc, keys, codec.inlineErrors === true, ctx),
+  number: plain,
+  boolean: plain,
+  'integer-list': (doc, [key]) => (doc[key!] === undefined ? undefined : [...(doc[key!] as number[])]),
+  'column-list': (doc, [key]) => (doc[key!] as UpstreamRefDoc[] | undefined)?.map(upstream),
+  'kafka-format': (doc, keys, _field, ctx) => kafkaFormat(doc, keys, ctx),
+  'include-list': (doc, [key], _field, ctx) => include(doc[key!] as IncludeDoc[] | undefined, key!, ctx),
+  'progress-subsource': (doc, [key], _field, _ctx, _codec, _entry, placement) => progressName(doc[key!] as ProgressDoc | undefined, placement),
+  'table-selection': (doc, keys, _field, ctx, codec, entry, placement) =>
+    codec.allOnly ? (doc[keys[0]!] !== undefined ? { kind: 'all' } : undefined) : tableSelection(doc, keys, entry.required, ctx, placement),
+};
+
+/**
+ * Combinations the schema cannot express but Materialize refuses, per type,
+ * reported where the options are read so that each message points at the
+ * option at fault.
+ */
+const CHECKS: { [T in SourceType]: (doc: DocOf<T>, ctx: ObjectContext) => void } = {
+  kafka: () => {},
+  postgres: checkColumns,
+  mysql: checkColumns,
   'load-generator': (doc, ctx) => {
-    const multiOutput = doc.generator !== 'counter';
-    if (multiOutput && doc.tables === undefined) ctx.problem(['generator'], `the ${doc.generator} generator needs tables: all`);
-    if (!multiOutput && doc.tables !== undefined) ctx.problem(['tables'], 'the counter generator has a single output and takes no tables');
-    if (doc.scale_factor !== undefined && doc.generator !== 'tpch') ctx.problem(['scale_factor'], 'scale_factor is only valid with the tpch generator');
-    if (doc.max_cardinality !== undefined && doc.generator !== 'counter') {
-      ctx.problem(['max_cardinality'], 'max_cardinality is only valid with the counter generator');
+    const generator = doc.generator;
+    const sql = generator.toUpperCase().replaceAll('-', ' ');
+    if (MULTI_OUTPUT_GENERATORS.includes(generator) && doc.tables === undefined) {
+      ctx.problem(['generator'], `the ${generator} generator needs tables: all (Materialize: "multi-output sources require a FOR TABLES (..) or FOR ALL TABLES statement")`);
     }
-    return {
-      type: 'load-generator',
-      generator: doc.generator,
-      ...(doc.tick_interval !== undefined ? { tickInterval: doc.tick_interval } : {}),
-      ...(doc.as_of !== undefined ? { asOf: doc.as_of } : {}),
-      ...(doc.up_to !== undefined ? { upTo: doc.up_to } : {}),
-      ...(doc.scale_factor !== undefined ? { scaleFactor: doc.scale_factor } : {}),
-      ...(doc.max_cardinality !== undefined ? { maxCardinality: doc.max_cardinality } : {}),
-      ...(doc.tables !== undefined ? { tables: { kind: 'all' } as const } : {}),
-    };
+    const values = doc as unknown as Doc;
+    for (const [, entry] of sourceEntries('load-generator')) {
+      const key = entry.keys[0]!;
+      if (values[key] !== undefined && entry.generators && !entry.generators.includes(generator)) {
+        ctx.problem([key], `${key} is only valid with the ${entry.generators.join(', ')} generator${entry.generators.length > 1 ? 's' : ''} (Materialize: "${GENERATOR_REFUSAL[key]?.(sql) ?? `${sql} load generators do not support ${entry.sql} values`}")`);
+      }
+      if (values[key] === undefined && entry.requiredBy?.includes(generator)) {
+        ctx.problem([], `the ${generator} generator needs ${key} (Materialize: "LOAD GENERATOR ${sql} requires ${entry.sql}")`);
+      }
+    }
   },
 };
 
+/** Where Materialize refuses a load generator's clause in words of its own (ddl.rs:2082-2083; pure.rs, single-output sources). */
+const GENERATOR_REFUSAL: Readonly<Record<string, (generator: string) => string>> = {
+  tables: () => 'FOR ALL TABLES is only valid for multi-output sources',
+  include: () => 'INCLUDE metadata only supported with `KEY VALUE` load generators',
+};
+
+/** Manifest source → model: the registry's entries, read by codec, after the type's own checks. */
 export function convertSource(doc: SourceDoc, ctx: ObjectContext, placement: SourcePlacement): SourceSpec {
-  const convert = converters[doc.type] as (doc: SourceDoc, ctx: ObjectContext, placement: SourcePlacement) => SourceSpec;
-  return convert(doc, ctx, placement);
+  (CHECKS[doc.type] as (doc: SourceDoc, ctx: ObjectContext) => void)(doc, ctx);
+  const values = doc as unknown as Doc;
+  const spec: Doc = { type: doc.type };
+  for (const [field, entry] of sourceEntries(doc.type)) {
+    const value = (READ[entry.codec.kind] as Convert<SourceCodecKind>)(values, entry.keys, field, ctx, entry.codec as never, entry, placement);
+    if (value !== undefined) spec[field] = value;
+  }
+  return spec as unknown as SourceSpec;
 }
 
 /** Subsource names a source declares with `{table, name}`: they share the schema's namespace with every other object. */
@@ -80,20 +112,27 @@ export function subsourceNames(spec: SourceSpec): { name: ObjectName; index: num
   return [];
 }
 
-function kafkaFormat(doc: DocOf<'kafka'>, ctx: ObjectContext): KafkaFormat | undefined {
-  const { format, key_format: key, value_format: value } = doc;
+/** The progress subsource a source names with `expose_progress`: it shares the schema's namespace too. */
+export function progressSubsourceName(spec: SourceSpec): ObjectName | undefined {
+  return spec.exposeProgress;
+}
+
+function kafkaFormat(doc: Doc, [bareKey, keyKey, valueKey]: readonly string[], ctx: ObjectContext): KafkaFormat | undefined {
+  const format = doc[bareKey!] as FormatDoc | undefined;
+  const key = doc[keyKey!] as FormatDoc | undefined;
+  const value = doc[valueKey!] as FormatDoc | undefined;
   if (format !== undefined && (key !== undefined || value !== undefined)) {
-    ctx.problem([key !== undefined ? 'key_format' : 'value_format'], 'set either format, or key_format with value_format, not both');
+    ctx.problem([key !== undefined ? keyKey! : valueKey!], `set either ${bareKey}, or ${keyKey} with ${valueKey}, not both`);
   }
   if ((key === undefined) !== (value === undefined)) {
-    ctx.problem([key === undefined ? 'value_format' : 'key_format'], 'key_format and value_format go together: set both, or use format');
+    ctx.problem([key === undefined ? valueKey! : keyKey!], `${keyKey} and ${valueKey} go together: set both, or use ${bareKey}`);
   }
-  if (format !== undefined) return { kind: 'bare', format: convertFormat(format, ['format'], 'format', ctx) };
+  if (format !== undefined) return { kind: 'bare', format: convertFormat(format, [bareKey!], 'format', ctx) };
   if (key !== undefined && value !== undefined) {
     return {
       kind: 'key-value',
-      key: convertFormat(key, ['key_format'], 'format.key', ctx),
-      value: convertFormat(value, ['value_format'], 'format.value', ctx),
+      key: convertFormat(key, [keyKey!], 'format.key', ctx),
+      value: convertFormat(value, [valueKey!], 'format.value', ctx),
     };
   }
   return undefined;
@@ -116,19 +155,54 @@ function convertFormat(doc: FormatDoc, at: DocPath, field: string, ctx: ObjectCo
         ...(doc.delimiter !== undefined ? { delimiter: doc.delimiter } : {}),
       };
     }
-    case 'avro':
     case 'protobuf':
       // Both key and value may name a registry; the model keeps one field per side.
-      return { kind: doc.type, schemaRegistry: ctx.reference(doc.schema_registry, [...at, 'schema_registry'], field) };
+      return { kind: 'protobuf', schemaRegistry: ctx.reference(doc.schema_registry, [...at, 'schema_registry'], field) };
+    case 'avro':
+      return {
+        kind: 'avro',
+        schemaRegistry: ctx.reference(doc.schema_registry, [...at, 'schema_registry'], field),
+        ...(doc.key_strategy !== undefined ? { keyStrategy: strategy(doc.key_strategy) } : {}),
+        ...(doc.value_strategy !== undefined ? { valueStrategy: strategy(doc.value_strategy) } : {}),
+      };
   }
 }
 
-function checkIncludes(doc: DocOf<'kafka'>, ctx: ObjectContext): void {
+function strategy(doc: SchemaStrategyDoc): SchemaStrategy {
+  if (doc === 'latest') return { kind: 'latest' };
+  return 'id' in doc ? { kind: 'id', id: doc.id } : { kind: 'inline', schema: doc.inline };
+}
+
+/** A name in the source's schema, or `{name, schema, database}` elsewhere. */
+function progressName(doc: ProgressDoc | undefined, placement: SourcePlacement): ObjectName | undefined {
+  if (doc === undefined) return undefined;
+  if (typeof doc === 'string') return { database: placement.database, schema: placement.schema, name: doc };
+  return { database: doc.database ?? placement.database, schema: doc.schema ?? placement.schema, name: doc.name };
+}
+
+/** `envelope`, and with upsert `value_decoding_errors: inline` or `{inline: true, as: column}`. */
+function envelope(doc: Doc, [key, errorsKey]: readonly string[], inlineErrors: boolean, ctx: ObjectContext): Envelope | UpsertInlineErrors | undefined {
+  const value = doc[key!] as Envelope | undefined;
+  const errors = inlineErrors ? (doc[errorsKey!] as ValueDecodingErrorsDoc | undefined) : undefined;
+  if (errors === undefined) return value;
+  // The option exists only inside ENVELOPE UPSERT (...) (src/sql-parser/src/parser.rs:2384-2395).
+  if (value !== 'upsert') ctx.problem([errorsKey!], `${errorsKey} is only valid with ${key}: upsert (Materialize takes VALUE DECODING ERRORS only in ENVELOPE UPSERT (...))`);
+  const alias = typeof errors === 'object' ? errors.as : undefined;
+  return { kind: 'upsert', valueDecodingErrors: 'inline', ...(alias !== undefined ? { alias } : {}) };
+}
+
+function include(items: IncludeDoc[] | undefined, key: string, ctx: ObjectContext): IncludeItem[] | undefined {
   const seen = new Set<string>();
-  doc.include?.forEach((item, i) => {
-    const name = typeof item === 'string' ? item : item.item;
-    if (seen.has(name)) ctx.problem(['include', i], `INCLUDE ${name} is listed twice`, 'value');
+  items?.forEach((item, i) => {
+    // One column per item: a header may be included more than once, under other names.
+    const name = typeof item === 'string' ? item : 'header' in item ? `HEADER '${item.header}' AS ${item.as}` : item.item;
+    if (seen.has(name)) ctx.problem([key, i], `INCLUDE ${name} is listed twice`, 'value');
     seen.add(name);
+  });
+  return items?.map((i): IncludeItem => {
+    if (typeof i === 'string') return { item: i };
+    if ('header' in i) return { item: 'header', key: i.header, alias: i.as, ...(i.bytes ? { bytes: true as const } : {}) };
+    return { item: i.item, alias: i.as };
   });
 }
 
@@ -137,24 +211,23 @@ function upstream(ref: UpstreamRefDoc): string[] {
   return typeof ref === 'string' ? ref.split('.') : [...ref];
 }
 
-function tableSelection(
-  doc: { tables?: 'all' | SourceTableDoc[]; schemas?: string[] },
-  ctx: ObjectContext,
-  placement: SourcePlacement,
-): TableSelection {
-  if (doc.tables !== undefined && doc.schemas !== undefined) ctx.problem(['schemas'], 'set either tables or schemas, not both');
-  if (doc.tables === undefined && doc.schemas === undefined) {
-    ctx.problem([], "needs tables ('all' or a list) or schemas");
+function tableSelection(doc: Doc, [tablesKey, schemasKey]: readonly string[], required: boolean, ctx: ObjectContext, placement: SourcePlacement): TableSelection | undefined {
+  const listed = doc[tablesKey!] as 'all' | SourceTableDoc[] | undefined;
+  const schemas = doc[schemasKey!] as string[] | undefined;
+  if (listed !== undefined && schemas !== undefined) ctx.problem([schemasKey!], `set either ${tablesKey} or ${schemasKey}, not both`);
+  if (listed === undefined && schemas === undefined) {
+    if (!required) return undefined;
+    ctx.problem([], `needs ${tablesKey} ('all' or a list) or ${schemasKey}`);
   }
-  if (doc.schemas !== undefined) return { kind: 'schemas', schemas: [...doc.schemas] };
-  if (doc.tables === undefined || doc.tables === 'all') return { kind: 'all' };
+  if (schemas !== undefined) return { kind: 'schemas', schemas: [...schemas] };
+  if (listed === undefined || listed === 'all') return { kind: 'all' };
   const seen = new Map<string, number>();
-  const tables = doc.tables.map((t, i): SourceTable => {
+  const tables = listed.map((t, i): SourceTable => {
     const isNamed = typeof t === 'object' && !Array.isArray(t);
     const reference = upstream(isNamed ? t.table : t);
     const key = JSON.stringify(reference);
     const first = seen.get(key);
-    if (first !== undefined) ctx.problem(['tables', i], `table ${reference.join('.')} is already listed at tables[${first}]`, 'value');
+    if (first !== undefined) ctx.problem([tablesKey!, i], `table ${reference.join('.')} is already listed at ${tablesKey}[${first}]`, 'value');
     else seen.set(key, i);
     if (!isNamed) return { reference };
     // FOR TABLES (t AS db.sch.name): a subsource may live in another schema or database (test/pg-cdc-old-syntax/create-views-from-source-in-schema.td:45, test/mysql-cdc-old-syntax/two-destination-schemas.td:51).
@@ -164,16 +237,12 @@ function tableSelection(
   return { kind: 'tables', tables };
 }
 
-function columns(
-  doc: { text_columns?: UpstreamRefDoc[]; exclude_columns?: UpstreamRefDoc[] },
-  ctx: ObjectContext,
-): { textColumns?: string[][]; excludeColumns?: string[][] } {
+/** Materialize refuses a column that is both decoded as text and excluded. */
+function checkColumns(doc: { text_columns?: UpstreamRefDoc[]; exclude_columns?: UpstreamRefDoc[] }, ctx: ObjectContext): void {
   const text = doc.text_columns?.map(upstream);
-  const exclude = doc.exclude_columns?.map(upstream);
-  for (const [i, column] of (exclude ?? []).entries()) {
+  for (const [i, column] of (doc.exclude_columns?.map(upstream) ?? []).entries()) {
     if (text?.some((t) => JSON.stringify(t) === JSON.stringify(column))) {
       ctx.problem(['exclude_columns', i], `column ${column.join('.')} is both a text column and an excluded column`, 'value');
     }
   }
-  return { ...(text ? { textColumns: text } : {}), ...(exclude ? { excludeColumns: exclude } : {}) };
 }

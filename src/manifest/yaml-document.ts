@@ -74,34 +74,47 @@ export class YamlDocument {
         anchors.set(node.anchor, node);
       }
     };
-    visit(this.#doc, {
-      Map: (_key, map, ancestors) => {
-        anchorsAndAliases(map, ancestors);
-        const seen = new Set<string>();
-        for (const pair of map.items) {
-          const name = keyText(pair.key);
-          if (name === undefined) continue;
-          if (name === MERGE_KEY) {
-            if (!isMergeSource(pair.value, this.#doc)) {
-              found.push({ position: this.#startOf(pair.value) ?? this.#startOf(pair.key) ?? { line: 1, column: 1 }, message: 'a merge key (<<) takes an alias of a mapping (<<: *base) or a list of them' });
-            }
-            continue;
+    const checkMap = (map: YAMLMap, ancestors: readonly unknown[]) => {
+      anchorsAndAliases(map, ancestors);
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const name = keyText(pair.key);
+        if (name === undefined) continue;
+        if (name === MERGE_KEY) {
+          if (!isMergeSource(pair.value, this.#doc)) {
+            found.push({ position: this.#startOf(pair.value) ?? this.#startOf(pair.key) ?? { line: 1, column: 1 }, message: 'a merge key (<<) takes an alias of a mapping (<<: *base) or a list of them' });
           }
-          if (seen.has(name)) found.push({ position: this.#startOf(pair.key) ?? { line: 1, column: 1 }, message: DUPLICATE_KEY_MESSAGE });
-          seen.add(name);
+          continue;
         }
-        return undefined;
-      },
-      Pair: (_key, pair) => {
-        if (!isCollection(pair.key)) return undefined;
-        found.push({ position: this.#startOf(pair.key) ?? { line: 1, column: 1 }, message: 'a mapping key must be a name, not a mapping or a list' });
-        return visit.SKIP;
-      },
-      Node: (_key, node, ancestors) => {
-        anchorsAndAliases(node, ancestors);
-        return undefined;
-      },
-    });
+        if (seen.has(name)) found.push({ position: this.#startOf(pair.key) ?? { line: 1, column: 1 }, message: DUPLICATE_KEY_MESSAGE });
+        seen.add(name);
+      }
+    };
+    // In document order, as yaml's visit() goes, with one stack of ancestors instead of a new
+    // frozen path per node (yaml's visit took about a tenth of reading a 10,000-object manifest).
+    const ancestors: unknown[] = [this.#doc];
+    const walk = (node: unknown): void => {
+      if (isPair(node)) {
+        if (isCollection(node.key)) {
+          found.push({ position: this.#startOf(node.key) ?? { line: 1, column: 1 }, message: 'a mapping key must be a name, not a mapping or a list' });
+          return;
+        }
+        ancestors.push(node);
+        walk(node.key);
+        walk(node.value);
+        ancestors.pop();
+        return;
+      }
+      if (isMap(node)) checkMap(node, ancestors);
+      else if (isSeq(node) || isScalar(node) || isAlias(node)) anchorsAndAliases(node, ancestors);
+      else return;
+      if (isCollection(node)) {
+        ancestors.push(node);
+        for (const item of node.items) walk(item);
+        ancestors.pop();
+      }
+    };
+    walk(this.#doc.contents);
     return found;
   }
 

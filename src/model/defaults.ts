@@ -2,7 +2,8 @@ import type { ConnectionSpec, KafkaConnection, KafkaSecurityProtocol } from './c
 import type { MzObject } from './objects.js';
 import { connectionEntries } from './registry/connection-registry.js';
 import { normalizedText } from './registry/option.js';
-import type { Envelope, SourceSpec } from './sources.js';
+import { sourceEntries } from './registry/source-registry.js';
+import { formatAsStored, type KafkaFormat, type SourceSpec } from './sources.js';
 
 /**
  * The server's defaults, made explicit so that "not written" and "written as
@@ -30,17 +31,19 @@ export function withConnectionDefaults(spec: ConnectionSpec): ConnectionSpec {
   return out as ConnectionSpec;
 }
 
-export const DEFAULT_ENVELOPE: Envelope = 'none';
+function kafkaFormatAsStored(f: KafkaFormat): KafkaFormat {
+  return f.kind === 'bare' ? { kind: 'bare', format: formatAsStored(f.format) } : { kind: 'key-value', key: formatAsStored(f.key), value: formatAsStored(f.value) };
+}
 
+/** Each source registry entry's `serverDefault` filled in (Kafka's ENVELOPE NONE); formats as the server stores them. */
 export function withSourceDefaults(spec: SourceSpec): SourceSpec {
-  switch (spec.type) {
-    case 'kafka':
-      return { ...spec, envelope: spec.envelope ?? DEFAULT_ENVELOPE };
-    case 'postgres':
-    case 'mysql':
-    case 'load-generator':
-      return spec;
+  const out: Record<string, unknown> = { ...spec };
+  for (const [field, entry] of sourceEntries(spec.type)) {
+    if (out[field] === undefined && entry.serverDefault !== undefined) out[field] = entry.serverDefault;
+    // The server keeps no Avro schema strategy (purification turns it into the SEED schema).
+    if (entry.codec.kind === 'kafka-format' && out[field] !== undefined) out[field] = kafkaFormatAsStored(out[field] as KafkaFormat);
   }
+  return out as unknown as SourceSpec;
 }
 
 /** The object as the server would hold it: defaults filled in, for comparison only. */

@@ -4,6 +4,7 @@ export {
   loadActualFromRows,
   readCatalogDumpFile,
   readLiveCatalogRows,
+  readLiveCatalogAndRole,
   type TargetOptions,
   loadDesired,
   type LoadDesiredOptions,

@@ -39,6 +39,8 @@ export interface SessionHost {
   /** Checks one DDL statement (parse, names) without running it: for statements deferred to COMMIT. */
   checkDdl(text: string): { batchable: boolean };
   runShow(text: string, vars: SessionVars): Promise<Outcome>;
+  /** The name of the role the session's statements run as: the owner of what it creates. */
+  sessionRole(vars: SessionVars): Promise<string>;
   /** The columns a SHOW returns, for Describe in the extended protocol. */
   describeShow(text: string): readonly string[];
   runControl(text: string): Promise<Outcome>;
@@ -87,6 +89,8 @@ export class Session implements ClientSession {
       this.vars.set(key, v);
     }
     if (params['database']) this.vars.set('database', params['database']);
+    // The login role: what the session creates is owned by it (a role the catalog does not hold falls back to `materialize`).
+    if (params['user']) this.vars.set('user', params['user']);
   }
 
   startupParameters(): readonly (readonly [string, string])[] {
@@ -178,6 +182,10 @@ export class Session implements ClientSession {
         return this.answer(async () => this.setVariable(statement.text), context.extended);
       case 'show':
         return this.answer(() => this.host.runShow(statement.text, this.vars), context.extended);
+      case 'role': {
+        const column = statement.words[1] ?? 'current_user';
+        return this.answer(async () => ({ tag: 'SELECT 1', columns: [column], rows: [[await this.host.sessionRole(this.vars)]] }), context.extended);
+      }
       case 'ddl':
         return this.answer(() => this.ddl(statement, context.multi), context.extended);
       case 'engine':
@@ -288,7 +296,14 @@ export class Session implements ClientSession {
         const name = reader.cstring();
         const prepared = which === 'S' ? this.prepared.get(name) : this.portals.get(name);
         if (!prepared) return this.forward(raw);
-        const columns = prepared.route === 'show' ? this.host.describeShow(prepared.text) : prepared.route === 'control' ? null : [];
+        const columns =
+          prepared.route === 'show'
+            ? this.host.describeShow(prepared.text)
+            : prepared.route === 'role'
+              ? [splitStatements(prepared.text)[0]?.words[1] ?? 'current_user']
+              : prepared.route === 'control'
+                ? null
+                : [];
         const messages: Uint8Array[] = which === 'S' ? [parameterDescription([])] : [];
         if (columns === null) messages.push(noData());
         else messages.push(columns.length > 0 ? rowDescription(columns) : noData());

@@ -1,3 +1,4 @@
+import { SOURCE_TYPES, sourceEntries, type SourceCodec, type SourceCodecKind, type SourceOptionEntry, type SourceType } from '../../model/index.js';
 import { closed, ref, text, type JsonSchema } from './json-schema.js';
 
 function sourceCommon(type: string): Record<string, JsonSchema> {
@@ -16,14 +17,14 @@ function sourceCommon(type: string): Record<string, JsonSchema> {
 
 const columnList = (what: string): JsonSchema => ({
   type: 'array',
-  description: `${what}: upstream columns, each as schema.table.column or a list of its parts.`,
+  description: `${what} Upstream columns, each as schema.table.column or a list of its parts.`,
   items: ref('upstreamReference', 'One upstream column.'),
   minItems: 1,
 });
 
-/** FOR ALL TABLES, FOR TABLES (...) or FOR SCHEMAS (...). */
-const tableSelection = (upstream: string): Record<string, JsonSchema> => ({
-  tables: {
+/** FOR ALL TABLES, FOR TABLES (...) or FOR SCHEMAS (...): the schemas of `tables` and `schemas`. */
+const tableSelection = (upstream: string): JsonSchema[] => [
+  {
     type: ['string', 'array'],
     'x-expected': "'all' or a list of tables",
     description: `'all' (FOR ALL TABLES), or the ${upstream} tables to ingest (FOR TABLES), each a dotted name, a list of parts, or {table, name} to name its subsource.`,
@@ -31,14 +32,30 @@ const tableSelection = (upstream: string): Record<string, JsonSchema> => ({
     then: { const: 'all', description: 'FOR ALL TABLES.' },
     else: { type: 'array', minItems: 1, items: ref('sourceTable', 'One upstream table.') },
   },
-  schemas: {
+  {
     type: 'array',
     description: `FOR SCHEMAS: every table of these upstream ${upstream} schemas.`,
     items: text('An upstream schema name.', { minLength: 1 }),
     minItems: 1,
     uniqueItems: true,
   },
-});
+];
+
+/** KEY / VALUE STRATEGY of an Avro format (src/sql-parser/src/parser.rs:2303-2327). */
+const strategy: JsonSchema = {
+  type: ['string', 'object'],
+  'x-expected': "latest, {id: n} or {inline: '<schema>'}",
+  description:
+    'the registered schema to read with: latest (the server default), {id: n} (a schema id), or {inline: <reader schema>}. Materialize resolves it when the source is created and keeps no strategy, so a later change is not seen.',
+  if: { type: 'string' },
+  then: { const: 'latest', description: 'LATEST.' },
+  else: {
+    type: 'object',
+    if: { properties: { id: { type: 'integer' } }, required: ['id'] },
+    then: closed('ID n.', { id: { type: 'integer', minimum: 0, maximum: 2147483647, description: 'A schema id of the registry (32-bit).' } }, ['id']),
+    else: closed("INLINE '<schema>'.", { inline: text('A reader schema, Avro JSON.', { minLength: 1 }) }, ['inline']),
+  },
+};
 
 const format: JsonSchema = {
   type: ['string', 'object'],
@@ -61,11 +78,25 @@ const format: JsonSchema = {
         }),
       },
       {
-        if: { properties: { type: { enum: ['avro', 'protobuf'] } }, required: ['type'] },
+        if: { properties: { type: { const: 'avro' } }, required: ['type'] },
         then: closed(
-          'FORMAT AVRO or PROTOBUF USING CONFLUENT SCHEMA REGISTRY CONNECTION.',
+          'FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION.',
           {
-            type: { enum: ['avro', 'protobuf'], description: 'AVRO or PROTOBUF.' },
+            type: { const: 'avro', description: 'AVRO.' },
+            schema_registry: ref('reference', 'The confluent-schema-registry connection that holds the schemas.'),
+            key_strategy: { ...strategy, description: `KEY STRATEGY: ${strategy.description}` },
+            value_strategy: { ...strategy, description: `VALUE STRATEGY: ${strategy.description}` },
+          },
+          ['schema_registry'],
+        ),
+      },
+      {
+        // A Protobuf schema comes from the registry only; MESSAGE goes with an inline schema (src/sql-parser/src/parser.rs:2149-2165).
+        if: { properties: { type: { const: 'protobuf' } }, required: ['type'] },
+        then: closed(
+          'FORMAT PROTOBUF USING CONFLUENT SCHEMA REGISTRY CONNECTION.',
+          {
+            type: { const: 'protobuf', description: 'PROTOBUF.' },
             schema_registry: ref('reference', 'The confluent-schema-registry connection that holds the schemas.'),
           },
           ['schema_registry'],
@@ -81,18 +112,115 @@ const format: JsonSchema = {
 
 const includeItem: JsonSchema = {
   type: ['string', 'object'],
-  'x-expected': 'key, partition, offset, timestamp, headers, or {item, as}',
-  description: 'One INCLUDE item: key, partition, offset, timestamp or headers, or {item, as} to name its column.',
+  'x-expected': 'key, partition, offset, timestamp, headers, {item, as}, or {header, as, bytes}',
+  description: 'One INCLUDE item: key, partition, offset, timestamp or headers, {item, as} to name its column, or {header, as, bytes} for one Kafka header.',
   if: { type: 'string' },
   then: { enum: ['key', 'partition', 'offset', 'timestamp', 'headers'], description: 'The metadata to include.' },
-  else: closed(
-    'INCLUDE <item> AS <column>.',
+  else: {
+    type: 'object',
+    if: { properties: { header: { type: 'string' } }, required: ['header'] },
+    then: closed(
+      "INCLUDE HEADER '<key>' AS <column> [BYTES]: one Kafka header's value.",
+      {
+        header: text("The header's key.", { minLength: 1 }),
+        as: text('The column name.', { minLength: 1 }),
+        bytes: { type: 'boolean', description: 'BYTES: the raw bytes; otherwise the value decoded as UTF-8 text.' },
+      },
+      ['header', 'as'],
+    ),
+    else: closed(
+      'INCLUDE <item> AS <column>.',
+      {
+        item: { enum: ['key', 'partition', 'offset', 'timestamp', 'headers'], description: 'The metadata to include.' },
+        as: text('The column name.', { minLength: 1 }),
+      },
+      ['item', 'as'],
+    ),
+  },
+};
+
+/** The schema of each manifest key of an entry, by its codec. */
+type KeySchemas<K extends SourceCodecKind> = (codec: Extract<SourceCodec, { kind: K }>, entry: SourceOptionEntry) => JsonSchema[];
+
+const KEY_SCHEMAS: { readonly [K in SourceCodecKind]: KeySchemas<K> } = {
+  reference: (_c, e) => [ref('reference', e.doc)],
+  generator: (c, e) => [{ enum: [...(c.values ?? [])], description: e.doc }],
+  envelope: (c, e) => [
+    { enum: [...(c.values ?? [])], description: e.doc },
+    ...(c.inlineErrors
+      ? [
+          {
+            type: ['string', 'object'],
+            'x-expected': "'inline' or {inline: true, as: column}",
+            description:
+              'VALUE DECODING ERRORS = INLINE (envelope upsert only): a value that fails to decode becomes an error column instead of stalling the source; {inline: true, as: column} names the column (server default `error`).',
+            if: { type: 'string' },
+            then: { const: 'inline', description: 'INLINE.' },
+            else: closed('INLINE AS <column>.', { inline: { const: true, description: 'INLINE.' }, as: text('The error column.', { minLength: 1 }) }, ['inline']),
+          } satisfies JsonSchema,
+        ]
+      : []),
+  ],
+  text: (c, e) => [c.values ? { enum: [...c.values], description: e.doc } : text(e.doc, { minLength: 1 })],
+  boolean: (_c, e) => [{ type: 'boolean', description: e.doc }],
+  number: (c, e) => [{ type: c.integer ? 'integer' : 'number', ...(c.min > Number.MIN_SAFE_INTEGER ? { minimum: c.min } : {}), description: e.doc }],
+  'integer-list': (_c, e) => [
+    { type: 'array', items: { type: 'integer', minimum: 0, description: 'The offset to start from in one partition.' }, minItems: 1, description: e.doc },
+  ],
+  'column-list': (_c, e) => [columnList(e.doc)],
+  'kafka-format': () => [
+    { ...format, description: `FORMAT, for key and value alike. ${format.description}` },
+    { ...format, description: `KEY FORMAT; requires value_format. ${format.description}` },
+    { ...format, description: `VALUE FORMAT; requires key_format. ${format.description}` },
+  ],
+  'include-list': (_c, e) => [{ type: 'array', items: includeItem, minItems: 1, description: e.doc }],
+  'progress-subsource': (_c, e) => [
     {
-      item: { enum: ['key', 'partition', 'offset', 'timestamp', 'headers'], description: 'The metadata to include.' },
-      as: text('The column name.', { minLength: 1 }),
+      type: ['string', 'object'],
+      'x-expected': 'a name or {name, schema, database}',
+      description: e.doc,
+      if: { type: 'string' },
+      then: ref('objectName', "The name, in the source's schema."),
+      else: closed(
+        'The name, schema and database of the progress subsource.',
+        {
+          name: ref('objectName', 'Its name.'),
+          schema: ref('objectName', "Its schema; absent means the source's schema."),
+          database: ref('objectName', "Its database; absent means the source's database."),
+        },
+        ['name'],
+      ),
     },
-    ['item', 'as'],
-  ),
+  ],
+  'table-selection': (c, e) => (c.allOnly ? [{ const: 'all', description: e.doc }] : tableSelection(c.upstream)),
+};
+
+/** A source type's definition, from its registry entries. */
+function definition(type: SourceType, description: string): JsonSchema {
+  const properties: Record<string, JsonSchema> = { ...sourceCommon(type) };
+  const required = ['type'];
+  for (const [, entry] of sourceEntries(type)) {
+    const schemas = (KEY_SCHEMAS[entry.codec.kind] as KeySchemas<SourceCodecKind>)(entry.codec as never, entry);
+    entry.keys.forEach((key, i) => {
+      properties[key] = schemas[i]!;
+    });
+    if (entry.required && entry.keys.length === 1) required.push(entry.keys[0]!);
+  }
+  return closed(description, properties, required);
+}
+
+const DESCRIPTIONS: Record<SourceType, string> = {
+  kafka: 'A Kafka topic.',
+  postgres: 'A PostgreSQL publication, replicated into subsources.',
+  mysql: 'MySQL tables, replicated into subsources from the binlog.',
+  'load-generator': 'A built-in load generator, for trying things out.',
+};
+
+export const SOURCE_DEFINITION_BY_TYPE: Record<SourceType, string> = {
+  kafka: 'kafkaSource',
+  postgres: 'postgresSource',
+  mysql: 'mysqlSource',
+  'load-generator': 'loadGeneratorSource',
 };
 
 export const sourceDefinitions: Record<string, JsonSchema> = {
@@ -114,56 +242,5 @@ export const sourceDefinitions: Record<string, JsonSchema> = {
     ),
     else: { $ref: '#/definitions/upstreamReference', description: 'The upstream table.' },
   },
-  kafkaSource: closed('A Kafka topic.', {
-    ...sourceCommon('kafka'),
-    connection: ref('reference', 'The kafka connection.'),
-    topic: text('TOPIC: the Kafka topic to read.', { minLength: 1 }),
-    format: { ...format, description: `FORMAT, for key and value alike. ${format.description}` },
-    key_format: { ...format, description: `KEY FORMAT; requires value_format. ${format.description}` },
-    value_format: { ...format, description: `VALUE FORMAT; requires key_format. ${format.description}` },
-    envelope: { enum: ['none', 'upsert', 'debezium'], description: 'ENVELOPE (server default none).' },
-    include: { type: 'array', items: includeItem, minItems: 1, description: 'INCLUDE: metadata columns, in this order.' },
-    start_offset: {
-      type: 'array',
-      items: { type: 'integer', minimum: 0, description: 'The offset to start from in one partition.' },
-      minItems: 1,
-      description: 'START OFFSET: the offset to start from per partition, partition 0 first.',
-    },
-    group_id_prefix: text('GROUP ID PREFIX for the consumer group.', { minLength: 1 }),
-  }, ['type', 'connection', 'topic']),
-  postgresSource: closed('A PostgreSQL publication, replicated into subsources.', {
-    ...sourceCommon('postgres'),
-    connection: ref('reference', 'The postgres connection.'),
-    publication: text('PUBLICATION: the upstream publication.', { minLength: 1 }),
-    ...tableSelection('PostgreSQL'),
-    text_columns: columnList('TEXT COLUMNS: decode these columns as text'),
-    exclude_columns: columnList('EXCLUDE COLUMNS: leave these columns out'),
-  }, ['type', 'connection', 'publication']),
-  mysqlSource: closed('MySQL tables, replicated into subsources from the binlog.', {
-    ...sourceCommon('mysql'),
-    connection: ref('reference', 'The mysql connection.'),
-    ...tableSelection('MySQL'),
-    text_columns: columnList('TEXT COLUMNS: decode these columns as text'),
-    exclude_columns: columnList('EXCLUDE COLUMNS: leave these columns out'),
-  }, ['type', 'connection']),
-  loadGeneratorSource: closed('A built-in load generator, for trying things out.', {
-    ...sourceCommon('load-generator'),
-    generator: { enum: ['counter', 'auction', 'marketing', 'tpch'], description: 'Which generator.' },
-    tick_interval: text("TICK INTERVAL, e.g. '1s'.", { minLength: 1 }),
-    as_of: { type: 'integer', minimum: 0, description: 'AS OF: the tick to start at.' },
-    up_to: { type: 'integer', minimum: 0, description: 'UP TO: the tick to stop at.' },
-    scale_factor: { type: 'number', minimum: 0, description: 'SCALE FACTOR (tpch only).' },
-    max_cardinality: { type: 'integer', minimum: 1, description: 'MAX CARDINALITY (counter only).' },
-    tables: {
-      const: 'all',
-      description: "'all' (FOR ALL TABLES): required by auction, marketing and tpch, refused by counter.",
-    },
-  }, ['type', 'generator']),
-};
-
-export const SOURCE_DEFINITION_BY_TYPE: Record<string, string> = {
-  kafka: 'kafkaSource',
-  postgres: 'postgresSource',
-  mysql: 'mysqlSource',
-  'load-generator': 'loadGeneratorSource',
+  ...Object.fromEntries(SOURCE_TYPES.map((type) => [SOURCE_DEFINITION_BY_TYPE[type], definition(type, DESCRIPTIONS[type])])),
 };

@@ -9,6 +9,7 @@ import type { SourceCodecKind } from './source-registry.js';
 export type ValueShape =
   | 'text'
   | 'number'
+  | 'boolean'
   | 'name'
   | 'text-or-secret'
   | 'secret-value'
@@ -17,6 +18,7 @@ export type ValueShape =
   | 'brokers'
   | 'kafka-format'
   | 'include-list'
+  | 'envelope'
   | 'table-selection'
   | 'column-list';
 
@@ -35,12 +37,16 @@ const CONNECTION_SHAPES: { readonly [K in CodecKind]: readonly ValueShape[] } = 
 
 export const SOURCE_SHAPES: { readonly [K in SourceCodecKind]: ValueShape } = {
   text: 'text',
+  generator: 'text',
+  envelope: 'envelope',
   number: 'number',
+  boolean: 'boolean',
   reference: 'name',
   'integer-list': 'number-list',
   'kafka-format': 'kafka-format',
   'include-list': 'include-list',
   'table-selection': 'table-selection',
+  'progress-subsource': 'name',
   'column-list': 'column-list',
 };
 

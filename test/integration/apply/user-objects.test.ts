@@ -13,8 +13,8 @@ import { type Emulator, startEmulator } from './emulator.js';
 
 /**
  * A catalog as a user has it: every seed scenario (each part between resets
- * in a schema of its own), a KEY VALUE load generator (a form mzform does not
- * model), a view over a Kafka source and a materialized view over a load
+ * in a schema of its own), a load generator with a column list (a form mzform
+ * does not model), a view over a Kafka source and a materialized view over a load
  * generator. It imports, plans to "No changes.", and a manifest edit that
  * would re-create the Kafka source is refused naming the view, which survives.
  */
@@ -55,7 +55,7 @@ describe("the user's own objects over managed sources", () => {
       'CREATE VIEW orders_view AS SELECT data FROM orders',
       'CREATE SOURCE ticks FROM LOAD GENERATOR COUNTER',
       'CREATE MATERIALIZED VIEW ticks_total IN CLUSTER quickstart AS SELECT count(*) FROM ticks',
-      'CREATE SOURCE kv FROM LOAD GENERATOR KEY VALUE (KEYS 16, SNAPSHOT ROUNDS 1, VALUE SIZE 8, PARTITIONS 4, BATCH SIZE 2, SEED 1)',
+      'CREATE SOURCE kv (n) FROM LOAD GENERATOR COUNTER',
     ]) {
       await db.execute(sql);
     }

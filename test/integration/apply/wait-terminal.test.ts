@@ -1,20 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from './emulator.js';
+import { hasTmux, tmuxServer } from './tmux.js';
 
 /**
  * `apply --wait` on a real terminal: the CLI runs inside tmux (a pseudo
  * terminal of 150 columns), the test reads the screen while it waits.
  */
-const exec = promisify(execFile);
-// Top-level await: the check never blocks the worker (see test/run-cli.ts).
-const hasTmux = await exec('tmux', ['-V']).then(
-  () => true,
-  () => false,
-);
-const SOCKET = `mzform-test-${process.pid}`;
-const tmux = (...args: string[]) => exec('tmux', ['-L', SOCKET, ...args]);
+const tmux = tmuxServer('mzform-test');
 const screen = async () => (await tmux('capture-pane', '-p', '-t', 'wait')).stdout;
 
 let emulator: Emulator | undefined;

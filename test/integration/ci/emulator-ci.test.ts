@@ -11,7 +11,8 @@ import { writeManifest } from '../../../src/import/index.js';
 import { loadManifest } from '../../../src/manifest/index.js';
 import { renderPlanText } from '../../../src/output/index.js';
 import { loadActualFromRows, planChanges, readLiveCatalogRows } from '../../../src/pipeline/index.js';
-import { parseStatements } from '../../../src/sql/index.js';
+import { parseStatements, staticSql } from '../../../src/sql/index.js';
+import { parse as parseYaml } from 'yaml';
 import { objectsOfScript } from '../../unit/import/seed-scripts.js';
 import { startEmulator } from '../apply/emulator.js';
 import { runCliInProcess } from '../../run-cli.js';
@@ -81,6 +82,26 @@ describe('CI jobs against the emulator', () => {
     }
   });
 
+  it('import leaves out the owner that is the role it connects as, and keeps every other owner', async () => {
+    const asRole = (role: string) => emulator.url.replace('postgres://materialize@', `postgres://${role}@`);
+    const admin = await connect({ url: emulator.url, env: {} });
+    await admin.execute('CREATE ROLE ops');
+    await admin.execute(`CREATE SECRET "materialize"."public"."mine" AS 'a'`);
+    await admin.execute(`CREATE SECRET "materialize"."public"."also_mine" AS 'b'`);
+    await admin.close();
+    // Connected as ops, what the session creates is owned by ops, and current_user says so.
+    const ops = await connect({ url: asRole('ops'), env: {} });
+    expect(await ops.query<{ current_user: string }>(staticSql`SELECT current_user`)).toEqual([{ current_user: 'ops' }]);
+    await ops.execute(`CREATE SECRET "materialize"."public"."theirs" AS 'c'`);
+    await ops.close();
+
+    const cli = (args: string[]) => run('node', ['bin/run.js', ...args], { env: { PATH: process.env.PATH ?? '' } });
+    const asMaterialize = (await cli(['import', '--schema', 'public', '--url', emulator.url])).stdout;
+    expect(ownersIn(asMaterialize)).toEqual({ theirs: 'ops' });
+    const asOps = (await cli(['import', '--schema', 'public', '--url', asRole('ops')])).stdout;
+    expect(ownersIn(asOps)).toEqual({ also_mine: 'materialize', mine: 'materialize' });
+  });
+
   it('the CLI: catalog dump, then plan --catalog prints the same bytes as the live plan; drift exits 2', async () => {
     await seed(emulator.url, 'ssh-tunnel.sql');
     // In the test process (test/cli-in-process.ts): the bytes and exit codes of a separate process.
@@ -107,3 +128,9 @@ describe('CI jobs against the emulator', () => {
     expect(drift.stdout).toContain('- source materialize.public.mz_source is in the manifest but not in Materialize');
   });
 });
+
+/** `name: owner` for each secret the manifest gives an owner. */
+function ownersIn(manifest: string): Record<string, string> {
+  const secrets = (parseYaml(manifest) as { secrets: Record<string, { owner?: string }> }).secrets;
+  return Object.fromEntries(Object.entries(secrets).flatMap(([name, s]) => (s.owner !== undefined ? [[name, s.owner]] : [])));
+}

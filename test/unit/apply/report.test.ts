@@ -95,3 +95,37 @@ describe('outputs', () => {
     expectGolden(`outputs-${slug}.json`, renderOutputsJson(outputs));
   });
 });
+
+describe('the text report of apply', () => {
+  it('says how long the steps took when told, and lists no step that ran (they were printed as they ran)', () => {
+    const text = renderApplyText(REPORTS.applied as ApplyReport, { elapsedMs: 1234 });
+    expect(text.split('\n')[0]).toBe('Apply complete: 2 created, 0 altered, 0 replaced, 0 dropped (2 steps in 1.23 s).');
+    expect(text).not.toContain('step 1');
+    expect(renderApplyText(REPORTS.failed as ApplyReport, { elapsedMs: 61_000 }).split('\n')[0]).toBe(
+      'Apply failed at step 3 of 4 after 1m01s: 1 created, 0 altered, 0 replaced, 1 dropped; 1 step not run.',
+    );
+  });
+
+  it.each([
+    ['create, alter, drop', [['create', undefined], ['alter', undefined], ['drop', undefined]], '1 created, 1 altered, 0 replaced, 1 dropped'],
+    ['a whole replace counts once', [['replace', 'drop'], ['replace', 'create']], '0 created, 0 altered, 1 replaced, 0 dropped'],
+    ['a replace whose new object was not made counts as dropped', [['replace', 'drop']], '0 created, 0 altered, 0 replaced, 1 dropped'],
+  ] as const)('counts by object: %s', (_what, steps, expected) => {
+    const report: ApplyReport = {
+      outcome: 'applied',
+      steps: steps.map(([action, phase], i) => ({
+        id: String(i + 1),
+        action,
+        ...(phase ? { phase } : {}),
+        objectKind: 'connection',
+        name: n('c'),
+        status: 'done',
+        statementsRun: 1,
+        statementsTotal: 1,
+      })),
+      warnings: [],
+      outputs: [],
+    };
+    expect(renderApplyText(report)).toContain(`: ${expected} (`);
+  });
+});

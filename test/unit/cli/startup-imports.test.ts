@@ -1,5 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Config } from '@oclif/core';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -16,7 +19,7 @@ function reachable(entry: string): Set<string> {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    if (!file.startsWith('dist/')) return;
+    if (!file.startsWith('dist/') && !file.startsWith('bin/')) return;
     for (const m of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
       const spec = (m[1] ?? m[2])!;
       visit(spec.startsWith('.') ? relative(process.cwd(), resolve(dirname(file), spec)) : spec);
@@ -36,6 +39,18 @@ describe('what the CLI loads at start', () => {
   it.each(['plan', 'apply', 'drift', 'import', 'outputs', 'validate', 'force-unlock', 'catalog/dump'])('%s loads neither the emulator nor PGlite until --emulator is used', (command) => {
     const loaded = [...reachable(`dist/commands/${command}.js`)];
     expect(loaded.filter((f) => f.startsWith('dist/emulator/') || f.startsWith('@electric-sql/pglite'))).toEqual([]);
+  });
+
+  it.each(['plan', 'apply', 'validate'])('%s does not load ajv: the manifest schema was compiled at build time', (command) => {
+    const loaded = [...reachable(`dist/commands/${command}.js`)];
+    expect(loaded).toContain('dist/manifest/schema/manifest-validator.generated.js');
+    expect(loaded.filter((f) => f === 'ajv' || f.startsWith('ajv/'))).toEqual([]);
+  });
+
+  it('--version is answered without loading oclif, in the words oclif uses', async () => {
+    expect(reachable('bin/run.js').has('@oclif/core')).toBe(false);
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/run.js', '--version']);
+    expect(stdout).toBe(`${(await Config.load(process.cwd())).userAgent}\n`);
   });
 
   it('oclif reads the commands from the manifest written at build, which lists every command', () => {

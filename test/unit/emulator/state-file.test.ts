@@ -22,6 +22,25 @@ describe('the emulator state file', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
+  it('loaded, leaves the engine with statistics of the rows it wrote (without them the dependency query of a plan ran for 55 s at 10,000 objects)', async () => {
+    const file = join(dir, 'state.json');
+    const writer = await openHarness({ stateFile: file });
+    for (const name of ['a', 'b', 'c']) rowsOf(await writer.run(`CREATE SECRET ${name} AS 'v'`));
+    await writer.close();
+    const loaded = await openHarness({ stateFile: file, stateReadOnly: true });
+    const [row] = rowsOf(await loaded.run("SELECT reltuples::int AS n FROM pg_class WHERE oid = 'mz_catalog.mz_secrets'::regclass"));
+    await loaded.close();
+    expect(row).toEqual({ n: 3 });
+  });
+
+  it('takes statistics again as the catalog grows, as autovacuum would (the embedded Postgres runs none)', async () => {
+    const h = await openHarness();
+    for (let i = 0; i < 100; i++) rowsOf(await h.run(`CREATE SECRET s${i} AS 'v'`));
+    const [row] = rowsOf(await h.run("SELECT reltuples::int AS n FROM pg_class WHERE oid = 'mz_catalog.mz_secrets'::regclass"));
+    await h.close();
+    expect(row).toEqual({ n: 100 });
+  }, 60_000);
+
   it('is only read, never written, when opened read-only', async () => {
     const file = join(dir, 'state.json');
     const writer = await openHarness({ stateFile: file });

@@ -50,15 +50,16 @@ describe('mzform import', () => {
     for (const v of result.variables) expect(result.manifest).toContain(`\${env:${v.variable}}`);
   });
 
-  it('leaves out an owner every object shares, and keeps owners that differ', () => {
-    const shared = writeManifest(toActualState(catalogRowsFor([secret('a'), secret('b')], 'materialize')), { schemas: [{ database: 'materialize', schema: 'public' }], objects: [] });
-    expect(shared.manifest).not.toContain('owner:');
-    const mixed = writeManifest(toActualState(catalogRowsFor([secret('a'), { ...secret('b'), owner: 'ops' }], 'materialize')), {
-      schemas: [{ database: 'materialize', schema: 'public' }],
-      objects: [],
-    });
-    expect(mixed.manifest).toContain('owner: materialize');
-    expect(mixed.manifest).toContain('owner: ops');
+  it.each([
+    { connectedRole: 'materialize', owners: ['materialize', 'materialize'], written: [] },
+    { connectedRole: 'materialize', owners: ['materialize', 'ops'], written: ['ops'] },
+    { connectedRole: 'ops', owners: ['materialize', 'ops'], written: ['materialize'] },
+    { connectedRole: 'ci', owners: ['ops', 'ops'], written: ['ops', 'ops'] },
+    { connectedRole: undefined, owners: ['materialize', 'materialize'], written: ['materialize', 'materialize'] },
+  ])('connected as $connectedRole, owners $owners: writes owner $written', ({ connectedRole, owners, written }) => {
+    const objects = owners.map((owner, i) => ({ ...secret(`s${i}`), owner }));
+    const result = writeManifest(toActualState(catalogRowsFor(objects)), { schemas: [{ database: 'materialize', schema: 'public' }], objects: [] }, connectedRole === undefined ? {} : { connectedRole });
+    expect([...result.manifest.matchAll(/owner: (\w+)/g)].map((m) => m[1])).toEqual(written);
   });
 
   it.each(examples)('%s: with MZFORM_FINGERPRINT_KEY set, the only steps set each secret once (no fingerprint stored yet)', async (file) => {

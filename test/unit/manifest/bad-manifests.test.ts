@@ -46,7 +46,13 @@ const CASES: [string, string[]][] = [
   ['iam-with-sasl-mechanisms', ["10:5: connection k: sasl_mechanisms cannot be set with aws_connection (IAM authentication picks its own)"]],
   ['include-twice', ["13:23: source s: INCLUDE offset is listed twice"]],
   ['literal-secret-value', ["4:12: secret pw: value: must be ${env:NAME} or ${file:path}, never the secret value itself"]],
-  ['load-generator-needs-tables', ["7:5: source auction: the auction generator needs tables: all", "8:5: source auction: scale_factor is only valid with the tpch generator"]],
+  [
+    'load-generator-needs-tables',
+    [
+      '7:5: source auction: the auction generator needs tables: all (Materialize: "multi-output sources require a FOR TABLES (..) or FOR ALL TABLES statement")',
+      '8:5: source auction: scale_factor is only valid with the tpch generator (Materialize: "AUCTION load generators do not support SCALE FACTOR values")',
+    ],
+  ],
   ['missing-env-variable', ["4:12: secret kafka_password: environment variable KAFKA_PASSWORD is not set"]],
   ['missing-type', ["3:3: connection k: missing required field \"type\""]],
   ['missing-version', ["1:1: missing required field \"version\""]],

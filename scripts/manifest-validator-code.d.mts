@@ -1,0 +1,2 @@
+/** See manifest-validator-code.mjs. */
+export function manifestValidatorCode(schema: object): string;

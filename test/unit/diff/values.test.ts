@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, sameValue } from '../../../src/diff/index.js';
+
+/** sameValue decides what comparing canonical JSON texts decides, without building them. */
+const pairs: [string, unknown, unknown][] = [
+  ['equal scalars', 'a', 'a'],
+  ['different strings', 'a', 'b'],
+  ['a number and its text', 1, '1'],
+  ['undefined on both sides', undefined, undefined],
+  ['undefined and null', undefined, null],
+  ['key order', { a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }],
+  ['a key set to undefined is absent', { a: 1, b: undefined }, { a: 1 }],
+  ['a key only on one side', { a: 1 }, { a: 1, b: 2 }],
+  ['undefined key against a missing one of another name', { a: 1, b: undefined }, { a: 1, c: undefined }],
+  ['nested difference', { a: { b: [1, { c: 'x' }] } }, { a: { b: [1, { c: 'y' }] } }],
+  ['list order', [1, 2], [2, 1]],
+  ['list length', [1], [1, 1]],
+  ['undefined in a list is null', [undefined], [null]],
+  ['list against object', [1], { 0: 1 }],
+  ['empty object against empty list', {}, []],
+  ['object against null', {}, null],
+];
+
+describe('sameValue', () => {
+  it.each(pairs)('%s: agrees with canonical JSON', (_what, a, b) => {
+    expect(sameValue(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
+    expect(sameValue(b, a)).toBe(canonicalJson(a) === canonicalJson(b));
+  });
+});
