@@ -95,7 +95,8 @@ describe('CI jobs against the emulator', () => {
     await ops.execute(`CREATE SECRET "materialize"."public"."theirs" AS 'c'`);
     await ops.close();
 
-    const cli = (args: string[]) => run('node', ['bin/run.js', ...args], { env: { PATH: process.env.PATH ?? '' } });
+    // In the test process (test/cli-in-process.ts): the bytes of a separate process.
+    const cli = (args: string[]) => runCliInProcess(args, { cleanEnv: true });
     const asMaterialize = (await cli(['import', '--schema', 'public', '--url', emulator.url])).stdout;
     expect(ownersIn(asMaterialize)).toEqual({ theirs: 'ops' });
     const asOps = (await cli(['import', '--schema', 'public', '--url', asRole('ops')])).stdout;
