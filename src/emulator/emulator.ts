@@ -19,6 +19,7 @@ import { QueryLog } from './query-log.js';
 import type { SessionHost } from './session/session.js';
 import { versionNumber, type EmulatorSettings } from './settings.js';
 import { describeShow, runShow } from './show.js';
+import { SystemVars } from './system/system-vars.js';
 import { saveState } from './state-file.js';
 import { defaultVariables } from './version.js';
 
@@ -36,6 +37,8 @@ export class Emulator implements SessionHost, ControlHost {
   readonly defaultVars: ReadonlyMap<string, string>;
   readonly catalog: Catalog;
   readonly lifecycle: Lifecycle = new Lifecycle(this);
+  /** `ALTER SYSTEM` settings (feature flags); kept for the emulator's lifetime, not in a state file. */
+  readonly systemVars = new SystemVars();
 
   constructor(
     readonly engine: Engine,
@@ -78,7 +81,7 @@ export class Emulator implements SessionHost, ControlHost {
 
   async runDdl(text: string, vars: SessionVars): Promise<Outcome> {
     const statement = parseRelationStatement(text) ?? parseDdl(text);
-    const plan = await this.catalog.transact((store) => planStatement({ store, settings: this.settings, vars }, statement));
+    const plan = await this.catalog.transact((store) => planStatement({ store, settings: this.settings, systemVars: this.systemVars, vars }, statement));
     await this.analyzeWhenGrown();
     return { tag: plan.tag, ...(plan.notices ? { notices: plan.notices } : {}) };
   }
@@ -109,6 +112,10 @@ export class Emulator implements SessionHost, ControlHost {
   runShow(text: string, vars: SessionVars): Promise<Outcome> {
     const statement = parseDdl(text);
     return this.catalog.read((store) => runShow(store, statement, vars));
+  }
+
+  async runAlterSystem(text: string): Promise<Outcome> {
+    return this.systemVars.alter(text);
   }
 
   sessionRole(vars: SessionVars): Promise<string> {

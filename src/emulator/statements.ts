@@ -12,12 +12,13 @@ export interface StatementText {
  * - `control`: an `EMULATOR ...` command (test hooks; never logged or counted);
  * - `transaction`: BEGIN / COMMIT / ROLLBACK, tracked per client;
  * - `set` / `show`: session variables and the SHOW commands;
+ * - `system`: `ALTER SYSTEM SET / RESET`, the emulator-wide system variables (feature flags);
  * - `ddl`: Materialize DDL the emulator executes itself;
  * - `role`: `SELECT current_user` (or `current_role`, `session_user`, `user`)
  *   alone: the session's role, which the embedded Postgres cannot know;
  * - `engine`: everything else, run by the embedded Postgres as written.
  */
-export type Route = 'control' | 'transaction' | 'set' | 'show' | 'ddl' | 'role' | 'engine';
+export type Route = 'control' | 'transaction' | 'set' | 'show' | 'system' | 'ddl' | 'role' | 'engine';
 
 /** Splits a query string on top-level `;`. Text the lexer cannot read goes to the engine whole, which reports its own error. */
 export function splitStatements(query: string): StatementText[] {
@@ -78,6 +79,7 @@ export function routeOf(words: readonly string[]): Route {
     case 'drop':
       return w1 !== undefined && DDL_OBJECTS.has(w1) ? 'ddl' : 'engine';
     case 'alter':
+      if (w1 === 'system') return 'system';
       return w1 === 'secret' || w1 === 'connection' || w1 === 'source' || w1 === 'cluster' ? 'ddl' : 'engine';
     case 'comment':
     case 'validate':

@@ -131,7 +131,7 @@ function broker(b: KafkaBroker, ref: WriteRef): unknown {
   if (b.path === undefined) return b.address;
   if (b.path.kind === 'ssh-tunnel') return { address: b.address, ssh_tunnel: ref(b.path.connection) };
   return {
-    address: b.address,
+    ...(b.matching ? { matching: b.address } : { address: b.address }),
     aws_privatelink: ref(b.path.connection),
     ...ifDefined('privatelink_port', b.path.port),
     ...ifDefined('availability_zone', b.path.availabilityZone),

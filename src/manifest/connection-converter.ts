@@ -44,6 +44,7 @@ const CHECKS: { [T in ConnectionType]: (doc: DocOf<T>, ctx: ObjectContext) => vo
     }
   },
   kafka: (doc, ctx) => {
+    checkMatchingRules(doc, ctx);
     checkKafkaSecurity(doc, ctx);
     checkTls(doc, ctx);
   },
@@ -115,9 +116,45 @@ function kafkaBrokerDocs(doc: DocOf<'kafka'>, ctx: ObjectContext): { broker: Kaf
   return listed;
 }
 
+/** The stand-alone `*` Materialize allows in a MATCHING pattern: one leading, one trailing (src/sql-parser/src/parser.rs:2586-2599). */
+function patternProblem(pattern: string): string | undefined {
+  const inner = pattern.replace(/^\*/, '').replace(/\*$/, '');
+  return inner.includes('*') ? 'pattern may only contain `*` as a leading and/or trailing wildcard' : undefined;
+}
+
+/**
+ * MATCHING rules, as Materialize plans them: they live in `brokers` only (the
+ * single BROKER takes an address), next to at least one static broker
+ * (connection.rs:741), and they are a PrivateLink route that excludes a
+ * default SSH TUNNEL (connection.rs:1036, build_tunnel_definition). A default
+ * aws_privatelink already excludes `brokers`.
+ */
+function checkMatchingRules(doc: DocOf<'kafka'>, ctx: ObjectContext): void {
+  const isRule = (b: KafkaBrokerDoc) => typeof b !== 'string' && b.matching !== undefined;
+  if (doc.broker !== undefined && isRule(doc.broker)) {
+    ctx.problem(['broker', 'matching'], 'a MATCHING rule belongs in brokers, beside at least one static broker address');
+  }
+  const brokers = doc.brokers ?? [];
+  const rules = brokers.filter(isRule).length;
+  if (rules === 0) return;
+  if (rules === brokers.length) {
+    ctx.problem(['brokers'], 'invalid CONNECTION: BROKERS must contain at least one static broker address (Materialize bootstraps from a static broker; MATCHING rules only route the brokers it advertises)');
+  }
+  if (doc.ssh_tunnel !== undefined) {
+    ctx.problem(['ssh_tunnel'], 'cannot specify both SSH TUNNEL and AWS PRIVATELINK (Materialize refuses a default ssh_tunnel with MATCHING rules in brokers)');
+  }
+}
+
 function kafkaBroker(doc: KafkaBrokerDoc, at: (string | number)[], brokerField: string, ctx: ObjectContext): KafkaBroker {
   if (typeof doc === 'string') return { address: doc };
   const field = `${brokerField}.path.connection`;
+  if (doc.address !== undefined && doc.matching !== undefined) ctx.problem([...at, 'matching'], 'set either address (a static broker) or matching (a rule), not both');
+  if (doc.address === undefined && doc.matching === undefined) ctx.problem([...at], "needs address ('host:port') or matching (a pattern)");
+  if (doc.matching !== undefined) {
+    const problem = patternProblem(doc.matching);
+    if (problem) ctx.problem([...at, 'matching'], problem);
+    if (doc.aws_privatelink === undefined) ctx.problem([...at, 'matching'], 'a MATCHING rule needs aws_privatelink (Materialize routes matching brokers only through AWS PrivateLink)');
+  }
   if (doc.ssh_tunnel !== undefined && doc.aws_privatelink !== undefined) {
     ctx.problem([...at, 'aws_privatelink'], 'a broker goes through either ssh_tunnel or aws_privatelink, not both');
   }
@@ -137,7 +174,8 @@ function kafkaBroker(doc: KafkaBrokerDoc, at: (string | number)[], brokerField: 
       ...(doc.availability_zone !== undefined ? { availabilityZone: doc.availability_zone } : {}),
     };
   }
-  return { address: doc.address, ...ifDefined('path', path) };
+  if (doc.matching !== undefined) return { address: doc.matching, ...ifDefined('path', path), matching: true };
+  return { address: doc.address ?? '', ...ifDefined('path', path) };
 }
 
 function kafkaDefaultPath(doc: DocOf<'kafka'>, field: string, ctx: ObjectContext): KafkaDefaultPath | undefined {

@@ -30,7 +30,7 @@ interface ConnectionCommonDoc extends PlacementDoc {
 
 export type KafkaBrokerDoc =
   | string
-  | { address: string; ssh_tunnel?: RefDoc; aws_privatelink?: RefDoc; privatelink_port?: number; availability_zone?: string };
+  | { address?: string; matching?: string; ssh_tunnel?: RefDoc; aws_privatelink?: RefDoc; privatelink_port?: number; availability_zone?: string };
 
 /** How a value of each codec is written in the manifest; composite codecs by manifest key. */
 type DocValue<C extends Codec, K extends string> = C extends TextCodec<infer V>

@@ -29,9 +29,16 @@ export type BrokerPath =
     };
 
 export interface KafkaBroker {
-  /** `host:port` as given. */
+  /** `host:port` as given; for a MATCHING rule, its pattern (`*` only leading and/or trailing). */
   readonly address: string;
   readonly path?: BrokerPath;
+  /**
+   * A `MATCHING 'pattern' USING AWS PRIVATELINK c` rule rather than a static
+   * broker: brokers the cluster advertises whose `host:port` matches are reached
+   * through `path` (always aws-privatelink). Materialize needs a static broker
+   * beside rules (src/sql/src/plan/statement/ddl/connection.rs:741).
+   */
+  readonly matching?: true;
 }
 
 /**

@@ -402,7 +402,6 @@ class Converter {
   }
 
   private broker(b: KafkaBrokerAst): KafkaBroker {
-    if (b.matching) fail('MATCHING broker rules are not supported by mzform', b.pos);
     let path: BrokerPath | undefined;
     switch (b.tunnel.kind) {
       case 'direct':
@@ -421,7 +420,7 @@ class Converter {
         break;
       }
     }
-    return { address: b.address, ...ifDefined('path', path) };
+    return { address: b.address, ...ifDefined('path', path), ...(b.matching ? { matching: true as const } : {}) };
   }
 
   private brokerOptions(options: readonly GenericOption[], allowed: readonly string[]): Map<string, Value> {

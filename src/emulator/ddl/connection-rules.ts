@@ -7,6 +7,7 @@ import {
   type KafkaBroker,
   type Value,
 } from '../../sql/ast.js';
+import { KAFKA_BROKER_MATCHING_RULES, type SystemVarsView, requireFeature } from '../system/system-vars.js';
 import { MzError } from '../errors.js';
 import { CONNECTION_TYPE_WORDS } from '../connection-types.js';
 
@@ -78,11 +79,11 @@ const PRIVATELINK_PORT_REFUSED: Partial<Record<ConnectionTypeName, string>> = {
 type Options = ReadonlyMap<ConnectionOptionName, ConnectionOption>;
 
 /** Checks the options of a CREATE CONNECTION (or the statement an ALTER produces). */
-export function checkConnectionOptions(statement: Pick<CreateConnectionStatement, 'connectionType' | 'options'>): void {
+export function checkConnectionOptions(statement: Pick<CreateConnectionStatement, 'connectionType' | 'options'>, systemVars: SystemVarsView): void {
   const type = statement.connectionType;
   const seen = extractOptions(statement.options);
   checkSupported(type, seen);
-  PER_TYPE[type](seen, type);
+  PER_TYPE[type](seen, type, systemVars);
 }
 
 /** Each option as written: once only, and a value of its kind (Materialize's option extraction). */
@@ -153,7 +154,7 @@ function quoted(s: string): string {
   return `"${s.replaceAll('"', '\\"')}"`;
 }
 
-const PER_TYPE: Record<ConnectionTypeName, (seen: Options, type: ConnectionTypeName) => void> = {
+const PER_TYPE: Record<ConnectionTypeName, (seen: Options, type: ConnectionTypeName, systemVars: SystemVarsView) => void> = {
   aws: (seen) => {
     const keys = seen.has('ACCESS KEY ID');
     const secret = seen.has('SECRET ACCESS KEY');
@@ -168,10 +169,13 @@ const PER_TYPE: Record<ConnectionTypeName, (seen: Options, type: ConnectionTypeN
     if (keys && seen.has('ASSUME ROLE ARN')) throw new MzError('cannot specify both ACCESS KEY ID and ASSUME ROLE ARN');
   },
   'aws-privatelink': (seen) => required(seen, ...REQUIRED_CONNECTION_OPTIONS['aws-privatelink']),
-  kafka: (seen) => {
+  kafka: (seen, _type, systemVars) => {
     checkKafkaSecurity(seen);
-    checkKafkaBrokers(seen);
-    if (seen.has('SSH TUNNEL') && seen.has('AWS PRIVATELINK')) throw new MzError('cannot specify both SSH TUNNEL and AWS PRIVATELINK');
+    const rules = checkKafkaBrokers(seen);
+    // The flag is checked after the broker list and before the default route (connection.rs:317-331).
+    if (rules) requireFeature(systemVars, KAFKA_BROKER_MATCHING_RULES);
+    // MATCHING rules are a PrivateLink default route: a default SSH TUNNEL conflicts with them (build_tunnel_definition, connection.rs:1036).
+    if (seen.has('SSH TUNNEL') && (seen.has('AWS PRIVATELINK') || rules)) throw new MzError('cannot specify both SSH TUNNEL and AWS PRIVATELINK');
     const factor = text(seen, 'PROGRESS TOPIC REPLICATION FACTOR');
     if (factor !== undefined && Number(factor) <= 0) {
       throw new MzError('invalid CONNECTION: PROGRESS TOPIC REPLICATION FACTOR must be greater than 0');
@@ -245,19 +249,23 @@ function checkKafkaSecurity(seen: Options): void {
   if (first !== undefined) throw new MzError(`option ${first} not supported with this configuration`);
 }
 
-function checkKafkaBrokers(seen: Options): void {
+/** The broker list as get_brokers_and_rules checks it (connection.rs:718-760); whether it holds MATCHING rules. */
+function checkKafkaBrokers(seen: Options): boolean {
   const routes = (['BROKER', 'BROKERS', 'AWS PRIVATELINK'] as const).filter((n) => seen.has(n));
   if (routes.length === 0) throw new MzError('invalid CONNECTION: must set one of BROKER, BROKERS, or AWS PRIVATELINK');
   if (routes.length > 1) throw new MzError('invalid CONNECTION: can only set one of BROKER, BROKERS, or AWS PRIVATELINK');
-  // Rules need a feature flag that Materialize leaves off (test/testdrive/connection-create-drop.td:502).
-  if (brokersOf(seen).some((b) => b.matching)) throw new MzError('MATCHING broker rules in BROKERS for Kafka PrivateLink connections is not available');
-  for (const broker of brokersOf(seen)) {
+  const listed = brokersOf(seen);
+  const rules = listed.some((b) => b.matching);
+  // Rules route advertised brokers; bootstrapping needs a static one (connection.rs:741-746).
+  if (rules && listed.every((b) => b.matching)) throw new MzError('invalid CONNECTION: BROKERS must contain at least one static broker address');
+  for (const broker of listed.filter((b) => !b.matching)) {
     if (broker.address.includes(',')) {
       throw new MzError(
         "invalid CONNECTION: cannot specify multiple Kafka broker addresses in one string.\n\nInstead, specify BROKERS using multiple strings, e.g. BROKERS ('kafka:9092', 'kafka:9093')",
       );
     }
   }
+  return rules;
 }
 
 function brokersOf(seen: Options): readonly KafkaBroker[] {

@@ -37,7 +37,7 @@ export function planCreateConnection(ctx: PlanContext, ast: CreateConnectionStat
   const { schema, itemName } = targetSchema(store, ast.name, ctx.vars);
   const taken = checkNameFree(store, schema.id, itemName, ast.ifNotExists, 'typed');
   if (taken) return noChange('CREATE CONNECTION', [taken]);
-  checkConnectionOptions(ast);
+  checkConnectionOptions(ast, ctx.systemVars);
   const validate = validateFlag(ast.withOptions, ast.connectionType);
   const options = resolveOptions(ctx, ast.options);
   checkBrokerZones(options, (id) => privatelinkZones(ctx, id));
@@ -94,7 +94,7 @@ export function planAlterConnection(ctx: PlanContext, ast: AlterConnectionStatem
   const options = [...item.statement.options.filter((o) => !replaced.has(o.name)), ...resolved];
   const statement: CreateConnectionStatement = { ...item.statement, options };
   try {
-    checkConnectionOptions(statement);
+    checkConnectionOptions(statement, ctx.systemVars);
   } catch (err) {
     if (err instanceof MzError) throw new MzError(`invalid ALTER CONNECTION: ${err.message}`);
     throw err;

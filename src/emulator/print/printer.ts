@@ -94,7 +94,8 @@ export function genericOption(o: GenericOption, ctx: PrintContext, equals = true
 }
 
 function broker(b: KafkaBroker, ctx: PrintContext): string {
-  const address = literal(b.address);
+  // A rule prints `MATCHING '<pattern>' USING AWS PRIVATELINK ...` (src/sql-parser/src/ast/defs/statement.rs:634-645).
+  const address = (b.matching ? 'MATCHING ' : '') + literal(b.address);
   switch (b.tunnel.kind) {
     case 'direct':
       return address;

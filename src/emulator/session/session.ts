@@ -39,6 +39,8 @@ export interface SessionHost {
   /** Checks one DDL statement (parse, names) without running it: for statements deferred to COMMIT. */
   checkDdl(text: string): { batchable: boolean };
   runShow(text: string, vars: SessionVars): Promise<Outcome>;
+  /** Runs `ALTER SYSTEM SET / RESET`. */
+  runAlterSystem(text: string): Promise<Outcome>;
   /** The name of the role the session's statements run as: the owner of what it creates. */
   sessionRole(vars: SessionVars): Promise<string>;
   /** The columns a SHOW returns, for Describe in the extended protocol. */
@@ -182,6 +184,8 @@ export class Session implements ClientSession {
         return this.answer(async () => this.setVariable(statement.text), context.extended);
       case 'show':
         return this.answer(() => this.host.runShow(statement.text, this.vars), context.extended);
+      case 'system':
+        return this.answer(() => this.host.runAlterSystem(statement.text), context.extended);
       case 'role': {
         const column = statement.words[1] ?? 'current_user';
         return this.answer(async () => ({ tag: 'SELECT 1', columns: [column], rows: [[await this.host.sessionRole(this.vars)]] }), context.extended);

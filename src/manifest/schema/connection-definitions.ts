@@ -22,13 +22,18 @@ function connectionCommon(type: string): Record<string, JsonSchema> {
 
 const kafkaBroker: JsonSchema = {
   type: ['string', 'object'],
-  'x-expected': "a broker address 'host:port' or {address, ...}",
-  description: "A Kafka bootstrap broker: 'host:port', or {address, ssh_tunnel} / {address, aws_privatelink, privatelink_port, availability_zone} to reach it through a tunnel.",
+  'x-expected': "a broker address 'host:port', {address, ...} or {matching, aws_privatelink, ...}",
+  description:
+    "A Kafka bootstrap broker: 'host:port', or {address, ssh_tunnel} / {address, aws_privatelink, privatelink_port, availability_zone} to reach it through a tunnel; or a rule {matching: '*.use1-az1.*', aws_privatelink, availability_zone, privatelink_port} routing every advertised broker whose host:port matches through that PrivateLink (Materialize's `MATCHING` entry; needs the enable_kafka_broker_matching_rules feature flag and a static broker in the same list).",
   if: { type: 'object' },
   then: closed(
-    'A broker reached through an SSH tunnel or an AWS PrivateLink.',
+    'A broker reached through an SSH tunnel or an AWS PrivateLink, or a MATCHING rule.',
     {
       address: text("The broker's advertised address, 'host:port'.", { minLength: 1 }),
+      matching: text(
+        "`MATCHING`: a pattern for advertised brokers' 'host:port', with `*` allowed only as a leading and/or trailing wildcard; needs aws_privatelink. Set either address or matching.",
+        { minLength: 1 },
+      ),
       ssh_tunnel: ref('reference', '`USING SSH TUNNEL`: an ssh-tunnel connection for this broker.'),
       aws_privatelink: ref('reference', '`USING AWS PRIVATELINK`: an aws-privatelink connection for this broker.'),
       privatelink_port: port("PORT: the PrivateLink service's listener port for this broker; defaults to the broker's port."),
@@ -37,7 +42,6 @@ const kafkaBroker: JsonSchema = {
         { minLength: 1 },
       ),
     },
-    ['address'],
   ),
 };
 

@@ -40,7 +40,8 @@ function secretRef(name: ObjectName): string {
 }
 
 export function renderBroker(broker: KafkaBroker): string {
-  return quoteLiteral(broker.address) + renderBrokerPath(broker.path);
+  // A rule is stored as `MATCHING '<pattern>' USING AWS PRIVATELINK c (...)` (src/sql-parser/src/ast/defs/statement.rs:634).
+  return (broker.matching ? 'MATCHING ' : '') + quoteLiteral(broker.address) + renderBrokerPath(broker.path);
 }
 
 function renderBrokerPath(path: BrokerPath | undefined): string {

@@ -10,6 +10,7 @@ import { Engine } from '../../../src/emulator/engine.js';
 import { parseDdl } from '../../../src/emulator/parse.js';
 import { defaultSettings } from '../../../src/emulator/settings.js';
 import { defaultVariables } from '../../../src/emulator/version.js';
+import { SystemVars } from '../../../src/emulator/system/system-vars.js';
 
 /**
  * A statement's operations change the store and the catalog rows together or
@@ -40,7 +41,7 @@ describe('catalog transaction', () => {
       for (const { table } of ITEM_TABLES) await db.query(`DELETE FROM ${table}`);
     });
     await catalog.writeAll();
-    const run = (sql: string) => catalog.transact((store) => planStatement({ store, settings, vars: new Map(defaultVariables()) }, parseDdl(sql)));
+    const run = (sql: string) => catalog.transact((store) => planStatement({ store, settings, systemVars: new SystemVars(), vars: new Map(defaultVariables()) }, parseDdl(sql)));
     return { catalog, run, arm: (name: string) => (failOn = name) };
   }
 

@@ -36,6 +36,21 @@ export const REPRESENTATIVE_OBJECTS: readonly MzObject[] = [
       progressTopicReplicationFactor: 3,
     },
   },
+  // A MATCHING rule beside a static broker (src/sql-parser/tests/testdata/ddl:636; test/testdrive/connection-create-drop.td:524).
+  {
+    kind: 'connection',
+    name: n('kafka_matching'),
+    validate: false,
+    spec: {
+      type: 'kafka',
+      brokers: [
+        { address: 'lkc-825730.endpoint.cloud:9092', path: { kind: 'aws-privatelink', connection: n('pl') } },
+        { address: '*.use1-az1.*', path: { kind: 'aws-privatelink', connection: n('pl'), availabilityZone: 'use1-az1' }, matching: true },
+        { address: '*.use1-az4.*', path: { kind: 'aws-privatelink', connection: n('pl'), port: 9093, availabilityZone: 'use1-az4' }, matching: true },
+      ],
+      securityProtocol: 'PLAINTEXT',
+    },
+  },
   { kind: 'connection', name: n('kafka_redpanda'), spec: { type: 'kafka', brokers: [], defaultPath: { kind: 'aws-privatelink', connection: n('pl'), port: 30292 } } },
   {
     kind: 'connection',
