@@ -53,6 +53,25 @@ const CASES: [string, string[]][] = [
       '8:5: source auction: scale_factor is only valid with the tpch generator (Materialize: "AUCTION load generators do not support SCALE FACTOR values")',
     ],
   ],
+  // Kafka MATCHING rules: src/sql/src/plan/statement/ddl/connection.rs:741 (a static broker), :1036 (no default SSH TUNNEL),
+  // src/sql-parser/src/parser.rs:2595 (the pattern), :2612 (USING AWS PRIVATELINK only).
+  ['matching-in-single-broker', ['10:7: connection k: a MATCHING rule belongs in brokers, beside at least one static broker address']],
+  [
+    'matching-rule-problems',
+    [
+      '13:5: connection k: cannot specify both SSH TUNNEL and AWS PRIVATELINK (Materialize refuses a default ssh_tunnel with MATCHING rules in brokers)',
+      '16:9: connection k: pattern may only contain `*` as a leading and/or trailing wildcard',
+      '18:9: connection k: a MATCHING rule needs aws_privatelink (Materialize routes matching brokers only through AWS PrivateLink)',
+      '20:9: connection k: set either address (a static broker) or matching (a rule), not both',
+      "22:9: connection k: needs address ('host:port') or matching (a pattern)",
+    ],
+  ],
+  [
+    'matching-without-static-broker',
+    [
+      '9:5: connection k: invalid CONNECTION: BROKERS must contain at least one static broker address (Materialize bootstraps from a static broker; MATCHING rules only route the brokers it advertises)',
+    ],
+  ],
   ['missing-env-variable', ["4:12: secret kafka_password: environment variable KAFKA_PASSWORD is not set"]],
   ['missing-type', ["3:3: connection k: missing required field \"type\""]],
   ['missing-version', ["1:1: missing required field \"version\""]],
