@@ -58,7 +58,8 @@ export class SystemVars implements SystemVarsView {
       .map((t) => ({ kind: t.kind, value: t.value }));
     const [alter, system, action, name, ...rest] = words;
     if (alter?.value !== 'alter' || system?.value !== 'system' || (action?.value !== 'set' && action?.value !== 'reset') || !name) {
-      throw new MzError('Expected SET or RESET after ALTER SYSTEM', { sqlstate: '42601' });
+      // src/sql-parser/src/parser.rs:6075 (Materialize adds ", found <token>").
+      throw new MzError('Expected one of SET or RESET', { sqlstate: '42601' });
     }
     if (action.value === 'reset') {
       if (name.value === 'all' && rest.length === 0) this.values.clear();
@@ -66,7 +67,9 @@ export class SystemVars implements SystemVarsView {
       return { tag: 'ALTER SYSTEM' };
     }
     const variable = known(name.value);
-    const value = rest[0]?.value === '=' || rest[0]?.value === 'to' ? rest.slice(1) : rest;
+    // SET needs TO or = before the value (src/sql-parser/src/parser.rs:6082).
+    if (rest[0]?.value !== '=' && rest[0]?.value !== 'to') throw new MzError('Expected TO or =', { sqlstate: '42601' });
+    const value = rest.slice(1);
     if (value.length !== 1) throw new MzError(`parameter "${variable}" requires a "boolean" value`, { sqlstate: '22023' });
     const given = value[0]!.value.toLowerCase();
     if (given === 'default') this.values.delete(variable);
