@@ -8,6 +8,7 @@ import {
   type ObjectName,
   type SourceSpec,
   type SourceType,
+  type Table,
   type TableSelection,
   type TextOrSecret,
 } from '../model/index.js';
@@ -91,10 +92,46 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef, sou
   }),
 };
 
-/** `source` is the source's own name: subsources elsewhere say their schema and database. */
-export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectName): Doc {
+/**
+ * `source` is the source's own name: subsources elsewhere say their schema
+ * and database. `withTables`: tables from the source exist (the v26 form), so
+ * no table list is written: its outputs are those tables.
+ */
+export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectName, withTables = false): Doc {
   const write = sourceWriters[spec.type] as (spec: SourceSpec, ref: WriteRef, source: ObjectName) => Doc;
-  return { type: spec.type, ...write(spec, ref, source) };
+  const doc: Doc = { type: spec.type, ...write(spec, ref, source) };
+  const noList = (doc.tables === undefined || (Array.isArray(doc.tables) && doc.tables.length === 0)) && doc.schemas === undefined;
+  // A Postgres / MySQL source with no subsource left, or one that feeds tables: no FOR clause (an empty list is not a manifest value).
+  if (noList || (withTables && spec.type !== 'kafka')) {
+    delete doc.tables;
+  }
+  return doc;
+}
+
+/** A table from a source: its source, its reference as the manifest writes it, and Kafka's decoding or the columns' options. */
+export function tableDocument(table: Table, ref: WriteRef): Doc {
+  const spec = table.spec;
+  const base: Doc = { source: ref(table.source) };
+  switch (spec.type) {
+    case 'kafka':
+      return {
+        ...base,
+        reference: spec.reference,
+        ...kafkaFormat(spec.format, ref),
+        ...ifDefined('envelope', spec.envelope),
+        ...ifDefined('include', spec.include?.map((i) => (i.alias === undefined ? i.item : { item: i.item, as: i.alias }))),
+      };
+    case 'postgres':
+    case 'mysql':
+      return {
+        ...base,
+        reference: upstream(spec.reference),
+        ...ifDefined('text_columns', spec.textColumns && [...spec.textColumns]),
+        ...ifDefined('exclude_columns', spec.excludeColumns && [...spec.excludeColumns]),
+      };
+    case 'load-generator':
+      return { ...base, reference: spec.reference };
+  }
 }
 
 function textOrSecret(value: TextOrSecret | undefined, ref: WriteRef): unknown {

@@ -12,8 +12,11 @@ import {
   type ObjectName,
   type Rename,
   type Secret,
+  type ObjectKind,
   type Source,
   type SourceLocation,
+  type SourceType,
+  type Table,
 } from '../model/index.js';
 import { convertConnection } from './connection-converter.js';
 import { containersOf, mergeContainers } from './containers.js';
@@ -21,7 +24,8 @@ import { checkReferences, type CheckedObject, type Declared } from './cross-chec
 import { checkMaterializeRules } from './materialize-rules.js';
 import { checkNamesAndComment } from './name-checks.js';
 import { ManifestError, objectLabel, type Diagnostic } from './diagnostics.js';
-import type { ConnectionDoc, ManifestDoc, SecretDoc, SourceDoc } from './manifest-document.js';
+import type { ConnectionDoc, ManifestDoc, SecretDoc, SourceDoc, TableDoc } from './manifest-document.js';
+import { convertTable, type TableSourceInfo } from './table-converter.js';
 import { ObjectContext, type NameDefaults } from './object-context.js';
 import { validateAgainstSchema } from './schema-validation.js';
 import { resolveSecretValue, secretSourceOf, UnreadSecretValue, type ReadSecretFile } from './secret-values.js';
@@ -36,8 +40,8 @@ const BUILTIN_DEFAULTS: NameDefaults = { database: 'materialize', schema: 'publi
 
 /** Materialize refuses longer comments ("max size is 1024 bytes"). */
 
-type Kind = 'secret' | 'connection' | 'source';
-const SECTION: Record<Kind, 'secrets' | 'connections' | 'sources'> = { secret: 'secrets', connection: 'connections', source: 'sources' };
+type Kind = ObjectKind;
+const SECTION: Record<Kind, 'secrets' | 'connections' | 'sources' | 'tables'> = { secret: 'secrets', connection: 'connections', source: 'sources', table: 'tables' };
 const EXTERNAL_KINDS = ['secret', 'connection'] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -181,6 +185,8 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
   const declared = new Map<string, Declared>();
   const placements = new Map<string, ObjectName>();
   const declareIn = (entry: Declared) => declare(declared, entry, report, where);
+  // What tables need of their sources, wherever in the manifest those are declared.
+  const sourceInfo = new Map<string, TableSourceInfo>();
   const external: ExternalObject[] = [];
   docs.forEach((doc, u) => {
     for (const kind of OBJECT_KINDS) {
@@ -188,8 +194,9 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
         const path: UnitPath = [u, SECTION[kind], key];
         const objectName = placed(entry, key, nameDefaultsOf[u]!);
         placements.set(JSON.stringify(path), objectName);
-        const type = kind === 'secret' ? undefined : typeof entry?.type === 'string' ? entry.type : undefined;
+        const type = kind === 'secret' || kind === 'table' ? undefined : typeof entry?.type === 'string' ? entry.type : undefined;
         declareIn({ name: objectName, kind, ...(type ? { type } : {}), label: objectLabel(kind, key), path });
+        if (kind === 'source' && type !== undefined) sourceInfo.set(nameKey(objectName), sourceInfoOf(type as SourceType, entry));
       }
     }
     const externals = plainObject(doc.external) ? doc.external : {};
@@ -217,7 +224,7 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
         const objectName = placements.get(JSON.stringify(path))!;
         const label = objectLabel(kind, key);
         if (invalid.has(JSON.stringify(path))) {
-          const object = readAsFarAsPossible(kind, entry, objectName, new ObjectContext(path, nameDefaultsOf[u]!), units[u]!.resolver, defaultsOf[u]!.cluster);
+          const object = readAsFarAsPossible(kind, entry, objectName, new ObjectContext(path, nameDefaultsOf[u]!), units[u]!.resolver, defaultsOf[u]!.cluster, (n) => sourceInfo.get(nameKey(n)));
           if (object) partial.push({ object: object.object, label, path, referenceSites: object.referenceSites });
           continue;
         }
@@ -227,6 +234,7 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
           secretValues: options.secretValues ?? 'read',
           notRead: (why) => valuesNotRead.push(`${label} (${why})`),
           defaultCluster: defaultsOf[u]!.cluster,
+          sourceInfo: (n) => sourceInfo.get(nameKey(n)),
         });
         for (const p of ctx.problems) report(p.path as UnitPath, p.target, p.message, label);
         for (const p of checkNamesAndComment(kind, key, path, entry)) report(p.path as UnitPath, p.target, p.message, label);
@@ -346,6 +354,8 @@ interface ConvertOptions {
   /** Records a secret whose value was left unread. */
   readonly notRead: (why: string) => void;
   readonly defaultCluster: string | undefined;
+  /** A table's source as declared in the manifest, if it is one. */
+  readonly sourceInfo: (name: ObjectName) => TableSourceInfo | undefined;
 }
 
 function convertObject(kind: Kind, entry: Record<string, unknown>, name: ObjectName, ctx: ObjectContext, options: ConvertOptions): MzObject | undefined {
@@ -391,7 +401,22 @@ function convertObject(kind: Kind, entry: Record<string, unknown>, name: ObjectN
         ...(doc.timestamp_interval !== undefined ? { timestampInterval: doc.timestamp_interval } : {}),
       } satisfies Source;
     }
+    case 'table': {
+      const doc = entry as unknown as TableDoc;
+      const source = ctx.reference(doc.source, ['source'], 'source');
+      const spec = convertTable(doc, ctx, source, options.sourceInfo(source));
+      return spec ? ({ kind: 'table', ...meta, source, spec } satisfies Table) : undefined;
+    }
   }
+}
+
+/** The fields of a source's entry that its tables depend on. */
+function sourceInfoOf(type: SourceType, entry: Record<string, unknown>): TableSourceInfo {
+  return {
+    type,
+    ...(typeof entry.topic === 'string' ? { topic: entry.topic } : {}),
+    ...(typeof entry.generator === 'string' ? { generator: entry.generator } : {}),
+  };
 }
 
 /**
@@ -405,10 +430,11 @@ function readAsFarAsPossible(
   ctx: ObjectContext,
   resolver: ValueResolver,
   defaultCluster: string | undefined,
+  sourceInfo: ConvertOptions['sourceInfo'],
 ): { object: MzObject; referenceSites: ObjectContext['referenceSites'] } | undefined {
   if (kind === 'secret') return undefined;
   try {
-    const object = convertObject(kind, entry, name, ctx, { resolver, secretValues: 'if-available', notRead: () => {}, defaultCluster });
+    const object = convertObject(kind, entry, name, ctx, { resolver, secretValues: 'if-available', notRead: () => {}, defaultCluster, sourceInfo });
     return object ? { object, referenceSites: ctx.referenceSites } : undefined;
   } catch {
     return undefined;

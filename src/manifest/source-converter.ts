@@ -1,5 +1,5 @@
 import type { Format, IncludeItem, KafkaFormat, ObjectName, SourceSpec, SourceTable, SourceType, TableSelection } from '../model/index.js';
-import type { FormatDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc } from './manifest-document.js';
+import type { FormatDoc, IncludeDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
 import type { DocPath } from './yaml-document.js';
 
@@ -23,9 +23,7 @@ const converters: {
       topic: doc.topic,
       ...(format ? { format } : {}),
       ...(doc.envelope !== undefined ? { envelope: doc.envelope } : {}),
-      ...(doc.include !== undefined
-        ? { include: doc.include.map((i): IncludeItem => (typeof i === 'string' ? { item: i } : { item: i.item, alias: i.as })) }
-        : {}),
+      ...includeItems(doc),
       ...(doc.start_offset !== undefined ? { startOffset: [...doc.start_offset] } : {}),
       ...(doc.group_id_prefix !== undefined ? { groupIdPrefix: doc.group_id_prefix } : {}),
     };
@@ -48,7 +46,7 @@ const converters: {
 
   'load-generator': (doc, ctx) => {
     const multiOutput = doc.generator !== 'counter';
-    if (multiOutput && doc.tables === undefined) ctx.problem(['generator'], `the ${doc.generator} generator needs tables: all`);
+    // Without `tables: all` a multi-output generator is a v26 source: its outputs become tables from the source (`tables:`), not subsources.
     if (!multiOutput && doc.tables !== undefined) ctx.problem(['tables'], 'the counter generator has a single output and takes no tables');
     if (doc.scale_factor !== undefined && doc.generator !== 'tpch') ctx.problem(['scale_factor'], 'scale_factor is only valid with the tpch generator');
     if (doc.max_cardinality !== undefined && doc.generator !== 'counter') {
@@ -80,7 +78,8 @@ export function subsourceNames(spec: SourceSpec): { name: ObjectName; index: num
   return [];
 }
 
-function kafkaFormat(doc: DocOf<'kafka'>, ctx: ObjectContext): KafkaFormat | undefined {
+/** FORMAT, or KEY FORMAT with VALUE FORMAT: a Kafka source's, or a Kafka table's (the same clauses). */
+export function kafkaFormat(doc: { format?: FormatDoc; key_format?: FormatDoc; value_format?: FormatDoc }, ctx: ObjectContext): KafkaFormat | undefined {
   const { format, key_format: key, value_format: value } = doc;
   if (format !== undefined && (key !== undefined || value !== undefined)) {
     ctx.problem([key !== undefined ? 'key_format' : 'value_format'], 'set either format, or key_format with value_format, not both');
@@ -123,7 +122,12 @@ function convertFormat(doc: FormatDoc, at: DocPath, field: string, ctx: ObjectCo
   }
 }
 
-function checkIncludes(doc: DocOf<'kafka'>, ctx: ObjectContext): void {
+/** INCLUDE items in the model, in the order written. */
+export function includeItems(doc: { include?: IncludeDoc[] }): { include?: IncludeItem[] } {
+  return doc.include !== undefined ? { include: doc.include.map((i): IncludeItem => (typeof i === 'string' ? { item: i } : { item: i.item, alias: i.as })) } : {};
+}
+
+export function checkIncludes(doc: { include?: IncludeDoc[] }, ctx: ObjectContext): void {
   const seen = new Set<string>();
   doc.include?.forEach((item, i) => {
     const name = typeof item === 'string' ? item : item.item;
@@ -143,9 +147,9 @@ function tableSelection(
   placement: SourcePlacement,
 ): TableSelection {
   if (doc.tables !== undefined && doc.schemas !== undefined) ctx.problem(['schemas'], 'set either tables or schemas, not both');
-  if (doc.tables === undefined && doc.schemas === undefined) {
-    ctx.problem([], "needs tables ('all' or a list) or schemas");
-  }
+  // Neither: a v26 source (src/sql/src/pure.rs:761 SourceReferencePolicy::Optional), whose tables are declared under `tables:`
+  // as CREATE TABLE ... FROM SOURCE; stored like a legacy source with no subsources left.
+  if (doc.tables === undefined && doc.schemas === undefined) return { kind: 'tables', tables: [] };
   if (doc.schemas !== undefined) return { kind: 'schemas', schemas: [...doc.schemas] };
   if (doc.tables === undefined || doc.tables === 'all') return { kind: 'all' };
   const seen = new Map<string, number>();

@@ -3,6 +3,7 @@ import type { MzObject } from './objects.js';
 import { connectionEntries } from './registry/connection-registry.js';
 import { normalizedText } from './registry/option.js';
 import type { Envelope, SourceSpec } from './sources.js';
+import type { TableSpec } from './tables.js';
 
 /**
  * The server's defaults, made explicit so that "not written" and "written as
@@ -43,6 +44,27 @@ export function withSourceDefaults(spec: SourceSpec): SourceSpec {
   }
 }
 
+/**
+ * A table as the server holds it: ENVELOPE NONE when none is written, and
+ * TEXT / EXCLUDE COLUMNS sorted (purification writes them in column order,
+ * which the manifest does not know; a set either way).
+ */
+export function withTableDefaults(spec: TableSpec): TableSpec {
+  switch (spec.type) {
+    case 'kafka':
+      return { ...spec, envelope: spec.envelope ?? DEFAULT_ENVELOPE };
+    case 'postgres':
+    case 'mysql':
+      return {
+        ...spec,
+        ...(spec.textColumns ? { textColumns: [...spec.textColumns].sort() } : {}),
+        ...(spec.excludeColumns ? { excludeColumns: [...spec.excludeColumns].sort() } : {}),
+      };
+    case 'load-generator':
+      return spec;
+  }
+}
+
 /** The object as the server would hold it: defaults filled in, for comparison only. */
 export function withDefaults<T extends MzObject>(object: T): T {
   switch (object.kind) {
@@ -52,6 +74,8 @@ export function withDefaults<T extends MzObject>(object: T): T {
       return { ...object, spec: withConnectionDefaults(object.spec) };
     case 'source':
       return { ...object, spec: withSourceDefaults(object.spec) };
+    case 'table':
+      return { ...object, spec: withTableDefaults(object.spec) };
   }
   return object;
 }

@@ -12,7 +12,11 @@ import type { Format } from './sources.js';
  */
 export interface Reference {
   readonly target: ObjectName;
-  readonly expect: { readonly kind: 'secret' } | { readonly kind: 'connection'; readonly types: readonly ConnectionType[] };
+  readonly expect:
+    | { readonly kind: 'secret' }
+    | { readonly kind: 'connection'; readonly types: readonly ConnectionType[] }
+    /** A table's source: any type that makes tables (the table's fields are checked against its type elsewhere). */
+    | { readonly kind: 'source' };
   /** Dotted path of the field in the model, e.g. `brokers[1].path.connection`. */
   readonly field: string;
 }
@@ -61,6 +65,18 @@ export function referencesOf(object: MzObject): Reference[] {
           break;
         default:
           assertNever(spec);
+      }
+      break;
+    }
+    case 'table': {
+      refs.push({ target: object.source, expect: { kind: 'source' }, field: 'source' });
+      const spec = object.spec;
+      if (spec.type === 'kafka') {
+        if (spec.format?.kind === 'bare') format(spec.format.format, 'format');
+        if (spec.format?.kind === 'key-value') {
+          format(spec.format.key, 'format.key');
+          format(spec.format.value, 'format.value');
+        }
       }
       break;
     }

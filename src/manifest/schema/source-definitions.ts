@@ -40,7 +40,7 @@ const tableSelection = (upstream: string): Record<string, JsonSchema> => ({
   },
 });
 
-const format: JsonSchema = {
+export const format: JsonSchema = {
   type: ['string', 'object'],
   'x-expected': 'json, text, bytes, or {type: csv|avro|protobuf, ...}',
   description: 'A Kafka format: json, text or bytes; {type: csv, header | columns, delimiter}; {type: avro | protobuf, schema_registry}.',
@@ -79,7 +79,7 @@ const format: JsonSchema = {
   },
 };
 
-const includeItem: JsonSchema = {
+export const includeItem: JsonSchema = {
   type: ['string', 'object'],
   'x-expected': 'key, partition, offset, timestamp, headers, or {item, as}',
   description: 'One INCLUDE item: key, partition, offset, timestamp or headers, or {item, as} to name its column.',

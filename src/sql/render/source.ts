@@ -32,11 +32,12 @@ export function renderFormat(f: Format): string {
   }
 }
 
-function renderKafkaFormat(f: KafkaFormat): string {
+/** `FORMAT x` or `KEY FORMAT x VALUE FORMAT y`: a legacy Kafka source's, or a Kafka table's. */
+export function renderKafkaFormat(f: KafkaFormat): string {
   return f.kind === 'bare' ? `FORMAT ${renderFormat(f.format)}` : `KEY FORMAT ${renderFormat(f.key)} VALUE FORMAT ${renderFormat(f.value)}`;
 }
 
-function renderInclude(items: readonly IncludeItem[]): string {
+export function renderInclude(items: readonly IncludeItem[]): string {
   return `INCLUDE ${items.map((i) => `${i.item.toUpperCase()}${i.alias === undefined ? '' : ` AS ${quoteIdent(i.alias)}`}`).join(', ')}`;
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { secretFingerprint } from '../../../src/diff/index.js';
-import type { ActualObject, ActualState, Connection, DesiredState, MzObject, Source } from '../../../src/model/index.js';
+import type { ActualObject, ActualState, Connection, DesiredState, MzObject, Source, Table } from '../../../src/model/index.js';
 import { nameKey, referencesOf } from '../../../src/model/index.js';
 import { loadDesired, planChanges } from '../../../src/pipeline/index.js';
 import { renderPlanText } from '../../../src/output/index.js';
@@ -34,7 +34,7 @@ function appliedCatalog(desired: DesiredState): ActualState {
   return { objects, foreign: [] };
 }
 
-function renderedCreate(o: Connection | Source): string {
+function renderedCreate(o: Connection | Source | Table): string {
   const plan = planChanges({ file: 'x', objects: [o], scope: [], prune: false, locations: new Map() }, { objects: [], foreign: [] }, { env: {} });
   return plan.steps[0]?.statements[0]?.sql as string;
 }
