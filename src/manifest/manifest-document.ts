@@ -5,7 +5,7 @@
  * Only the converters in this folder read these types; everyone else gets the model.
  */
 
-import type { Codec, ConnectionRegistry, ConnectionType, OptionPart, TextCodec } from '../model/index.js';
+import type { Codec, ConnectionRegistry, ConnectionType, OptionPart, SourceCodec, SourceRegistry, SourceType, TextCodec } from '../model/index.js';
 
 export type RefDoc = string | { name: string; schema_name?: string; database_name?: string };
 export type SecretRefDoc = { secret: RefDoc };
@@ -62,7 +62,7 @@ type KeysOf<E> = {
     : never;
 }[keyof E];
 
-type Distribute<U> = U extends { key: infer K extends string; codec: infer C extends Codec; required: infer R }
+type Distribute<U> = U extends { key: infer K extends string; codec: infer C; required: infer R }
   ? K extends string
     ? { key: K; codec: C; required: R }
     : never
@@ -98,40 +98,47 @@ interface SourceCommonDoc extends PlacementDoc {
   timestamp_interval?: string;
 }
 
-interface TablesDoc {
-  tables?: 'all' | SourceTableDoc[];
-  schemas?: string[];
-  text_columns?: UpstreamRefDoc[];
-  exclude_columns?: UpstreamRefDoc[];
-}
+/** How a value of each source codec is written in the manifest; composite codecs by manifest key. */
+type SourceDocValue<C extends SourceCodec, K extends string> = C extends { kind: 'text' | 'generator' | 'envelope' }
+  ? C extends { readonly values: readonly (infer V extends string)[] }
+    ? V
+    : string
+  : C extends { kind: 'reference' }
+    ? RefDoc
+    : C extends { kind: 'number' }
+      ? number
+      : C extends { kind: 'integer-list' }
+        ? number[]
+        : C extends { kind: 'column-list' }
+          ? UpstreamRefDoc[]
+          : C extends { kind: 'kafka-format' }
+            ? FormatDoc
+            : C extends { kind: 'include-list' }
+              ? IncludeDoc[]
+              : C extends { kind: 'table-selection' }
+                ? K extends 'schemas'
+                  ? string[]
+                  : C extends { allOnly: true }
+                    ? 'all'
+                    : 'all' | SourceTableDoc[]
+                : never;
 
-export type SourceDoc = SourceCommonDoc &
-  (
-    | {
-        type: 'kafka';
-        connection: RefDoc;
-        topic: string;
-        format?: FormatDoc;
-        key_format?: FormatDoc;
-        value_format?: FormatDoc;
-        envelope?: 'none' | 'upsert' | 'debezium';
-        include?: IncludeDoc[];
-        start_offset?: number[];
-        group_id_prefix?: string;
-      }
-    | (TablesDoc & { type: 'postgres'; connection: RefDoc; publication: string })
-    | (TablesDoc & { type: 'mysql'; connection: RefDoc })
-    | {
-        type: 'load-generator';
-        generator: 'counter' | 'auction' | 'marketing' | 'tpch';
-        tick_interval?: string;
-        as_of?: number;
-        up_to?: number;
-        scale_factor?: number;
-        max_cardinality?: number;
-        tables?: 'all';
-      }
-  );
+/** Every manifest key of a source registry table, with its codec and whether the manifest requires it. */
+type SourceKeysOf<E> = {
+  [F in keyof E]: E[F] extends { codec: infer C extends SourceCodec; required: infer R; keys: infer K extends readonly string[] }
+    ? { key: K[number]; codec: C; required: K extends readonly [unknown] ? R : false }
+    : never;
+}[keyof E];
+
+type SourceOptionsDoc<E> = {
+  [P in Distribute<SourceKeysOf<E>> as P['required'] extends true ? P['key'] : never]: P['codec'] extends SourceCodec ? SourceDocValue<P['codec'], P['key']> : never;
+} & {
+  [P in Distribute<SourceKeysOf<E>> as P['required'] extends true ? never : P['key']]?: P['codec'] extends SourceCodec ? SourceDocValue<P['codec'], P['key']> : never;
+};
+
+export type SourceDocOf<T extends SourceType> = SourceCommonDoc & { type: T } & SourceOptionsDoc<SourceRegistry[T]>;
+
+export type SourceDoc = { [T in SourceType]: SourceDocOf<T> }[SourceType];
 
 /** A table from a source; which fields apply depends on the source's type. */
 export interface TableDoc extends PlacementDoc {

@@ -1,5 +1,18 @@
-import type { Format, IncludeItem, KafkaFormat, ObjectName, SourceSpec, SourceTable, SourceType, TableSelection } from '../model/index.js';
-import type { FormatDoc, IncludeDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc } from './manifest-document.js';
+import { sourceEntries } from '../model/index.js';
+import type {
+  Format,
+  IncludeItem,
+  KafkaFormat,
+  ObjectName,
+  SourceCodec,
+  SourceCodecKind,
+  SourceOptionEntry,
+  SourceSpec,
+  SourceTable,
+  SourceType,
+  TableSelection,
+} from '../model/index.js';
+import type { FormatDoc, IncludeDoc, RefDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
 import type { DocPath } from './yaml-document.js';
 
@@ -11,39 +24,44 @@ export interface SourcePlacement {
   readonly schema: string;
 }
 
-const converters: {
-  [T in SourceType]: (doc: DocOf<T>, ctx: ObjectContext, placement: SourcePlacement) => Extract<SourceSpec, { type: T }>;
-} = {
-  kafka: (doc, ctx) => {
-    const format = kafkaFormat(doc, ctx);
-    checkIncludes(doc, ctx);
-    return {
-      type: 'kafka',
-      connection: ctx.reference(doc.connection, ['connection'], 'connection'),
-      topic: doc.topic,
-      ...(format ? { format } : {}),
-      ...(doc.envelope !== undefined ? { envelope: doc.envelope } : {}),
-      ...includeItems(doc),
-      ...(doc.start_offset !== undefined ? { startOffset: [...doc.start_offset] } : {}),
-      ...(doc.group_id_prefix !== undefined ? { groupIdPrefix: doc.group_id_prefix } : {}),
-    };
-  },
+type Doc = Record<string, unknown>;
 
-  postgres: (doc, ctx, placement) => ({
-    type: 'postgres',
-    connection: ctx.reference(doc.connection, ['connection'], 'connection'),
-    publication: doc.publication,
-    tables: tableSelection(doc, ctx, placement),
-    ...columns(doc, ctx),
-  }),
+type Convert<K extends SourceCodecKind> = (
+  doc: Doc,
+  keys: readonly string[],
+  field: string,
+  ctx: ObjectContext,
+  codec: Extract<SourceCodec, { kind: K }>,
+  entry: SourceOptionEntry,
+  placement: SourcePlacement,
+) => unknown;
 
-  mysql: (doc, ctx, placement) => ({
-    type: 'mysql',
-    connection: ctx.reference(doc.connection, ['connection'], 'connection'),
-    tables: tableSelection(doc, ctx, placement),
-    ...columns(doc, ctx),
-  }),
+const plain = (doc: Doc, [key]: readonly string[]): unknown => doc[key!];
 
+/** How each source codec's value is read from the manifest (already shaped by the JSON Schema); undefined when not written. */
+const READ: { readonly [K in SourceCodecKind]: Convert<K> } = {
+  reference: (doc, [key], field, ctx) => (doc[key!] === undefined ? undefined : ctx.reference(doc[key!] as RefDoc, [key!], field)),
+  generator: plain,
+  text: plain,
+  envelope: plain,
+  number: plain,
+  'integer-list': (doc, [key]) => (doc[key!] === undefined ? undefined : [...(doc[key!] as number[])]),
+  'column-list': (doc, [key]) => (doc[key!] as UpstreamRefDoc[] | undefined)?.map(upstream),
+  'kafka-format': (doc, keys, _field, ctx) => kafkaFormat(doc, keys, ctx),
+  'include-list': (doc, [key], _field, ctx) => include(doc[key!] as IncludeDoc[] | undefined, key!, ctx),
+  'table-selection': (doc, keys, _field, ctx, codec, entry, placement) =>
+    codec.allOnly ? (doc[keys[0]!] !== undefined ? { kind: 'all' } : undefined) : tableSelection(doc, keys, entry.required, ctx, placement),
+};
+
+/**
+ * Combinations the schema cannot express but Materialize refuses, per type,
+ * reported where the options are read so that each message points at the
+ * option at fault.
+ */
+const CHECKS: { [T in SourceType]: (doc: DocOf<T>, ctx: ObjectContext) => void } = {
+  kafka: () => {},
+  postgres: checkColumns,
+  mysql: checkColumns,
   'load-generator': (doc, ctx) => {
     const multiOutput = doc.generator !== 'counter';
     // Without `tables: all` a multi-output generator is a v26 source: its outputs become tables from the source (`tables:`), not subsources.
@@ -52,22 +70,19 @@ const converters: {
     if (doc.max_cardinality !== undefined && doc.generator !== 'counter') {
       ctx.problem(['max_cardinality'], 'max_cardinality is only valid with the counter generator');
     }
-    return {
-      type: 'load-generator',
-      generator: doc.generator,
-      ...(doc.tick_interval !== undefined ? { tickInterval: doc.tick_interval } : {}),
-      ...(doc.as_of !== undefined ? { asOf: doc.as_of } : {}),
-      ...(doc.up_to !== undefined ? { upTo: doc.up_to } : {}),
-      ...(doc.scale_factor !== undefined ? { scaleFactor: doc.scale_factor } : {}),
-      ...(doc.max_cardinality !== undefined ? { maxCardinality: doc.max_cardinality } : {}),
-      ...(doc.tables !== undefined ? { tables: { kind: 'all' } as const } : {}),
-    };
   },
 };
 
+/** Manifest source → model: the registry's entries, read by codec, after the type's own checks. */
 export function convertSource(doc: SourceDoc, ctx: ObjectContext, placement: SourcePlacement): SourceSpec {
-  const convert = converters[doc.type] as (doc: SourceDoc, ctx: ObjectContext, placement: SourcePlacement) => SourceSpec;
-  return convert(doc, ctx, placement);
+  (CHECKS[doc.type] as (doc: SourceDoc, ctx: ObjectContext) => void)(doc, ctx);
+  const values = doc as unknown as Doc;
+  const spec: Doc = { type: doc.type };
+  for (const [field, entry] of sourceEntries(doc.type)) {
+    const value = (READ[entry.codec.kind] as Convert<SourceCodecKind>)(values, entry.keys, field, ctx, entry.codec as never, entry, placement);
+    if (value !== undefined) spec[field] = value;
+  }
+  return spec as unknown as SourceSpec;
 }
 
 /** Subsource names a source declares with `{table, name}`: they share the schema's namespace with every other object. */
@@ -78,21 +93,23 @@ export function subsourceNames(spec: SourceSpec): { name: ObjectName; index: num
   return [];
 }
 
-/** FORMAT, or KEY FORMAT with VALUE FORMAT: a Kafka source's, or a Kafka table's (the same clauses). */
-export function kafkaFormat(doc: { format?: FormatDoc; key_format?: FormatDoc; value_format?: FormatDoc }, ctx: ObjectContext): KafkaFormat | undefined {
-  const { format, key_format: key, value_format: value } = doc;
+/** FORMAT, or KEY FORMAT with VALUE FORMAT, under the given keys: a Kafka source's, or a Kafka table's. */
+export function kafkaFormat(doc: Doc, [bareKey, keyKey, valueKey]: readonly string[], ctx: ObjectContext): KafkaFormat | undefined {
+  const format = doc[bareKey!] as FormatDoc | undefined;
+  const key = doc[keyKey!] as FormatDoc | undefined;
+  const value = doc[valueKey!] as FormatDoc | undefined;
   if (format !== undefined && (key !== undefined || value !== undefined)) {
-    ctx.problem([key !== undefined ? 'key_format' : 'value_format'], 'set either format, or key_format with value_format, not both');
+    ctx.problem([key !== undefined ? keyKey! : valueKey!], `set either ${bareKey}, or ${keyKey} with ${valueKey}, not both`);
   }
   if ((key === undefined) !== (value === undefined)) {
-    ctx.problem([key === undefined ? 'value_format' : 'key_format'], 'key_format and value_format go together: set both, or use format');
+    ctx.problem([key === undefined ? valueKey! : keyKey!], `${keyKey} and ${valueKey} go together: set both, or use ${bareKey}`);
   }
-  if (format !== undefined) return { kind: 'bare', format: convertFormat(format, ['format'], 'format', ctx) };
+  if (format !== undefined) return { kind: 'bare', format: convertFormat(format, [bareKey!], 'format', ctx) };
   if (key !== undefined && value !== undefined) {
     return {
       kind: 'key-value',
-      key: convertFormat(key, ['key_format'], 'format.key', ctx),
-      value: convertFormat(value, ['value_format'], 'format.value', ctx),
+      key: convertFormat(key, [keyKey!], 'format.key', ctx),
+      value: convertFormat(value, [valueKey!], 'format.value', ctx),
     };
   }
   return undefined;
@@ -122,18 +139,15 @@ function convertFormat(doc: FormatDoc, at: DocPath, field: string, ctx: ObjectCo
   }
 }
 
-/** INCLUDE items in the model, in the order written. */
-export function includeItems(doc: { include?: IncludeDoc[] }): { include?: IncludeItem[] } {
-  return doc.include !== undefined ? { include: doc.include.map((i): IncludeItem => (typeof i === 'string' ? { item: i } : { item: i.item, alias: i.as })) } : {};
-}
-
-export function checkIncludes(doc: { include?: IncludeDoc[] }, ctx: ObjectContext): void {
+/** INCLUDE items in the order written, each at most once: a Kafka source's, or a Kafka table's. */
+export function include(items: IncludeDoc[] | undefined, key: string, ctx: ObjectContext): IncludeItem[] | undefined {
   const seen = new Set<string>();
-  doc.include?.forEach((item, i) => {
+  items?.forEach((item, i) => {
     const name = typeof item === 'string' ? item : item.item;
-    if (seen.has(name)) ctx.problem(['include', i], `INCLUDE ${name} is listed twice`, 'value');
+    if (seen.has(name)) ctx.problem([key, i], `INCLUDE ${name} is listed twice`, 'value');
     seen.add(name);
   });
+  return items?.map((i): IncludeItem => (typeof i === 'string' ? { item: i } : { item: i.item, alias: i.as }));
 }
 
 /** `public.orders` or `[public, orders]`: the string form splits on dots, the list form is for parts that hold dots. */
@@ -141,24 +155,25 @@ function upstream(ref: UpstreamRefDoc): string[] {
   return typeof ref === 'string' ? ref.split('.') : [...ref];
 }
 
-function tableSelection(
-  doc: { tables?: 'all' | SourceTableDoc[]; schemas?: string[] },
-  ctx: ObjectContext,
-  placement: SourcePlacement,
-): TableSelection {
-  if (doc.tables !== undefined && doc.schemas !== undefined) ctx.problem(['schemas'], 'set either tables or schemas, not both');
-  // Neither: a v26 source (src/sql/src/pure.rs:761 SourceReferencePolicy::Optional), whose tables are declared under `tables:`
-  // as CREATE TABLE ... FROM SOURCE; stored like a legacy source with no subsources left.
-  if (doc.tables === undefined && doc.schemas === undefined) return { kind: 'tables', tables: [] };
-  if (doc.schemas !== undefined) return { kind: 'schemas', schemas: [...doc.schemas] };
-  if (doc.tables === undefined || doc.tables === 'all') return { kind: 'all' };
+function tableSelection(doc: Doc, [tablesKey, schemasKey]: readonly string[], required: boolean, ctx: ObjectContext, placement: SourcePlacement): TableSelection | undefined {
+  const listed = doc[tablesKey!] as 'all' | SourceTableDoc[] | undefined;
+  const schemas = doc[schemasKey!] as string[] | undefined;
+  if (listed !== undefined && schemas !== undefined) ctx.problem([schemasKey!], `set either ${tablesKey} or ${schemasKey}, not both`);
+  if (listed === undefined && schemas === undefined) {
+    if (!required) return undefined;
+    // Neither: a v26 source (src/sql/src/pure.rs:761 SourceReferencePolicy::Optional), whose tables are declared under `tables:`
+    // as CREATE TABLE ... FROM SOURCE; stored like a legacy source with no subsource left.
+    return { kind: 'tables', tables: [] };
+  }
+  if (schemas !== undefined) return { kind: 'schemas', schemas: [...schemas] };
+  if (listed === undefined || listed === 'all') return { kind: 'all' };
   const seen = new Map<string, number>();
-  const tables = doc.tables.map((t, i): SourceTable => {
+  const tables = listed.map((t, i): SourceTable => {
     const isNamed = typeof t === 'object' && !Array.isArray(t);
     const reference = upstream(isNamed ? t.table : t);
     const key = JSON.stringify(reference);
     const first = seen.get(key);
-    if (first !== undefined) ctx.problem(['tables', i], `table ${reference.join('.')} is already listed at tables[${first}]`, 'value');
+    if (first !== undefined) ctx.problem([tablesKey!, i], `table ${reference.join('.')} is already listed at ${tablesKey}[${first}]`, 'value');
     else seen.set(key, i);
     if (!isNamed) return { reference };
     // FOR TABLES (t AS db.sch.name): a subsource may live in another schema or database (test/pg-cdc-old-syntax/create-views-from-source-in-schema.td:45, test/mysql-cdc-old-syntax/two-destination-schemas.td:51).
@@ -168,16 +183,12 @@ function tableSelection(
   return { kind: 'tables', tables };
 }
 
-function columns(
-  doc: { text_columns?: UpstreamRefDoc[]; exclude_columns?: UpstreamRefDoc[] },
-  ctx: ObjectContext,
-): { textColumns?: string[][]; excludeColumns?: string[][] } {
+/** Materialize refuses a column that is both decoded as text and excluded. */
+function checkColumns(doc: { text_columns?: UpstreamRefDoc[]; exclude_columns?: UpstreamRefDoc[] }, ctx: ObjectContext): void {
   const text = doc.text_columns?.map(upstream);
-  const exclude = doc.exclude_columns?.map(upstream);
-  for (const [i, column] of (exclude ?? []).entries()) {
+  for (const [i, column] of (doc.exclude_columns?.map(upstream) ?? []).entries()) {
     if (text?.some((t) => JSON.stringify(t) === JSON.stringify(column))) {
       ctx.problem(['exclude_columns', i], `column ${column.join('.')} is both a text column and an excluded column`, 'value');
     }
   }
-  return { ...(text ? { textColumns: text } : {}), ...(exclude ? { excludeColumns: exclude } : {}) };
 }

@@ -1,7 +1,7 @@
 import { LOAD_GENERATOR_OUTPUTS, type ObjectName, type SourceType, type TableSpec } from '../model/index.js';
 import type { TableDoc, UpstreamRefDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
-import { checkIncludes, includeItems, kafkaFormat } from './source-converter.js';
+import { include, kafkaFormat } from './source-converter.js';
 
 /** What a table needs to know of its source, read from the manifest's declaration of it. */
 export interface TableSourceInfo {
@@ -31,8 +31,9 @@ export function convertTable(doc: TableDoc, ctx: ObjectContext, sourceName: Obje
     case 'kafka': {
       // Materialize: "INCLUDE <metadata> ... with non-Kafka source table" and purification accepts TEXT / EXCLUDE COLUMNS only where upstream has columns.
       notFor(COLUMN_FIELDS, `text_columns and exclude_columns apply to Postgres and MySQL tables; ${label} is a Kafka source`);
-      const format = kafkaFormat(doc, ctx);
-      checkIncludes(doc, ctx);
+      // The clauses of a legacy Kafka source, read by the same functions.
+      const format = kafkaFormat(doc as unknown as Record<string, unknown>, ['format', 'key_format', 'value_format'], ctx);
+      const items = include(doc.include, 'include', ctx);
       const reference = kafkaReference(doc.reference, ctx) ?? source.topic ?? '';
       if (source.topic !== undefined && reference !== source.topic) {
         // The only reference a Kafka source has is its topic (src/sql/src/pure/references.rs:165).
@@ -43,7 +44,7 @@ export function convertTable(doc: TableDoc, ctx: ObjectContext, sourceName: Obje
         reference,
         ...(format ? { format } : {}),
         ...(doc.envelope !== undefined ? { envelope: doc.envelope } : {}),
-        ...includeItems(doc),
+        ...(items ? { include: items } : {}),
       };
     }
     case 'postgres':

@@ -9,9 +9,8 @@ import type {
 import { ifDefined } from '../model/if-defined.js';
 import { displayName, type ObjectName } from '../model/names.js';
 import type { Connection, MzObject, Secret, Source, Table } from '../model/objects.js';
-import type { SourceType } from '../model/sources.js';
+import type { SourceSpec, SourceType } from '../model/sources.js';
 import type { TableSpec } from '../model/tables.js';
-import type { Envelope, Format, IncludeItem, KafkaFormat, LoadGenerator, SourceSpec, SourceTable, TableSelection } from '../model/sources.js';
 import {
   CONNECTION_TYPE_KEYWORDS,
   type ConnectionOption,
@@ -19,11 +18,9 @@ import {
   CreateConnectionStatement,
   CreateSourceStatement,
   CreateTableFromSourceStatement,
-  FormatSpec,
   GenericOption,
   ItemName,
   KafkaBroker as KafkaBrokerAst,
-  ReferencedSubsources,
   StatementAst,
   Value,
 } from './ast.js';
@@ -31,7 +28,9 @@ import { SqlParseError, type SqlPosition } from './errors.js';
 import { parseStatement } from './parse-statement.js';
 import { CONNECTION_TYPES } from '../model/connections.js';
 import { connectionEntries, connectionSqlOptions, normalizedText } from '../model/index.js';
-import type { Codec, CodecKind } from '../model/index.js';
+import { SOURCE_CODEC_PLACE, sourceEntries } from '../model/index.js';
+import type { Codec, CodecKind, SourceCodec, SourceCodecKind, SourceOptionEntry } from '../model/index.js';
+import { envelopeToModel, formatClausePosition, formatClauseToModel, includeToModel, tableSelectionToModel } from './source-clauses-to-model.js';
 
 /**
  * From a CREATE statement (stored `create_sql`, any SHOW CREATE layout, or SQL
@@ -130,7 +129,6 @@ function fail(message: string, at: SqlPosition): never {
   throw new SqlParseError(message, at);
 }
 
-const LOAD_GENERATORS: readonly LoadGenerator[] = ['counter', 'auction', 'marketing', 'tpch'];
 
 /** The options each connection type accepts: the registry's, and the server-generated PUBLIC KEYs of SSH tunnels. */
 const ALLOWED = Object.fromEntries(
@@ -206,6 +204,82 @@ const READ: { readonly [K in CodecKind]: Read<K> } = {
     return this.kafkaDefaultPath(bag);
   },
 };
+
+type SourceOutputs = { -readonly [K in keyof CreateSqlOutputs]: CreateSqlOutputs[K] };
+
+interface SourceReadContext {
+  readonly s: CreateSourceStatement;
+  /** The `FROM ... (...)` options by name. */
+  readonly opts: ReadonlyMap<string, Value>;
+  readonly outputs: SourceOutputs;
+}
+
+type SourceRead<K extends SourceCodecKind> = (this: Converter, ctx: SourceReadContext, codec: Extract<SourceCodec, { kind: K }>, entry: SourceOptionEntry) => unknown;
+
+/** How each source codec's value is read from a statement; undefined when it is not there. */
+const SOURCE_READ: { readonly [K in SourceCodecKind]: SourceRead<K> } = {
+  reference({ s }) {
+    return s.connection.kind === 'load-generator' ? undefined : this.name(s.connection.connection);
+  },
+  generator({ s }, codec) {
+    if (s.connection.kind !== 'load-generator') return undefined;
+    const generator = s.connection.generator.toLowerCase();
+    if (codec.values && !codec.values.includes(generator)) fail(`LOAD GENERATOR ${s.connection.generator} is not managed by mzform`, s.connection.pos);
+    return generator;
+  },
+  text({ opts }, codec, entry) {
+    const v = opts.get(entry.sql);
+    if (v === undefined) return undefined;
+    const text = this.text(v, entry.sql);
+    if (codec.values && !codec.values.includes(text)) fail(`unknown ${entry.sql} ${text}; expected one of ${codec.values.join(', ')}`, v.pos);
+    return text;
+  },
+  number({ opts }, codec, entry) {
+    const v = opts.get(entry.sql);
+    return v && (codec.integer ? this.integer(v, entry.sql) : this.number(v, entry.sql));
+  },
+  'integer-list'({ opts }, _codec, entry) {
+    const v = opts.get(entry.sql);
+    return v && this.list(v, entry.sql).map((item) => this.integer(item, entry.sql));
+  },
+  'column-list'({ opts }, _codec, entry) {
+    const v = opts.get(entry.sql);
+    return v && this.columnList(v, entry.sql);
+  },
+  'kafka-format'({ s, outputs }) {
+    return s.format && formatClauseToModel(s.format, this, outputs);
+  },
+  'include-list'({ s }) {
+    return s.include.length > 0 ? includeToModel(s.include) : undefined;
+  },
+  envelope({ s }) {
+    return s.envelope && envelopeToModel(s.envelope);
+  },
+  'table-selection'({ s, outputs }, _codec, entry) {
+    if (s.referencedSubsources) return tableSelectionToModel(s.referencedSubsources, this);
+    if (!entry.required) return undefined;
+    // Newer servers move FOR TABLES into separate subsources: the caller fills the list from those.
+    outputs.tablesFromSubsources = true;
+    return tableSelectionToModel(undefined, this);
+  },
+};
+
+type ClauseKind = 'kafka-format' | 'include-list' | 'envelope' | 'table-selection';
+
+/** Where each clause codec's clause is in a statement: a clause the type has no entry for is refused there. */
+const CLAUSE_AT: { readonly [K in ClauseKind]: (s: CreateSourceStatement) => SqlPosition | undefined } = {
+  'kafka-format': (s) => s.format && formatClausePosition(s.format),
+  'include-list': (s) => s.include[0]?.pos,
+  envelope: (s) => s.envelope?.pos,
+  'table-selection': (s) => s.referencedSubsources?.pos,
+};
+
+const CLAUSE_NAME: { readonly [K in ClauseKind]: string } = { 'kafka-format': 'FORMAT', 'include-list': 'INCLUDE', envelope: 'ENVELOPE', 'table-selection': 'FOR TABLES' };
+
+/** Options purification adds that the model does not keep (returned as outputs). */
+const SERVER_ADDED_OPTIONS: { readonly [T in SourceType]: readonly string[] } = { kafka: [], postgres: ['DETAILS'], mysql: ['DETAILS'], 'load-generator': [] };
+
+const SOURCE_KEYWORDS: { readonly [T in SourceType]: string } = { kafka: 'KAFKA', postgres: 'POSTGRES', mysql: 'MYSQL', 'load-generator': 'LOAD GENERATOR' };
 
 class Converter {
   constructor(private readonly options: ToModelOptions) {}
@@ -388,79 +462,28 @@ class Converter {
 
   source(s: CreateSourceStatement): CreateSqlModel<Source> {
     if (s.columns) fail('a source column list (with or without PRIMARY KEY ... NOT ENFORCED) is not supported by mzform', s.columns.pos);
-    const outputs: { progressSubsource?: ObjectName; seed?: string; details?: string; tablesFromSubsources?: boolean } = {};
+    const outputs: SourceOutputs = {};
     const cluster = this.cluster(s);
     const conn = s.connection;
-    const opts = this.sourceOptions(conn.options, conn.kind);
+    const type: SourceType = conn.kind;
+    const entries = sourceEntries(type);
+    const allowed = [...entries.filter(([, e]) => SOURCE_CODEC_PLACE[e.codec.kind] === 'option').map(([, e]) => e.sql), ...SERVER_ADDED_OPTIONS[type]];
+    const opts = this.sourceOptions(conn.options, conn.kind, allowed);
     const details = opts.get('DETAILS');
     if (details) outputs.details = this.text(details, 'DETAILS');
-    let spec: SourceSpec;
-    const refuse = (what: string, at: SqlPosition | undefined) => {
-      if (at) fail(`${what} is not valid for a ${conn.kind} source`, at);
-    };
-    switch (conn.kind) {
-      case 'kafka': {
-        refuse('FOR TABLES', s.referencedSubsources?.pos);
-        const topic = opts.get('TOPIC') ?? fail('KAFKA sources need TOPIC', conn.pos);
-        const start = opts.get('START OFFSET');
-        const format = s.format && this.kafkaFormat(s.format, outputs);
-        spec = {
-          type: 'kafka',
-          connection: this.name(conn.connection),
-          topic: this.text(topic, 'TOPIC'),
-          ...ifDefined('format', format),
-          ...ifDefined('envelope', s.envelope && this.envelope(s.envelope)),
-          ...(s.include.length > 0 ? { include: s.include.map((i) => this.include(i)) } : {}),
-          // Kept in the model: mzform only ever writes START OFFSET as the user declared it.
-          ...ifDefined('startOffset', start && this.list(start, 'START OFFSET').map((v) => this.integer(v, 'START OFFSET'))),
-          ...ifDefined('groupIdPrefix', opts.get('GROUP ID PREFIX') && this.text(opts.get('GROUP ID PREFIX')!, 'GROUP ID PREFIX')),
-        };
-        break;
-      }
-      case 'postgres':
-      case 'mysql': {
-        refuse('FORMAT', s.format && (s.format.kind === 'bare' ? s.format.format.pos : s.format.key.pos));
-        refuse('ENVELOPE', s.envelope?.pos);
-        refuse('INCLUDE', s.include[0]?.pos);
-        const tables = this.tables(s.referencedSubsources);
-        if (!s.referencedSubsources) outputs.tablesFromSubsources = true;
-        const textColumns = opts.get('TEXT COLUMNS');
-        const excludeColumns = opts.get('EXCLUDE COLUMNS');
-        const columns = {
-          ...ifDefined('textColumns', textColumns && this.columnList(textColumns, 'TEXT COLUMNS')),
-          ...ifDefined('excludeColumns', excludeColumns && this.columnList(excludeColumns, 'EXCLUDE COLUMNS')),
-        };
-        const connection = this.name(conn.connection);
-        if (conn.kind === 'postgres') {
-          const publication = opts.get('PUBLICATION') ?? fail('POSTGRES sources need PUBLICATION', conn.pos);
-          spec = { type: 'postgres', connection, publication: this.text(publication, 'PUBLICATION'), tables, ...columns };
-        } else {
-          spec = { type: 'mysql', connection, tables, ...columns };
-        }
-        break;
-      }
-      case 'load-generator': {
-        refuse('FORMAT', s.format && (s.format.kind === 'bare' ? s.format.format.pos : s.format.key.pos));
-        refuse('ENVELOPE', s.envelope?.pos);
-        const generator = conn.generator.toLowerCase();
-        if (!(LOAD_GENERATORS as readonly string[]).includes(generator)) fail(`LOAD GENERATOR ${conn.generator} is not managed by mzform`, conn.pos);
-        const num = (name: string, f: (v: Value, what: string) => number) => {
-          const v = opts.get(name);
-          return v === undefined ? undefined : f.call(this, v, name);
-        };
-        spec = {
-          type: 'load-generator',
-          generator: generator as LoadGenerator,
-          ...ifDefined('tickInterval', opts.get('TICK INTERVAL') && this.text(opts.get('TICK INTERVAL')!, 'TICK INTERVAL')),
-          ...ifDefined('asOf', num('AS OF', this.integer)),
-          ...ifDefined('upTo', num('UP TO', this.integer)),
-          ...ifDefined('scaleFactor', num('SCALE FACTOR', this.number)),
-          ...ifDefined('maxCardinality', num('MAX CARDINALITY', this.integer)),
-          ...ifDefined('tables', s.referencedSubsources && this.tables(s.referencedSubsources)),
-        };
-        break;
-      }
+    const kinds = new Set(entries.map(([, e]) => e.codec.kind));
+    for (const [kind, at] of Object.entries(CLAUSE_AT) as [ClauseKind, (s: CreateSourceStatement) => SqlPosition | undefined][]) {
+      const pos = at(s);
+      if (pos && !kinds.has(kind)) fail(`${CLAUSE_NAME[kind]} is not valid for a ${conn.kind} source`, pos);
     }
+    const fields: Record<string, unknown> = { type };
+    for (const [field, entry] of entries) {
+      const read = SOURCE_READ[entry.codec.kind] as SourceRead<SourceCodecKind>;
+      const value = read.call(this, { s, opts, outputs }, entry.codec as never, entry);
+      if (value !== undefined) fields[field] = value;
+      else if (entry.required) fail(`${SOURCE_KEYWORDS[type]} sources need ${entry.sql}`, conn.pos);
+    }
+    const spec = fields as unknown as SourceSpec;
     if (s.exposeProgress) outputs.progressSubsource = this.name(s.exposeProgress);
     let retainHistory: string | undefined;
     let timestampInterval: string | undefined;
@@ -522,21 +545,22 @@ class Converter {
       }
     }
     const refuseKafkaClauses = () => {
-      const at = (s.format && (s.format.kind === 'bare' ? s.format.format.pos : s.format.key.pos)) ?? s.envelope?.pos ?? s.include[0]?.pos;
+      const at = (s.format && formatClausePosition(s.format)) ?? s.envelope?.pos ?? s.include[0]?.pos;
       if (at) fail(`FORMAT, INCLUDE and ENVELOPE are only valid on a table from a Kafka source`, at);
     };
     let spec: TableSpec;
     switch (type) {
       case 'kafka': {
         if (textColumns || excludeColumns) fail('TEXT COLUMNS and EXCLUDE COLUMNS are not valid on a table from a Kafka source', s.pos);
-        const format = s.format && this.kafkaFormat(s.format, outputs);
+        // The clauses of a legacy Kafka source, read by the same functions.
+        const format = s.format && formatClauseToModel(s.format, this, outputs);
         spec = {
           type: 'kafka',
           reference: parts.join('.'),
           ...ifDefined('format', format),
           // ENVELOPE NONE is the default: written or not, the same table.
-          ...ifDefined('envelope', s.envelope && s.envelope.kind !== 'none' ? this.envelope(s.envelope) : undefined),
-          ...(s.include.length > 0 ? { include: s.include.map((i) => this.include(i)) } : {}),
+          ...ifDefined('envelope', s.envelope && s.envelope.kind !== 'none' ? envelopeToModel(s.envelope) : undefined),
+          ...(s.include.length > 0 ? { include: includeToModel(s.include) } : {}),
         };
         break;
       }
@@ -568,15 +592,7 @@ class Converter {
     return this.options.resolveCluster?.(c.id) ?? fail(`unknown cluster id ${c.id}`, c.pos);
   }
 
-  private static readonly SOURCE_OPTIONS: Record<CreateSourceStatement['connection']['kind'], readonly string[]> = {
-    kafka: ['TOPIC', 'GROUP ID PREFIX', 'START OFFSET'],
-    postgres: ['PUBLICATION', 'TEXT COLUMNS', 'EXCLUDE COLUMNS', 'DETAILS'],
-    mysql: ['TEXT COLUMNS', 'EXCLUDE COLUMNS', 'DETAILS'],
-    'load-generator': ['TICK INTERVAL', 'AS OF', 'UP TO', 'SCALE FACTOR', 'MAX CARDINALITY'],
-  };
-
-  private sourceOptions(options: readonly GenericOption[], kind: CreateSourceStatement['connection']['kind']): Map<string, Value> {
-    const allowed = Converter.SOURCE_OPTIONS[kind];
+  private sourceOptions(options: readonly GenericOption[], kind: CreateSourceStatement['connection']['kind'], allowed: readonly string[]): Map<string, Value> {
     const out = new Map<string, Value>();
     for (const o of options) {
       if (!allowed.includes(o.name)) fail(`${o.name} is not supported for ${kind} sources by mzform`, o.pos);
@@ -587,71 +603,11 @@ class Converter {
     return out;
   }
 
-  private columnList(v: Value, what: string): string[][] {
+  columnList(v: Value, what: string): string[][] {
     return this.list(v, what).map((item) => {
       if (item.kind === 'name' && item.name.id === undefined) return item.name.parts.map((p) => p.value);
       if (item.kind === 'string') return [item.value];
       return fail(`${what} must list column names`, item.pos);
     });
   }
-
-  private tables(r: ReferencedSubsources | undefined): TableSelection {
-    if (!r) return { kind: 'tables', tables: [] };
-    switch (r.kind) {
-      case 'all':
-        return { kind: 'all' };
-      case 'schemas':
-        return { kind: 'schemas', schemas: r.schemas.map((s) => s.value) };
-      case 'tables':
-        return {
-          kind: 'tables',
-          tables: r.tables.map((t): SourceTable => {
-            if (t.reference.id !== undefined) fail('an upstream table reference cannot be a catalog reference', t.reference.pos);
-            return { reference: t.reference.parts.map((p) => p.value), ...ifDefined('alias', t.alias && this.name(t.alias)) };
-          }),
-        };
-    }
-  }
-
-  private kafkaFormat(f: NonNullable<CreateSourceStatement['format']>, outputs: { seed?: string }): KafkaFormat {
-    if (f.kind === 'bare') return { kind: 'bare', format: this.format(f.format, outputs) };
-    return { kind: 'key-value', key: this.format(f.key, outputs), value: this.format(f.value, outputs) };
-  }
-
-  private format(f: FormatSpec, outputs: { seed?: string }): Format {
-    switch (f.kind) {
-      case 'json':
-      case 'text':
-      case 'bytes':
-        return { kind: f.kind };
-      case 'csv':
-        return {
-          kind: 'csv',
-          columns: f.columns.kind === 'header' ? { kind: 'header', names: f.columns.names.map((n) => n.value) } : f.columns,
-          // `DELIMITED BY ','` is the default, which Materialize drops.
-          ...(f.delimiter !== undefined && f.delimiter !== ',' ? { delimiter: f.delimiter } : {}),
-        };
-      case 'avro':
-      case 'protobuf':
-        if (f.options.length > 0) fail(`${f.options[0]!.name} is not supported by mzform`, f.options[0]!.pos);
-        if (f.seed) outputs.seed = outputs.seed === undefined ? f.seed.text : `${outputs.seed} ${f.seed.text}`;
-        return { kind: f.kind, schemaRegistry: this.name(f.connection) };
-      case 'avro-inline':
-      case 'protobuf-inline':
-        return fail('formats with an inline schema (USING SCHEMA) are not supported by mzform; use a schema registry connection', f.pos);
-      case 'regex':
-        return fail('FORMAT REGEX is not supported by mzform', f.pos);
-    }
-  }
-
-  private envelope(e: NonNullable<CreateSourceStatement['envelope']>): Envelope {
-    if (e.kind === 'upsert' && e.options.length > 0) fail(`ENVELOPE UPSERT option ${e.options[0]!.name} is not supported by mzform`, e.options[0]!.pos);
-    return e.kind;
-  }
-
-  private include(i: CreateSourceStatement['include'][number]): IncludeItem {
-    if (i.item === 'header') return fail('INCLUDE HEADER is not supported by mzform; use INCLUDE HEADERS', i.pos);
-    return { item: i.item, ...ifDefined('alias', i.alias?.value) };
-  }
 }
-

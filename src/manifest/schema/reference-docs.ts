@@ -59,12 +59,14 @@ export function connectionOptionTable(type: ConnectionType): string {
 
 const SOURCE_VALUE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCodec, { kind: K }>) => string } = {
   text: (c) => (c.values ? c.values.map((v) => `\`${v}\``).join(', ') : 'text'),
+  generator: (c) => (c.values ?? []).map((v) => `\`${v}\``).join(', '),
+  envelope: (c) => (c.values ?? []).map((v) => `\`${v}\``).join(', '),
   number: (c) => (c.integer ? `whole number, at least ${c.min}` : `number, at least ${c.min}`),
   reference: (c) => `a ${c.to} connection`,
   'integer-list': () => 'list of whole numbers',
   'kafka-format': () => 'a format (below)',
   'include-list': () => '`key`, `partition`, `offset`, `timestamp`, `headers`, or `{item, as}`',
-  'table-selection': () => '`all`, or a list (below)',
+  'table-selection': (c) => (c.allOnly ? '`all`' : '`all`, or a list (below)'),
   'column-list': () => 'list of upstream `schema.table.column`',
 };
 
@@ -74,7 +76,8 @@ const CHANGE_NOTE = { replace: '', 'per-table': 'table by table: ALTER SOURCE ..
 export function sourceOptionTable(type: SourceType): string {
   const rows = sourceEntries(type).map(([, entry]) => {
     const value = (SOURCE_VALUE[entry.codec.kind] as (c: SourceCodec) => string)(entry.codec);
-    const notes = [entry.required ? 'required' : '', CHANGE_NOTE[entry.change]].filter(Boolean).join('; ');
+    const required = entry.required && entry.keys.length === 1 ? 'required' : entry.required ? `one of ${entry.keys.map((k) => `\`${k}\``).join(', ')} required` : '';
+    const notes = [required, entry.serverDefault !== undefined ? `server default ${entry.serverDefault}` : '', CHANGE_NOTE[entry.change]].filter(Boolean).join('; ');
     return `| ${entry.keys.map((k) => `\`${k}\``).join(', ')} | ${entry.sql} | ${value} | ${notes} |`;
   });
   return ['| key | SQL | value | |', '|---|---|---|---|', ...rows].join('\n');

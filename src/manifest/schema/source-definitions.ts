@@ -1,3 +1,4 @@
+import { SOURCE_TYPES, sourceEntries, type SourceCodec, type SourceCodecKind, type SourceOptionEntry, type SourceType } from '../../model/index.js';
 import { closed, ref, text, type JsonSchema } from './json-schema.js';
 
 function sourceCommon(type: string): Record<string, JsonSchema> {
@@ -16,14 +17,14 @@ function sourceCommon(type: string): Record<string, JsonSchema> {
 
 const columnList = (what: string): JsonSchema => ({
   type: 'array',
-  description: `${what}: upstream columns, each as schema.table.column or a list of its parts.`,
+  description: `${what} Upstream columns, each as schema.table.column or a list of its parts.`,
   items: ref('upstreamReference', 'One upstream column.'),
   minItems: 1,
 });
 
-/** FOR ALL TABLES, FOR TABLES (...) or FOR SCHEMAS (...). */
-const tableSelection = (upstream: string): Record<string, JsonSchema> => ({
-  tables: {
+/** FOR ALL TABLES, FOR TABLES (...) or FOR SCHEMAS (...): the schemas of `tables` and `schemas`. */
+const tableSelection = (upstream: string): JsonSchema[] => [
+  {
     type: ['string', 'array'],
     'x-expected': "'all' or a list of tables",
     description: `'all' (FOR ALL TABLES), or the ${upstream} tables to ingest (FOR TABLES), each a dotted name, a list of parts, or {table, name} to name its subsource.`,
@@ -31,14 +32,14 @@ const tableSelection = (upstream: string): Record<string, JsonSchema> => ({
     then: { const: 'all', description: 'FOR ALL TABLES.' },
     else: { type: 'array', minItems: 1, items: ref('sourceTable', 'One upstream table.') },
   },
-  schemas: {
+  {
     type: 'array',
     description: `FOR SCHEMAS: every table of these upstream ${upstream} schemas.`,
     items: text('An upstream schema name.', { minLength: 1 }),
     minItems: 1,
     uniqueItems: true,
   },
-});
+];
 
 export const format: JsonSchema = {
   type: ['string', 'object'],
@@ -95,6 +96,56 @@ export const includeItem: JsonSchema = {
   ),
 };
 
+/** The schema of each manifest key of an entry, by its codec. */
+type KeySchemas<K extends SourceCodecKind> = (codec: Extract<SourceCodec, { kind: K }>, entry: SourceOptionEntry) => JsonSchema[];
+
+const KEY_SCHEMAS: { readonly [K in SourceCodecKind]: KeySchemas<K> } = {
+  reference: (_c, e) => [ref('reference', e.doc)],
+  generator: (c, e) => [{ enum: [...(c.values ?? [])], description: e.doc }],
+  envelope: (c, e) => [{ enum: [...(c.values ?? [])], description: e.doc }],
+  text: (c, e) => [c.values ? { enum: [...c.values], description: e.doc } : text(e.doc, { minLength: 1 })],
+  number: (c, e) => [{ type: c.integer ? 'integer' : 'number', minimum: c.min, description: e.doc }],
+  'integer-list': (_c, e) => [
+    { type: 'array', items: { type: 'integer', minimum: 0, description: 'The offset to start from in one partition.' }, minItems: 1, description: e.doc },
+  ],
+  'column-list': (_c, e) => [columnList(e.doc)],
+  'kafka-format': () => [
+    { ...format, description: `FORMAT, for key and value alike. ${format.description}` },
+    { ...format, description: `KEY FORMAT; requires value_format. ${format.description}` },
+    { ...format, description: `VALUE FORMAT; requires key_format. ${format.description}` },
+  ],
+  'include-list': (_c, e) => [{ type: 'array', items: includeItem, minItems: 1, description: e.doc }],
+  'table-selection': (c, e) => (c.allOnly ? [{ const: 'all', description: e.doc }] : tableSelection(c.upstream)),
+};
+
+/** A source type's definition, from its registry entries. */
+function definition(type: SourceType, description: string): JsonSchema {
+  const properties: Record<string, JsonSchema> = { ...sourceCommon(type) };
+  const required = ['type'];
+  for (const [, entry] of sourceEntries(type)) {
+    const schemas = (KEY_SCHEMAS[entry.codec.kind] as KeySchemas<SourceCodecKind>)(entry.codec as never, entry);
+    entry.keys.forEach((key, i) => {
+      properties[key] = schemas[i]!;
+    });
+    if (entry.required && entry.keys.length === 1) required.push(entry.keys[0]!);
+  }
+  return closed(description, properties, required);
+}
+
+const DESCRIPTIONS: Record<SourceType, string> = {
+  kafka: 'A Kafka topic.',
+  postgres: 'A PostgreSQL publication, replicated into subsources.',
+  mysql: 'MySQL tables, replicated into subsources from the binlog.',
+  'load-generator': 'A built-in load generator, for trying things out.',
+};
+
+export const SOURCE_DEFINITION_BY_TYPE: Record<SourceType, string> = {
+  kafka: 'kafkaSource',
+  postgres: 'postgresSource',
+  mysql: 'mysqlSource',
+  'load-generator': 'loadGeneratorSource',
+};
+
 export const sourceDefinitions: Record<string, JsonSchema> = {
   sourceTable: {
     type: ['string', 'array', 'object'],
@@ -114,56 +165,5 @@ export const sourceDefinitions: Record<string, JsonSchema> = {
     ),
     else: { $ref: '#/definitions/upstreamReference', description: 'The upstream table.' },
   },
-  kafkaSource: closed('A Kafka topic.', {
-    ...sourceCommon('kafka'),
-    connection: ref('reference', 'The kafka connection.'),
-    topic: text('TOPIC: the Kafka topic to read.', { minLength: 1 }),
-    format: { ...format, description: `FORMAT, for key and value alike. ${format.description}` },
-    key_format: { ...format, description: `KEY FORMAT; requires value_format. ${format.description}` },
-    value_format: { ...format, description: `VALUE FORMAT; requires key_format. ${format.description}` },
-    envelope: { enum: ['none', 'upsert', 'debezium'], description: 'ENVELOPE (server default none).' },
-    include: { type: 'array', items: includeItem, minItems: 1, description: 'INCLUDE: metadata columns, in this order.' },
-    start_offset: {
-      type: 'array',
-      items: { type: 'integer', minimum: 0, description: 'The offset to start from in one partition.' },
-      minItems: 1,
-      description: 'START OFFSET: the offset to start from per partition, partition 0 first.',
-    },
-    group_id_prefix: text('GROUP ID PREFIX for the consumer group.', { minLength: 1 }),
-  }, ['type', 'connection', 'topic']),
-  postgresSource: closed('A PostgreSQL publication, replicated into subsources.', {
-    ...sourceCommon('postgres'),
-    connection: ref('reference', 'The postgres connection.'),
-    publication: text('PUBLICATION: the upstream publication.', { minLength: 1 }),
-    ...tableSelection('PostgreSQL'),
-    text_columns: columnList('TEXT COLUMNS: decode these columns as text'),
-    exclude_columns: columnList('EXCLUDE COLUMNS: leave these columns out'),
-  }, ['type', 'connection', 'publication']),
-  mysqlSource: closed('MySQL tables, replicated into subsources from the binlog.', {
-    ...sourceCommon('mysql'),
-    connection: ref('reference', 'The mysql connection.'),
-    ...tableSelection('MySQL'),
-    text_columns: columnList('TEXT COLUMNS: decode these columns as text'),
-    exclude_columns: columnList('EXCLUDE COLUMNS: leave these columns out'),
-  }, ['type', 'connection']),
-  loadGeneratorSource: closed('A built-in load generator, for trying things out.', {
-    ...sourceCommon('load-generator'),
-    generator: { enum: ['counter', 'auction', 'marketing', 'tpch'], description: 'Which generator.' },
-    tick_interval: text("TICK INTERVAL, e.g. '1s'.", { minLength: 1 }),
-    as_of: { type: 'integer', minimum: 0, description: 'AS OF: the tick to start at.' },
-    up_to: { type: 'integer', minimum: 0, description: 'UP TO: the tick to stop at.' },
-    scale_factor: { type: 'number', minimum: 0, description: 'SCALE FACTOR (tpch only).' },
-    max_cardinality: { type: 'integer', minimum: 1, description: 'MAX CARDINALITY (counter only).' },
-    tables: {
-      const: 'all',
-      description: "'all' (FOR ALL TABLES): required by auction, marketing and tpch, refused by counter.",
-    },
-  }, ['type', 'generator']),
-};
-
-export const SOURCE_DEFINITION_BY_TYPE: Record<string, string> = {
-  kafka: 'kafkaSource',
-  postgres: 'postgresSource',
-  mysql: 'mysqlSource',
-  'load-generator': 'loadGeneratorSource',
+  ...Object.fromEntries(SOURCE_TYPES.map((type) => [SOURCE_DEFINITION_BY_TYPE[type], definition(type, DESCRIPTIONS[type])])),
 };

@@ -35,6 +35,8 @@ const CONNECTION_SHAPES: { readonly [K in CodecKind]: readonly ValueShape[] } = 
 
 export const SOURCE_SHAPES: { readonly [K in SourceCodecKind]: ValueShape } = {
   text: 'text',
+  generator: 'text',
+  envelope: 'text',
   number: 'number',
   reference: 'name',
   'integer-list': 'number-list',

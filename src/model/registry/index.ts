@@ -37,5 +37,20 @@
  */
 export { CONNECTION_REGISTRY, SET_REPLACES_GROUP, connectionEntries, connectionEntry, connectionSqlOptions, type ConnectionRegistry } from './connection-registry.js';
 export { SOURCE_SHAPES, manifestKeys, shapeOf, valuesByManifestKey, type ValueShape } from './field-values.js';
-export { SOURCE_COMMON_OPTIONS, SOURCE_REGISTRY, sourceEntries, sourceEntry, type SourceCodec, type SourceCodecKind, type SourceOptionEntry } from './source-registry.js';
+export {
+  ENVELOPES,
+  LOAD_GENERATORS,
+  SOURCE_CODEC_PLACE,
+  SOURCE_COMMON_OPTIONS,
+  SOURCE_REGISTRY,
+  sourceEntries,
+  sourceEntry,
+  type SourceCodec,
+  type SourceCodecKind,
+  type SourceOptionEntry,
+  type SourceOptionTable,
+  type SourcePlace,
+  type SourceRegistry,
+  type SourceValueOf,
+} from './source-registry.js';
 export { normalizedText, type Codec, type CodecKind, type OptionEntry, type OptionPart, type OptionTable, type SqlOptionName, type TextCodec, type ValueOf } from './option.js';

@@ -1,41 +1,80 @@
-import type { SourceSpec, SourceType } from '../sources.js';
+import type { ObjectName } from '../names.js';
+import type { IncludeItem, KafkaFormat, TableSelection } from '../source-values.js';
 
 /**
  * Every option of every source type mzform manages, one entry per model
- * field, in the order the manifest schema and `import` write them. Sources
- * are clauses more than option lists (FORMAT, ENVELOPE, FOR TABLES), so an
- * entry names its clause and the manifest keys that spell it; how a clause is
- * parsed and printed stays in src/sql/. Read by the differ (which fields force
- * a replace, and the names plans give them) and docs/manifest.md.
+ * field, in the order the manifest schema and `import` write them and the
+ * renderer prints a type's `FROM ... (options)`. The source spec types
+ * (model/sources.ts) and the manifest's source documents are derived from it;
+ * the create_sql parser, the CREATE renderer, the differ, references, the JSON
+ * Schema, the manifest converter, `import` and docs/manifest.md read it.
+ *
+ * Sources are clauses more than option lists, so a codec also says where its
+ * value is written (`SOURCE_CODEC_PLACE`): in the `FROM` clause itself (the
+ * connection, the generator), as one `NAME = value` of the `FROM ... (...)`
+ * list (`option`), or as a clause of its own (FORMAT, INCLUDE, ENVELOPE,
+ * FOR TABLES), which src/sql/ parses and prints once, for sources and tables
+ * from sources alike.
+ *
  * Facts from Materialize's planner (src/sql/src/plan/statement/ddl.rs,
  * `plan_alter_source`): ALTER SOURCE changes only RETAIN HISTORY and TIMESTAMP
  * INTERVAL (see SOURCE_COMMON_OPTIONS) and adds subsources.
  */
 
-/** How a source option's value is written. */
+/** How a source option's value is written. Every reader and writer dispatches on `kind` through a `Record<SourceCodecKind, ...>`. */
 export type SourceCodec =
-  | { readonly kind: 'text'; readonly values?: readonly string[] }
-  | { readonly kind: 'number'; readonly integer: boolean; readonly min: number }
+  /** `FROM KAFKA CONNECTION c`: the connection the source reads through. */
   | { readonly kind: 'reference'; readonly to: 'kafka' | 'postgres' | 'mysql' }
+  /** `FROM LOAD GENERATOR COUNTER`: the generator's name, lower case in the model and manifest. */
+  | SourceTextCodec<'generator'>
+  /** A string literal option, `NAME = 'value'`. */
+  | SourceTextCodec<'text'>
+  /** A number option; `integer` refuses fractions. */
+  | { readonly kind: 'number'; readonly integer: boolean; readonly min: number }
+  /** `NAME = (1, 2)`. */
   | { readonly kind: 'integer-list' }
+  /** `NAME = (schema.table.column, ...)`: upstream column names. */
+  | { readonly kind: 'column-list' }
   /** FORMAT x, or KEY FORMAT x VALUE FORMAT y. */
   | { readonly kind: 'kafka-format' }
+  /** INCLUDE KEY, PARTITION AS p, ... */
   | { readonly kind: 'include-list' }
-  /** FOR ALL TABLES, FOR TABLES (...), FOR SCHEMAS (...). */
-  | { readonly kind: 'table-selection' }
-  /** Upstream `schema.table.column` names. */
-  | { readonly kind: 'column-list' };
+  /** ENVELOPE NONE | UPSERT | DEBEZIUM. */
+  | SourceTextCodec<'envelope'>
+  /** FOR ALL TABLES, FOR TABLES (...), FOR SCHEMAS (...); `allOnly` for generators that know only FOR ALL TABLES. */
+  | { readonly kind: 'table-selection'; readonly upstream: string; readonly allOnly?: boolean };
+
+export interface SourceTextCodec<K extends 'text' | 'generator' | 'envelope', V extends string = string> {
+  readonly kind: K;
+  readonly values?: readonly V[];
+}
 
 export type SourceCodecKind = SourceCodec['kind'];
 
-export interface SourceOptionEntry {
-  /** The clause or option, as Materialize spells it. */
+/** Where a codec's value is written in CREATE SOURCE. */
+export type SourcePlace = 'from' | 'option' | 'clause';
+
+export const SOURCE_CODEC_PLACE: { readonly [K in SourceCodecKind]: SourcePlace } = {
+  reference: 'from',
+  generator: 'from',
+  text: 'option',
+  number: 'option',
+  'integer-list': 'option',
+  'column-list': 'option',
+  'kafka-format': 'clause',
+  'include-list': 'clause',
+  envelope: 'clause',
+  'table-selection': 'clause',
+};
+
+export interface SourceOptionEntry<C extends SourceCodec = SourceCodec, R extends boolean = boolean, K extends readonly string[] = readonly string[]> {
+  /** The option name inside `FROM ... (...)` for `option` codecs (`TOPIC`); otherwise the clause, as Materialize spells it. */
   readonly sql: string;
   /** The manifest keys, the first the usual one (`format`; `key_format`, `value_format`). */
-  readonly keys: readonly string[];
-  readonly codec: SourceCodec;
-  /** Required in the manifest. */
-  readonly required: boolean;
+  readonly keys: K;
+  readonly codec: C;
+  /** Always present in the model; required in the manifest. */
+  readonly required: R;
   /**
    * How a change is made: `replace` (drop and create: the source re-ingests),
    * `per-table` (a FOR TABLES list and its columns change subsource by
@@ -45,39 +84,61 @@ export interface SourceOptionEntry {
    */
   readonly change: 'replace' | 'per-table' | 'in-place';
   readonly doc: string;
+  /** What the server assumes when it is not written ("not written" and "written as this" compare equal). */
+  readonly serverDefault?: string;
 }
 
-type Table<S> = { readonly [K in Exclude<keyof S, 'type'>]-?: SourceOptionEntry };
-type SourceRegistry = { readonly [T in SourceType]: Table<Extract<SourceSpec, { type: T }>> };
+export type SourceOptionTable = Readonly<Record<string, SourceOptionEntry>>;
 
-const entry = (
+interface Flags<R extends boolean> {
+  readonly required?: R;
+  readonly change?: SourceOptionEntry['change'];
+  readonly serverDefault?: string;
+}
+
+const entry = <C extends SourceCodec, const K extends readonly string[], R extends boolean = false>(
   sql: string,
-  keys: readonly string[],
-  codec: SourceCodec,
+  keys: K,
+  codec: C,
   doc: string,
-  flags: { required?: boolean; change?: SourceOptionEntry['change'] } = {},
-): SourceOptionEntry => ({ sql, keys, codec, doc, required: flags.required ?? false, change: flags.change ?? 'replace' });
+  flags: Flags<R> = {},
+): SourceOptionEntry<C, R, K> => ({
+  sql,
+  keys,
+  codec,
+  doc,
+  required: (flags.required ?? false) as R,
+  change: flags.change ?? 'replace',
+  ...(flags.serverDefault !== undefined ? { serverDefault: flags.serverDefault } : {}),
+});
+
+const textCodec = <const V extends string = string>(values?: readonly V[]): SourceTextCodec<'text', V> => ({ kind: 'text', ...(values ? { values } : {}) });
+const integer = (min: number) => ({ kind: 'number', integer: true, min }) as const;
 
 const tables = (upstream: string) =>
-  entry('FOR ALL TABLES / FOR TABLES / FOR SCHEMAS', ['tables', 'schemas'], { kind: 'table-selection' }, `The ${upstream} tables to ingest, each into a subsource.`, {
+  entry('FOR ALL TABLES / FOR TABLES / FOR SCHEMAS', ['tables', 'schemas'], { kind: 'table-selection', upstream }, `The ${upstream} tables to ingest, each into a subsource.`, {
     change: 'per-table',
+    required: true,
   });
 const textColumns = entry('TEXT COLUMNS', ['text_columns'], { kind: 'column-list' }, 'TEXT COLUMNS: decode these columns as text.', { change: 'per-table' });
 const excludeColumns = entry('EXCLUDE COLUMNS', ['exclude_columns'], { kind: 'column-list' }, 'EXCLUDE COLUMNS: leave these columns out.', { change: 'per-table' });
 
-export const SOURCE_REGISTRY: SourceRegistry = {
+export const LOAD_GENERATORS = ['counter', 'auction', 'marketing', 'tpch'] as const;
+export const ENVELOPES = ['none', 'upsert', 'debezium'] as const;
+
+export const SOURCE_REGISTRY = {
   kafka: {
     connection: entry('FROM KAFKA CONNECTION', ['connection'], { kind: 'reference', to: 'kafka' }, 'The kafka connection.', { required: true }),
-    topic: entry('TOPIC', ['topic'], { kind: 'text' }, 'TOPIC: the Kafka topic to read.', { required: true }),
+    topic: entry('TOPIC', ['topic'], textCodec(), 'TOPIC: the Kafka topic to read.', { required: true }),
     format: entry('FORMAT / KEY FORMAT ... VALUE FORMAT', ['format', 'key_format', 'value_format'], { kind: 'kafka-format' }, 'FORMAT, or KEY FORMAT and VALUE FORMAT.'),
-    envelope: entry('ENVELOPE', ['envelope'], { kind: 'text', values: ['none', 'upsert', 'debezium'] }, 'ENVELOPE (server default none).'),
+    envelope: entry('ENVELOPE', ['envelope'], { kind: 'envelope', values: ENVELOPES }, 'ENVELOPE (server default none).', { serverDefault: 'none' }),
     include: entry('INCLUDE', ['include'], { kind: 'include-list' }, 'INCLUDE: metadata columns, in this order.'),
-    startOffset: entry('START OFFSET', ['start_offset'], { kind: 'integer-list' }, 'START OFFSET: the offset to start from per partition.'),
-    groupIdPrefix: entry('GROUP ID PREFIX', ['group_id_prefix'], { kind: 'text' }, 'GROUP ID PREFIX for the consumer group.'),
+    groupIdPrefix: entry('GROUP ID PREFIX', ['group_id_prefix'], textCodec(), 'GROUP ID PREFIX for the consumer group.'),
+    startOffset: entry('START OFFSET', ['start_offset'], { kind: 'integer-list' }, 'START OFFSET: the offset to start from per partition, partition 0 first.'),
   },
   postgres: {
     connection: entry('FROM POSTGRES CONNECTION', ['connection'], { kind: 'reference', to: 'postgres' }, 'The postgres connection.', { required: true }),
-    publication: entry('PUBLICATION', ['publication'], { kind: 'text' }, 'PUBLICATION: the upstream publication.', { required: true }),
+    publication: entry('PUBLICATION', ['publication'], textCodec(), 'PUBLICATION: the upstream publication.', { required: true }),
     tables: tables('PostgreSQL'),
     textColumns,
     excludeColumns,
@@ -89,29 +150,71 @@ export const SOURCE_REGISTRY: SourceRegistry = {
     excludeColumns,
   },
   'load-generator': {
-    generator: entry('FROM LOAD GENERATOR', ['generator'], { kind: 'text', values: ['counter', 'auction', 'marketing', 'tpch'] }, 'Which generator.', {
-      required: true,
-    }),
-    tickInterval: entry('TICK INTERVAL', ['tick_interval'], { kind: 'text' }, "TICK INTERVAL, e.g. '1s'."),
-    asOf: entry('AS OF', ['as_of'], { kind: 'number', integer: true, min: 0 }, 'AS OF: the tick to start at.'),
-    upTo: entry('UP TO', ['up_to'], { kind: 'number', integer: true, min: 0 }, 'UP TO: the tick to stop at.'),
+    generator: entry('FROM LOAD GENERATOR', ['generator'], { kind: 'generator', values: LOAD_GENERATORS }, 'Which generator.', { required: true }),
+    tickInterval: entry('TICK INTERVAL', ['tick_interval'], textCodec(), "TICK INTERVAL, e.g. '1s'."),
+    asOf: entry('AS OF', ['as_of'], integer(0), 'AS OF: the tick to start at.'),
+    upTo: entry('UP TO', ['up_to'], integer(0), 'UP TO: the tick to stop at.'),
     scaleFactor: entry('SCALE FACTOR', ['scale_factor'], { kind: 'number', integer: false, min: 0 }, 'SCALE FACTOR (tpch only).'),
-    maxCardinality: entry('MAX CARDINALITY', ['max_cardinality'], { kind: 'number', integer: true, min: 1 }, 'MAX CARDINALITY (counter only).'),
-    tables: entry('FOR ALL TABLES', ['tables'], { kind: 'text', values: ['all'] }, "'all': required by auction, marketing and tpch, refused by counter."),
+    maxCardinality: entry('MAX CARDINALITY', ['max_cardinality'], integer(1), 'MAX CARDINALITY (counter only).'),
+    tables: entry(
+      'FOR ALL TABLES',
+      ['tables'],
+      { kind: 'table-selection', upstream: 'generated', allOnly: true },
+      "'all' (FOR ALL TABLES): required by auction, marketing and tpch, refused by counter.",
+    ),
   },
-};
+} as const;
+
+// A source type whose entry is not an option is a compile error here.
+SOURCE_REGISTRY satisfies Readonly<Record<string, SourceOptionTable>>;
+
+export type SourceRegistry = typeof SOURCE_REGISTRY;
 
 /** Options every source has besides its type's; changed in place with ALTER SOURCE. */
 export const SOURCE_COMMON_OPTIONS = {
-  cluster: entry('IN CLUSTER', ['cluster'], { kind: 'text' }, 'The cluster the source runs in.'),
-  retainHistory: entry('RETAIN HISTORY', ['retain_history'], { kind: 'text' }, "RETAIN HISTORY FOR, e.g. '1h'.", { change: 'in-place' }),
-  timestampInterval: entry('TIMESTAMP INTERVAL', ['timestamp_interval'], { kind: 'text' }, "TIMESTAMP INTERVAL, e.g. '1s'.", { change: 'in-place' }),
+  cluster: entry('IN CLUSTER', ['cluster'], textCodec(), 'The cluster the source runs in.'),
+  retainHistory: entry('RETAIN HISTORY', ['retain_history'], textCodec(), "RETAIN HISTORY FOR, e.g. '1h'.", { change: 'in-place' }),
+  timestampInterval: entry('TIMESTAMP INTERVAL', ['timestamp_interval'], textCodec(), "TIMESTAMP INTERVAL, e.g. '1s'.", { change: 'in-place' }),
 } as const satisfies Record<string, SourceOptionEntry>;
 
-export function sourceEntry(type: SourceType, field: string): SourceOptionEntry | undefined {
-  return (SOURCE_REGISTRY[type] as Readonly<Record<string, SourceOptionEntry>>)[field];
+/** The model value a source codec stands for. */
+export type SourceValueOf<C extends SourceCodec> = C extends SourceTextCodec<'text' | 'generator' | 'envelope', string>
+  ? C extends { readonly values: readonly (infer V extends string)[] }
+    ? V
+    : string
+  : C extends { kind: 'reference' }
+    ? ObjectName
+    : C extends { kind: 'number' }
+      ? number
+      : C extends { kind: 'integer-list' }
+        ? readonly number[]
+        : C extends { kind: 'column-list' }
+          ? readonly (readonly string[])[]
+          : C extends { kind: 'kafka-format' }
+            ? KafkaFormat
+            : C extends { kind: 'include-list' }
+              ? readonly IncludeItem[]
+              : C extends { kind: 'table-selection' }
+                ? TableSelection
+                : never;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** The typed source spec a table describes: required entries are required fields, the rest optional. */
+export type SourceSpecOfTable<T extends string, E> = Simplify<
+  { readonly type: T } & {
+    readonly [K in keyof E as E[K] extends { required: true } ? K : never]: E[K] extends { codec: infer C extends SourceCodec } ? SourceValueOf<C> : never;
+  } & {
+    readonly [K in keyof E as E[K] extends { required: true } ? never : K]?: E[K] extends { codec: infer C extends SourceCodec } ? SourceValueOf<C> : never;
+  }
+>;
+
+type SourceTypeName = keyof SourceRegistry;
+
+export function sourceEntry(type: SourceTypeName, field: string): SourceOptionEntry | undefined {
+  return (SOURCE_REGISTRY[type] as SourceOptionTable)[field];
 }
 
-export function sourceEntries(type: SourceType): readonly (readonly [field: string, entry: SourceOptionEntry])[] {
-  return Object.entries(SOURCE_REGISTRY[type]);
+export function sourceEntries(type: SourceTypeName): readonly (readonly [field: string, entry: SourceOptionEntry])[] {
+  return Object.entries(SOURCE_REGISTRY[type] as SourceOptionTable);
 }

@@ -2,7 +2,7 @@ import type { Table } from '../../model/objects.js';
 import { assertNever } from '../../model/references.js';
 import type { TableSpec } from '../../model/tables.js';
 import { qualifiedName, quoteIdent } from '../quote.js';
-import { renderInclude, renderKafkaFormat, renderReference } from './source.js';
+import { renderEnvelopeClause, renderFormatClause, renderIncludeClause, renderReference } from './source-clauses.js';
 
 /**
  * `CREATE TABLE "db"."s"."t" FROM SOURCE "db"."s"."src" (REFERENCE = ...)`
@@ -39,9 +39,11 @@ function renderTableClauses(spec: TableSpec): string[] {
   switch (spec.type) {
     case 'kafka': {
       const parts: string[] = [];
-      if (spec.format) parts.push(renderKafkaFormat(spec.format));
-      if (spec.include && spec.include.length > 0) parts.push(renderInclude(spec.include));
-      if (spec.envelope !== undefined) parts.push(`ENVELOPE ${spec.envelope.toUpperCase()}`);
+      // The clauses of a legacy Kafka source, printed by the same functions.
+      if (spec.format) parts.push(renderFormatClause(spec.format));
+      const include = spec.include && renderIncludeClause(spec.include);
+      if (include) parts.push(include);
+      if (spec.envelope !== undefined) parts.push(renderEnvelopeClause(spec.envelope));
       return parts;
     }
     case 'postgres':

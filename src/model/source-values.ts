@@ -1,0 +1,50 @@
+import type { ObjectName } from './names.js';
+
+/**
+ * The structured values of source clauses (FORMAT, INCLUDE, FOR TABLES), used
+ * by sources and by the source registry that derives the source spec types.
+ */
+
+export type Format =
+  | { readonly kind: 'json' }
+  | { readonly kind: 'text' }
+  | { readonly kind: 'bytes' }
+  | {
+      readonly kind: 'csv';
+      /** `WITH HEADER (a, b)` or `WITH n COLUMNS`. */
+      readonly columns: { readonly kind: 'header'; readonly names: readonly string[] } | { readonly kind: 'count'; readonly count: number };
+      /** One character; absent means `,`. */
+      readonly delimiter?: string;
+    }
+  | { readonly kind: 'avro'; readonly schemaRegistry: ObjectName }
+  | { readonly kind: 'protobuf'; readonly schemaRegistry: ObjectName };
+
+export type FormatKind = Format['kind'];
+
+/**
+ * `FORMAT x` (applies to key and value) or `KEY FORMAT x VALUE FORMAT y`.
+ * Materialize keeps the two spellings apart, and so do we.
+ */
+export type KafkaFormat =
+  | { readonly kind: 'bare'; readonly format: Format }
+  | { readonly kind: 'key-value'; readonly key: Format; readonly value: Format };
+
+/** One `INCLUDE` item; `alias` is the `AS name` part when given. */
+export interface IncludeItem {
+  readonly item: 'key' | 'partition' | 'offset' | 'timestamp' | 'headers';
+  readonly alias?: string;
+}
+
+/** One upstream table: `FOR TABLES ("schema"."table" AS "db"."sch"."name")`. */
+export interface SourceTable {
+  /** Upstream reference, outermost first: `["public", "orders"]`. */
+  readonly reference: readonly string[];
+  /** The subsource created for it; absent means the server names it after the table. */
+  readonly alias?: ObjectName;
+}
+
+export type TableSelection =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'tables'; readonly tables: readonly SourceTable[] }
+  | { readonly kind: 'schemas'; readonly schemas: readonly string[] };
+
