@@ -571,8 +571,8 @@ class Converter {
         spec = {
           type,
           reference: [parts[parts.length - 2]!, parts[parts.length - 1]!],
-          ...ifDefined('textColumns', textColumns && [...textColumns].sort()),
-          ...ifDefined('excludeColumns', excludeColumns && [...excludeColumns].sort()),
+          ...ifDefined('textColumns', textColumns),
+          ...ifDefined('excludeColumns', excludeColumns),
         };
         break;
       }
