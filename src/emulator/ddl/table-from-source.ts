@@ -116,7 +116,7 @@ export function planCreateTableFromSource(ctx: PlanContext, ast: CreateTableFrom
   const format = ast.format ? resolver.format(ast.format) : undefined;
   const hasHeaders = ast.include.some((i) => i.item === 'headers' || i.item === 'header');
   if (type !== 'kafka' && hasHeaders) throw new MzError('INCLUDE HEADERS with non-Kafka source table not supported');
-  if (type !== 'kafka' && type !== 'load-generator' && ast.include.length > 0) throw new MzError('INCLUDE metadata with non-Kafka source table not supported');
+  if (type !== 'kafka' && type !== 'load-generator' && ast.include.length > 0) throw new MzError('INCLUDE metadata with non-Kafka source table not yet supported');
   // pure.rs:2277-2281; for a bare FORMAT or an ENVELOPE no message of Materialize was found: the emulator refuses in its own words.
   if (type !== 'kafka' && format?.kind === 'key-value') throw new MzError('Kafka sources are the only source type that can provide KEY/VALUE formats');
   if (type !== 'kafka' && (format || ast.envelope)) throw new MzError(`${format ? 'FORMAT' : 'ENVELOPE'} is only valid for Kafka source tables`);
