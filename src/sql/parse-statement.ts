@@ -120,7 +120,7 @@ const LOAD_GENERATORS = ['COUNTER', 'AUCTION', 'MARKETING', 'TPCH', 'KEY VALUE',
 const ITEM_KINDS: Record<string, ItemKind> = { secret: 'secret', connection: 'connection', source: 'source', table: 'table' };
 /** The WITH options of CREATE TABLE ... FROM SOURCE (src/sql-parser/src/ast/defs/statement.rs TableFromSourceOptionName). */
 const TABLE_FROM_SOURCE_OPTION_WORDS = ['TEXT COLUMNS', 'EXCLUDE COLUMNS', 'DETAILS', 'PARTITION BY', 'RETAIN HISTORY'];
-const ITEM_KINDS_PLURAL: Record<string, ItemKind> = { secrets: 'secret', connections: 'connection', sources: 'source' };
+const ITEM_KINDS_PLURAL: Record<string, ItemKind> = { secrets: 'secret', connections: 'connection', sources: 'source', tables: 'table' };
 
 /** `u5`, `s20`, `si3`: the ids Materialize writes inside `[... AS ...]` and `IN CLUSTER [...]`. */
 const CATALOG_ID = /^[a-z]+[0-9]+$/;
