@@ -558,8 +558,8 @@ class Converter {
           type: 'kafka',
           reference: parts.join('.'),
           ...ifDefined('format', format),
-          // ENVELOPE NONE is the default: written or not, the same table.
-          ...ifDefined('envelope', s.envelope && s.envelope.kind !== 'none' ? envelopeToModel(s.envelope) : undefined),
+          // As written: ENVELOPE NONE and none written compare equal in the diff (withTableDefaults).
+          ...ifDefined('envelope', s.envelope && envelopeToModel(s.envelope)),
           ...(s.include.length > 0 ? { include: includeToModel(s.include) } : {}),
         };
         break;
