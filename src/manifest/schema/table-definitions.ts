@@ -32,6 +32,7 @@ export const tableDefinition: JsonSchema = closed(
     text_columns: columnNames('TEXT COLUMNS: decode these columns as text'),
     exclude_columns: columnNames('EXCLUDE COLUMNS: leave these columns out'),
     comment: ref('comment', '`COMMENT ON TABLE`.'),
+    renamed_from: ref('renamedFrom', "The table's previous name: `ALTER TABLE ... RENAME TO`, no re-ingest."),
     owner: ref('owner', 'Owner role of the table.'),
     database_name: ref('databaseName', 'Materialize database of the table.'),
     schema_name: ref('schemaName', 'Materialize schema of the table.'),
