@@ -404,8 +404,7 @@ function convertObject(kind: Kind, entry: Record<string, unknown>, name: ObjectN
     case 'table': {
       const doc = entry as unknown as TableDoc;
       const source = ctx.reference(doc.source, ['source'], 'source');
-      const spec = convertTable(doc, ctx, source, options.sourceInfo(source));
-      return spec ? ({ kind: 'table', ...meta, source, spec } satisfies Table) : undefined;
+      return { kind: 'table', ...meta, source, spec: convertTable(doc, ctx, source, options.sourceInfo(source)) } satisfies Table;
     }
   }
 }

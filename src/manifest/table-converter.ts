@@ -21,8 +21,9 @@ const COLUMN_FIELDS = ['text_columns', 'exclude_columns'] as const;
  * src/sql/src/pure.rs:1736-2010). `source` is undefined when the name is not a
  * declared source: that is reported by the reference check.
  */
-export function convertTable(doc: TableDoc, ctx: ObjectContext, sourceName: ObjectName, source: TableSourceInfo | undefined): TableSpec | undefined {
-  if (!source) return undefined;
+export function convertTable(doc: TableDoc, ctx: ObjectContext, sourceName: ObjectName, source: TableSourceInfo | undefined): TableSpec {
+  // Not a declared source: the reference check says so; the table is kept for that check (never dropped silently).
+  if (!source) return { type: 'kafka', reference: '' };
   const label = displaySource(sourceName);
   const notFor = (fields: readonly (keyof TableDoc)[], why: string) => {
     for (const f of fields) if (doc[f] !== undefined) ctx.problem([f], why);
