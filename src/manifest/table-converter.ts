@@ -38,7 +38,7 @@ export function convertTable(doc: TableDoc, ctx: ObjectContext, sourceName: Obje
       const reference = kafkaReference(doc.reference, ctx) ?? source.topic ?? '';
       if (source.topic !== undefined && reference !== source.topic) {
         // The only reference a Kafka source has is its topic (src/sql/src/pure/references.rs:165).
-        ctx.problem(['reference'], `reference to ${reference} not found in source: ${label} reads topic ${source.topic}`, 'value');
+        ctx.problem(['reference'], `${label} reads topic ${source.topic} (Materialize: "reference to ${reference} not found in source")`, 'value');
       }
       return {
         type: 'kafka',
@@ -50,9 +50,10 @@ export function convertTable(doc: TableDoc, ctx: ObjectContext, sourceName: Obje
     }
     case 'postgres':
     case 'mysql': {
-      notFor(KAFKA_FIELDS, `format, envelope and include apply to Kafka tables; ${label} is a ${source.type === 'postgres' ? 'Postgres' : 'MySQL'} source (INCLUDE metadata with non-Kafka source table is not supported)`);
+      notFor(KAFKA_FIELDS, `format, envelope and include apply to Kafka tables; ${label} is a ${source.type === 'postgres' ? 'Postgres' : 'MySQL'} source (Materialize: "INCLUDE metadata with non-Kafka source table not yet supported")`);
       const parts = doc.reference === undefined ? [] : upstream(doc.reference);
-      if (doc.reference === undefined) ctx.problem([], `needs reference: the upstream table as schema.table (${source.type} sources have several tables; "multi-output sources require an external reference")`);
+      // Without one, purification cannot pick among the upstream tables (src/sql/src/pure/references.rs:466-473).
+      if (doc.reference === undefined) ctx.problem([], `needs reference: the upstream table as schema.table (Materialize: "reference is ambiguous, consider specifying an additional layer of qualification")`);
       // Postgres names the upstream database too (database.schema.table); the database is the connection's, so only its last two parts matter.
       const max = source.type === 'postgres' ? 3 : 2;
       if (doc.reference !== undefined && (parts.length < 2 || parts.length > max)) {
@@ -76,11 +77,11 @@ export function convertTable(doc: TableDoc, ctx: ObjectContext, sourceName: Obje
       const written = doc.reference === undefined ? undefined : upstream(doc.reference);
       const reference = written?.[written.length - 1] ?? (outputs.length === 1 ? outputs[0] : undefined);
       if (reference === undefined) {
-        ctx.problem([], `needs reference: one of ${outputs.join(', ')} (multi-output sources require an external reference)`);
+        ctx.problem([], `needs reference: one of ${outputs.join(', ')} (Materialize: "reference is ambiguous, consider specifying an additional layer of qualification")`);
         return { type: 'load-generator', reference: '' };
       }
       if (!outputs.includes(reference)) {
-        ctx.problem(['reference'], `reference to ${reference} not found in source: the ${source.generator} generator has ${outputs.join(', ')}`, 'value');
+        ctx.problem(['reference'], `the ${source.generator} generator has ${outputs.join(', ')} (Materialize: "reference to ${reference} not found in source")`, 'value');
       }
       return { type: 'load-generator', reference };
     }

@@ -44,6 +44,19 @@ const CASES: [string, string[]][] = [
   ['empty', ["1:1: the manifest is empty; it needs at least `version: 1`"]],
   ['format-with-key-format', ["14:5: source s: key_format and value_format go together: set both, or use format", "14:5: source s: set either format, or key_format with value_format, not both"]],
   ['iam-with-sasl-mechanisms', ["10:5: connection k: sasl_mechanisms cannot be set with aws_connection (IAM authentication picks its own)"]],
+  // Tables from sources: each field checked against its source's type, with Materialize's reason (src/manifest/table-converter.ts).
+  ['tables-from-sources', [
+    "28:5: table kafka_with_columns: text_columns and exclude_columns apply to Postgres and MySQL tables; source topic is a Kafka source",
+    "31:16: table kafka_other_topic: source topic reads topic orders (Materialize: \"reference to payments not found in source\")",
+    "32:3: table pg_without_reference: needs reference: the upstream table as schema.table (Materialize: \"reference is ambiguous, consider specifying an additional layer of qualification\")",
+    "37:5: table pg_with_include: format, envelope and include apply to Kafka tables; source pg_src is a Postgres source (Materialize: \"INCLUDE metadata with non-Kafka source table not yet supported\")",
+    "40:16: table pg_bad_reference: reference must be schema.table (or database.schema.table), got a.b.c.d",
+    "45:23: table pg_text_and_excluded: column a is both a text column and an excluded column",
+    "46:3: table auction_no_reference: needs reference: one of accounts, auctions, bids, organizations, users (Materialize: \"reference is ambiguous, consider specifying an additional layer of qualification\")",
+    "50:16: table auction_unknown_output: the auction generator has accounts, auctions, bids, organizations, users (Materialize: \"reference to user not found in source\")",
+    "52:13: table from_a_connection: source: materialize.public.pg is a postgres connection, but a source is needed",
+    "54:13: table from_nothing: source: unknown source materialize.public.nowhere: it is not declared in this manifest",
+  ]],
   ['include-twice', ["13:23: source s: INCLUDE offset is listed twice"]],
   ['literal-secret-value', ["4:12: secret pw: value: must be ${env:NAME} or ${file:path}, never the secret value itself"]],
   // Without `tables: all` the auction source is a v26 source (its outputs are tables from the source): only the option is wrong.
