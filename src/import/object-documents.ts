@@ -11,9 +11,10 @@ import {
   type Table,
   type TableSelection,
   type TextOrSecret,
+  type IncludeItem,
 } from '../model/index.js';
-import { connectionEntries, ifDefined } from '../model/index.js';
-import type { CodecKind } from '../model/index.js';
+import { MULTI_OUTPUT_GENERATORS, connectionEntries, ifDefined, sourceEntries } from '../model/index.js';
+import type { CodecKind, SourceCodec, SourceCodecKind } from '../model/index.js';
 
 /**
  * Model -> manifest document, the inverse of the manifest's converters: the
@@ -60,36 +61,36 @@ export function connectionDocument(spec: ConnectionSpec, ref: WriteRef): Doc {
   return doc;
 }
 
-type SourceOf<T extends SourceType> = Extract<SourceSpec, { type: T }>;
+type SourceWrite<K extends SourceCodecKind> = (value: never, keys: readonly string[], ref: WriteRef, source: ObjectName, codec: Extract<SourceCodec, { kind: K }>) => Doc;
 
-/** `placement` is the source's own schema: subsources named with `{table, name}` live there. */
-const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef, source: ObjectName) => Doc } = {
-  kafka: (spec, ref) => ({
-    connection: ref(spec.connection),
-    topic: spec.topic,
-    ...kafkaFormat(spec.format, ref),
-    ...ifDefined('envelope', spec.envelope),
-    ...ifDefined('include', spec.include?.map((i) => (i.alias === undefined ? i.item : { item: i.item, as: i.alias }))),
-    ...ifDefined('start_offset', spec.startOffset && [...spec.startOffset]),
-    ...ifDefined('group_id_prefix', spec.groupIdPrefix),
-  }),
-  postgres: (spec, ref, source) => ({
-    connection: ref(spec.connection),
-    publication: spec.publication,
-    ...tables(spec.tables, source),
-    ...columns(spec),
-  }),
-  mysql: (spec, ref, source) => ({ connection: ref(spec.connection), ...tables(spec.tables, source), ...columns(spec) }),
-  'load-generator': (spec) => ({
-    generator: spec.generator,
-    ...ifDefined('tick_interval', spec.tickInterval),
-    ...ifDefined('as_of', spec.asOf),
-    ...ifDefined('up_to', spec.upTo),
-    ...ifDefined('scale_factor', spec.scaleFactor),
-    ...ifDefined('max_cardinality', spec.maxCardinality),
-    // AUCTION, MARKETING and TPCH need FOR ALL TABLES, which the stored create_sql never keeps (src/sql/src/pure.rs:1249-1252).
-    ...(spec.tables !== undefined || spec.generator !== 'counter' ? { tables: 'all' } : {}),
-  }),
+const one = (v: unknown, [key]: readonly string[]): Doc => ({ [key!]: v });
+
+/** How each source codec's value is written under its manifest key(s); `source` is the source's own name. */
+const SOURCE_WRITE: { readonly [K in SourceCodecKind]: SourceWrite<K> } = {
+  reference: (v: ObjectName, [key], ref) => ({ [key!]: ref(v) }),
+  generator: one,
+  text: one,
+  envelope: one,
+  number: one,
+  boolean: one,
+  'integer-list': (v: readonly number[], [key]) => ({ [key!]: [...v] }),
+  'column-list': (v: readonly (readonly string[])[], [key]) => ({ [key!]: v.map(upstream) }),
+  'kafka-format': (v: KafkaFormat, [bare, key, value], ref) =>
+    v.kind === 'bare' ? { [bare!]: formatDoc(v.format, ref) } : { [key!]: formatDoc(v.key, ref), [value!]: formatDoc(v.value, ref) },
+  'include-list': (v: readonly IncludeItem[], [key]) => ({ [key!]: v.map(includeDoc) }),
+  'table-selection': (v: TableSelection, keys, _ref, source, codec) => (codec.allOnly ? { [keys[0]!]: 'all' } : tables(v, keys, source)),
+};
+
+/**
+ * What a type's stored create_sql leaves out and its manifest needs: AUCTION,
+ * MARKETING and TPCH need FOR ALL TABLES, which the stored create_sql never
+ * keeps (src/sql/src/pure.rs:1249-1252).
+ */
+const SOURCE_IMPLIED: { readonly [T in SourceType]: (spec: Extract<SourceSpec, { type: T }>) => Doc } = {
+  kafka: () => ({}),
+  postgres: () => ({}),
+  mysql: () => ({}),
+  'load-generator': (spec) => (spec.tables === undefined && MULTI_OUTPUT_GENERATORS.includes(spec.generator) ? { tables: 'all' } : {}),
 };
 
 /**
@@ -98,17 +99,21 @@ const sourceWriters: { [T in SourceType]: (spec: SourceOf<T>, ref: WriteRef, sou
  * no table list is written: its outputs are those tables.
  */
 export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectName, withTables = false): Doc {
-  const write = sourceWriters[spec.type] as (spec: SourceSpec, ref: WriteRef, source: ObjectName) => Doc;
-  const doc: Doc = { type: spec.type, ...write(spec, ref, source) };
-  const noList = (doc.tables === undefined || (Array.isArray(doc.tables) && doc.tables.length === 0)) && doc.schemas === undefined;
-  // A Postgres / MySQL source with no subsource left, or one that feeds tables: no FOR clause (an empty list is not a manifest value).
-  if (noList || (withTables && spec.type !== 'kafka')) {
-    delete doc.tables;
+  const values = spec as unknown as Record<string, unknown>;
+  const doc: Doc = { type: spec.type };
+  for (const [field, entry] of sourceEntries(spec.type)) {
+    const value = values[field];
+    if (value === undefined) continue;
+    Object.assign(doc, (SOURCE_WRITE[entry.codec.kind] as SourceWrite<SourceCodecKind>)(value as never, entry.keys, ref, source, entry.codec as never));
   }
-  return doc;
+  const full: Doc = { ...doc, ...(withTables ? {} : (SOURCE_IMPLIED[spec.type] as (spec: SourceSpec) => Doc)(spec)) };
+  // A Postgres / MySQL source with no subsource left, or a source that feeds tables: no FOR clause (an empty list is not a manifest value).
+  const emptyList = Array.isArray(full.tables) && full.tables.length === 0;
+  if (emptyList || (withTables && spec.type !== 'kafka')) delete full.tables;
+  return full;
 }
 
-/** A table from a source: its source, its reference as the manifest writes it, and Kafka's decoding or the columns' options. */
+/** A table from a source: its source, its reference as the manifest writes it, and Kafka's decoding (as a source writes it) or the columns' options. */
 export function tableDocument(table: Table, ref: WriteRef): Doc {
   const spec = table.spec;
   const base: Doc = { source: ref(table.source) };
@@ -117,9 +122,10 @@ export function tableDocument(table: Table, ref: WriteRef): Doc {
       return {
         ...base,
         reference: spec.reference,
-        ...kafkaFormat(spec.format, ref),
+        // The keys and values of a Kafka source's FORMAT / INCLUDE, written by the same functions.
+        ...(spec.format ? SOURCE_WRITE['kafka-format'](spec.format as never, ['format', 'key_format', 'value_format'], ref, table.source, { kind: 'kafka-format' }) : {}),
         ...ifDefined('envelope', spec.envelope),
-        ...ifDefined('include', spec.include?.map((i) => (i.alias === undefined ? i.item : { item: i.item, as: i.alias }))),
+        ...(spec.include ? SOURCE_WRITE['include-list'](spec.include as never, ['include'], ref, table.source, { kind: 'include-list' }) : {}),
       };
     case 'postgres':
     case 'mysql':
@@ -132,6 +138,11 @@ export function tableDocument(table: Table, ref: WriteRef): Doc {
     case 'load-generator':
       return { ...base, reference: spec.reference };
   }
+}
+
+function includeDoc(i: IncludeItem): unknown {
+  if (i.item === 'header') return { header: i.key, as: i.alias, ...(i.bytes ? { bytes: true } : {}) };
+  return i.alias === undefined ? i.item : { item: i.item, as: i.alias };
 }
 
 function textOrSecret(value: TextOrSecret | undefined, ref: WriteRef): unknown {
@@ -152,12 +163,6 @@ function broker(b: KafkaBroker, ref: WriteRef): unknown {
     ...ifDefined('privatelink_port', b.path.port),
     ...ifDefined('availability_zone', b.path.availabilityZone),
   };
-}
-
-function kafkaFormat(format: KafkaFormat | undefined, ref: WriteRef): Doc {
-  if (format === undefined) return {};
-  if (format.kind === 'bare') return { format: formatDoc(format.format, ref) };
-  return { key_format: formatDoc(format.key, ref), value_format: formatDoc(format.value, ref) };
 }
 
 function formatDoc(format: Format, ref: WriteRef): unknown {
@@ -183,15 +188,15 @@ function upstream(parts: readonly string[]): unknown {
   return parts.some((p) => p.includes('.')) ? [...parts] : parts.join('.');
 }
 
-function tables(selection: TableSelection, source: ObjectName): Doc {
+function tables(selection: TableSelection, [tablesKey, schemasKey]: readonly string[], source: ObjectName): Doc {
   switch (selection.kind) {
     case 'all':
-      return { tables: 'all' };
+      return { [tablesKey!]: 'all' };
     case 'schemas':
-      return { schemas: [...selection.schemas] };
+      return { [schemasKey!]: [...selection.schemas] };
     case 'tables':
       return {
-        tables: selection.tables.map((t) =>
+        [tablesKey!]: selection.tables.map((t) =>
           t.alias === undefined
             ? upstream(t.reference)
             : {
@@ -203,11 +208,4 @@ function tables(selection: TableSelection, source: ObjectName): Doc {
         ),
       };
   }
-}
-
-function columns(spec: { textColumns?: readonly (readonly string[])[]; excludeColumns?: readonly (readonly string[])[] }): Doc {
-  return {
-    ...ifDefined('text_columns', spec.textColumns?.map(upstream)),
-    ...ifDefined('exclude_columns', spec.excludeColumns?.map(upstream)),
-  };
 }

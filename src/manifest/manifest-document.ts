@@ -88,7 +88,7 @@ export type FormatDoc =
   | { type: 'avro' | 'protobuf'; schema_registry: RefDoc };
 
 export type IncludeItemName = 'key' | 'partition' | 'offset' | 'timestamp' | 'headers';
-export type IncludeDoc = IncludeItemName | { item: IncludeItemName; as: string };
+export type IncludeDoc = IncludeItemName | { item: IncludeItemName; as: string } | { header: string; as: string; bytes?: boolean };
 
 export type SourceTableDoc = UpstreamRefDoc | { table: UpstreamRefDoc; name?: string; schema?: string; database?: string };
 
@@ -107,6 +107,8 @@ type SourceDocValue<C extends SourceCodec, K extends string> = C extends { kind:
     ? RefDoc
     : C extends { kind: 'number' }
       ? number
+      : C extends { kind: 'boolean' }
+        ? boolean
       : C extends { kind: 'integer-list' }
         ? number[]
         : C extends { kind: 'column-list' }

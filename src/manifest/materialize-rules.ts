@@ -59,10 +59,46 @@ const SOURCE_RULES: { [K in SourceSpec['type']]?: readonly Rule<Extract<SourceSp
       spec.scaleFactor !== undefined && Math.floor(spec.scaleFactor * 1_500_000) >= 2 ** 63
         ? [{ at: ['scale_factor'], message: `Materialize: "unsupported scale factor ${spec.scaleFactor}"` }]
         : [],
+    keyValueSizes,
+    // ddl.rs load_generator_ast_to_generator (KEY VALUE): only the offset and the key can be included.
+    (spec) =>
+      spec.generator === 'key-value'
+        ? (spec.include ?? []).flatMap((item, i) =>
+            item.item === 'key' || item.item === 'offset'
+              ? []
+              : [{ at: ['include', i], message: `the key-value generator includes only key and offset (Materialize: "only \`INCLUDE OFFSET\` and \`INCLUDE KEY\` is supported")` }],
+          )
+        : [],
+    // ddl.rs plan_source_envelope: UPSERT needs a key, which only KEY VALUE generates without a format.
+    (spec) =>
+      spec.envelope === 'upsert' && spec.generator !== 'key-value'
+        ? [{ at: ['envelope'], message: `envelope upsert is only valid with the key-value generator (Materialize: "UPSERT requires a key/value format")` }]
+        : [],
   ],
   postgres: [(spec) => columnReferences(spec, 'postgres')],
   mysql: [(spec) => columnReferences(spec, 'mysql')],
 };
+
+/**
+ * KEY VALUE's sizes, in the order Materialize checks them
+ * (load_generator_ast_to_generator, src/sql/src/plan/statement/ddl.rs:2190-2211).
+ */
+function keyValueSizes(spec: Extract<SourceSpec, { type: 'load-generator' }>): Finding[] {
+  const { keys, partitions, valueSize, batchSize, snapshotRounds } = spec;
+  if (spec.generator !== 'key-value' || keys === undefined || partitions === undefined || valueSize === undefined || batchSize === undefined || snapshotRounds === undefined) {
+    return [];
+  }
+  const refuse = (at: string, message: string): Finding[] => [{ at: [at], message: `Materialize: "${message}"` }];
+  if (keys === 0 || partitions === 0 || valueSize === 0 || batchSize === 0) {
+    const zero = ([['keys', keys], ['partitions', partitions], ['value_size', valueSize], ['batch_size', batchSize]] as const).find(([, v]) => v === 0)!;
+    return refuse(zero[0], 'LOAD GENERATOR KEY VALUE options must be non-zero');
+  }
+  if (keys % partitions !== 0) return refuse('keys', 'KEYS must be a multiple of PARTITIONS');
+  if (batchSize > keys) return refuse('batch_size', 'KEYS must be larger than BATCH SIZE');
+  if ((keys / partitions) % batchSize !== 0) return refuse('batch_size', 'PARTITIONS * BATCH SIZE must be a divisor of KEYS');
+  if (snapshotRounds === 0) return refuse('snapshot_rounds', 'SNAPSHOT ROUNDS must be larger than 0');
+  return [];
+}
 
 /** Every refusal of Materialize's planner that the manifest's own checks do not already report. */
 export function checkMaterializeRules(objects: readonly CheckedObject[]): LabelledProblem[] {

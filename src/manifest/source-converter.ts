@@ -45,6 +45,7 @@ const READ: { readonly [K in SourceCodecKind]: Convert<K> } = {
   text: plain,
   envelope: plain,
   number: plain,
+  boolean: plain,
   'integer-list': (doc, [key]) => (doc[key!] === undefined ? undefined : [...(doc[key!] as number[])]),
   'column-list': (doc, [key]) => (doc[key!] as UpstreamRefDoc[] | undefined)?.map(upstream),
   'kafka-format': (doc, keys, _field, ctx) => kafkaFormat(doc, keys, ctx),
@@ -63,14 +64,26 @@ const CHECKS: { [T in SourceType]: (doc: DocOf<T>, ctx: ObjectContext) => void }
   postgres: checkColumns,
   mysql: checkColumns,
   'load-generator': (doc, ctx) => {
-    const multiOutput = doc.generator !== 'counter';
+    const generator = doc.generator;
+    const sql = generator.toUpperCase().replaceAll('-', ' ');
     // Without `tables: all` a multi-output generator is a v26 source: its outputs become tables from the source (`tables:`), not subsources.
-    if (!multiOutput && doc.tables !== undefined) ctx.problem(['tables'], 'the counter generator has a single output and takes no tables');
-    if (doc.scale_factor !== undefined && doc.generator !== 'tpch') ctx.problem(['scale_factor'], 'scale_factor is only valid with the tpch generator');
-    if (doc.max_cardinality !== undefined && doc.generator !== 'counter') {
-      ctx.problem(['max_cardinality'], 'max_cardinality is only valid with the counter generator');
+    const values = doc as unknown as Doc;
+    for (const [, entry] of sourceEntries('load-generator')) {
+      const key = entry.keys[0]!;
+      if (values[key] !== undefined && entry.generators && !entry.generators.includes(generator)) {
+        ctx.problem([key], `${key} is only valid with the ${entry.generators.join(', ')} generator${entry.generators.length > 1 ? 's' : ''} (Materialize: "${GENERATOR_REFUSAL[key]?.(sql) ?? `${sql} load generators do not support ${entry.sql} values`}")`);
+      }
+      if (values[key] === undefined && entry.requiredBy?.includes(generator)) {
+        ctx.problem([], `the ${generator} generator needs ${key} (Materialize: "LOAD GENERATOR ${sql} requires ${entry.sql}")`);
+      }
     }
   },
+};
+
+/** Where Materialize refuses a load generator's clause in words of its own (ddl.rs:2082-2083; pure.rs, single-output sources). */
+const GENERATOR_REFUSAL: Readonly<Record<string, (generator: string) => string>> = {
+  tables: () => 'FOR ALL TABLES is only valid for multi-output sources',
+  include: () => 'INCLUDE metadata only supported with `KEY VALUE` load generators',
 };
 
 /** Manifest source → model: the registry's entries, read by codec, after the type's own checks. */
@@ -143,11 +156,16 @@ function convertFormat(doc: FormatDoc, at: DocPath, field: string, ctx: ObjectCo
 export function include(items: IncludeDoc[] | undefined, key: string, ctx: ObjectContext): IncludeItem[] | undefined {
   const seen = new Set<string>();
   items?.forEach((item, i) => {
-    const name = typeof item === 'string' ? item : item.item;
+    // One column per item: a header may be included more than once, under other names.
+    const name = typeof item === 'string' ? item : 'header' in item ? `HEADER '${item.header}' AS ${item.as}` : item.item;
     if (seen.has(name)) ctx.problem([key, i], `INCLUDE ${name} is listed twice`, 'value');
     seen.add(name);
   });
-  return items?.map((i): IncludeItem => (typeof i === 'string' ? { item: i } : { item: i.item, alias: i.as }));
+  return items?.map((i): IncludeItem => {
+    if (typeof i === 'string') return { item: i };
+    if ('header' in i) return { item: 'header', key: i.header, alias: i.as, ...(i.bytes ? { bytes: true as const } : {}) };
+    return { item: i.item, alias: i.as };
+  });
 }
 
 /** `public.orders` or `[public, orders]`: the string form splits on dots, the list form is for parts that hold dots. */

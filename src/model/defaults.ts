@@ -2,6 +2,7 @@ import type { ConnectionSpec, KafkaConnection, KafkaSecurityProtocol } from './c
 import type { MzObject } from './objects.js';
 import { connectionEntries } from './registry/connection-registry.js';
 import { normalizedText } from './registry/option.js';
+import { sourceEntries } from './registry/source-registry.js';
 import type { Envelope, SourceSpec } from './sources.js';
 import type { TableSpec } from './tables.js';
 
@@ -31,17 +32,13 @@ export function withConnectionDefaults(spec: ConnectionSpec): ConnectionSpec {
   return out as ConnectionSpec;
 }
 
-export const DEFAULT_ENVELOPE: Envelope = 'none';
-
+/** Each source registry entry's `serverDefault` filled in (Kafka's ENVELOPE NONE). */
 export function withSourceDefaults(spec: SourceSpec): SourceSpec {
-  switch (spec.type) {
-    case 'kafka':
-      return { ...spec, envelope: spec.envelope ?? DEFAULT_ENVELOPE };
-    case 'postgres':
-    case 'mysql':
-    case 'load-generator':
-      return spec;
+  const out: Record<string, unknown> = { ...spec };
+  for (const [field, entry] of sourceEntries(spec.type)) {
+    if (out[field] === undefined && entry.serverDefault !== undefined) out[field] = entry.serverDefault;
   }
+  return out as unknown as SourceSpec;
 }
 
 /**
@@ -49,10 +46,13 @@ export function withSourceDefaults(spec: SourceSpec): SourceSpec {
  * TEXT / EXCLUDE COLUMNS sorted (purification writes them in column order,
  * which the manifest does not know; a set either way).
  */
+/** A Kafka table's ENVELOPE when none is written: the Kafka source's, from the source registry. */
+const KAFKA_ENVELOPE_DEFAULT = sourceEntries('kafka').find(([field]) => field === 'envelope')?.[1].serverDefault as Envelope;
+
 export function withTableDefaults(spec: TableSpec): TableSpec {
   switch (spec.type) {
     case 'kafka':
-      return { ...spec, envelope: spec.envelope ?? DEFAULT_ENVELOPE };
+      return { ...spec, envelope: spec.envelope ?? KAFKA_ENVELOPE_DEFAULT };
     case 'postgres':
     case 'mysql':
       return {

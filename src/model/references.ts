@@ -3,7 +3,8 @@ import { connectionEntries } from './registry/connection-registry.js';
 import type { Codec, CodecKind } from './registry/option.js';
 import type { ObjectName } from './names.js';
 import type { MzObject } from './objects.js';
-import type { Format } from './sources.js';
+import type { Format, KafkaFormat } from './sources.js';
+import { sourceEntries, type SourceCodec, type SourceCodecKind } from './registry/source-registry.js';
 
 /**
  * One name an object refers to, what it must be, and the field that holds it.
@@ -26,13 +27,6 @@ const conn = (...types: ConnectionType[]) => ({ kind: 'connection', types }) as 
 
 export function referencesOf(object: MzObject): Reference[] {
   const refs: Reference[] = [];
-  const to = (target: ObjectName | undefined, field: string, ...types: ConnectionType[]) => {
-    if (target) refs.push({ target, expect: conn(...types), field });
-  };
-  const format = (f: Format, field: string) => {
-    if (f.kind === 'avro' || f.kind === 'protobuf') to(f.schemaRegistry, field, 'confluent-schema-registry');
-  };
-
   switch (object.kind) {
     case 'secret':
       break;
@@ -45,39 +39,17 @@ export function referencesOf(object: MzObject): Reference[] {
       break;
     }
     case 'source': {
-      const spec = object.spec;
-      switch (spec.type) {
-        case 'kafka':
-          to(spec.connection, 'connection', 'kafka');
-          if (spec.format?.kind === 'bare') format(spec.format.format, 'format');
-          if (spec.format?.kind === 'key-value') {
-            format(spec.format.key, 'format.key');
-            format(spec.format.value, 'format.value');
-          }
-          break;
-        case 'postgres':
-          to(spec.connection, 'connection', 'postgres');
-          break;
-        case 'mysql':
-          to(spec.connection, 'connection', 'mysql');
-          break;
-        case 'load-generator':
-          break;
-        default:
-          assertNever(spec);
+      const spec = object.spec as unknown as Record<string, unknown>;
+      for (const [field, entry] of sourceEntries(object.spec.type)) {
+        const value = spec[field];
+        if (value !== undefined) (SOURCE_REFERENCES[entry.codec.kind] as SourceWalk)(value, field, entry.codec, refs);
       }
       break;
     }
     case 'table': {
       refs.push({ target: object.source, expect: { kind: 'source' }, field: 'source' });
-      const spec = object.spec;
-      if (spec.type === 'kafka') {
-        if (spec.format?.kind === 'bare') format(spec.format.format, 'format');
-        if (spec.format?.kind === 'key-value') {
-          format(spec.format.key, 'format.key');
-          format(spec.format.value, 'format.value');
-        }
-      }
+      // A Kafka table's format names its schema registry as a Kafka source's does.
+      if (object.spec.type === 'kafka' && object.spec.format) SOURCE_REFERENCES['kafka-format'](object.spec.format as never, 'format', { kind: 'kafka-format' }, refs);
       break;
     }
     default:
@@ -113,4 +85,32 @@ const CONNECTION_REFERENCES: { readonly [K in CodecKind]: Walker<K> } = {
     value.forEach((b, i) => {
       if (b.path) path(b.path, `${field}[${i}].path.connection`, refs);
     }),
+};
+
+type SourceWalk = (value: unknown, field: string, codec: SourceCodec, refs: Reference[]) => void;
+type SourceWalker<K extends SourceCodecKind> = (value: never, field: string, codec: Extract<SourceCodec, { kind: K }>, refs: Reference[]) => void;
+
+const format = (f: Format, field: string, refs: Reference[]) => {
+  if (f.kind === 'avro' || f.kind === 'protobuf') refs.push({ target: f.schemaRegistry, expect: conn('confluent-schema-registry'), field });
+};
+
+/** The names each source codec's values refer to; a format's schema registry is `format`, or `format.key` and `format.value`. */
+const SOURCE_REFERENCES: { readonly [K in SourceCodecKind]: SourceWalker<K> } = {
+  reference: (value: ObjectName, field, codec, refs) => refs.push({ target: value, expect: conn(codec.to), field }),
+  generator: none,
+  text: none,
+  envelope: none,
+  number: none,
+  boolean: none,
+  'integer-list': none,
+  'column-list': none,
+  'include-list': none,
+  'table-selection': none,
+  'kafka-format': (value: KafkaFormat, field, _codec, refs) => {
+    if (value.kind === 'bare') format(value.format, field, refs);
+    else {
+      format(value.key, `${field}.key`, refs);
+      format(value.value, `${field}.value`, refs);
+    }
+  },
 };

@@ -30,10 +30,10 @@ export type KafkaFormat =
   | { readonly kind: 'key-value'; readonly key: Format; readonly value: Format };
 
 /** One `INCLUDE` item; `alias` is the `AS name` part when given. */
-export interface IncludeItem {
-  readonly item: 'key' | 'partition' | 'offset' | 'timestamp' | 'headers';
-  readonly alias?: string;
-}
+export type IncludeItem =
+  | { readonly item: 'key' | 'partition' | 'offset' | 'timestamp' | 'headers'; readonly alias?: string }
+  /** `HEADER 'key' AS alias [BYTES]`: one Kafka header's value as text, or as bytes (src/sql-parser/src/parser.rs:4659-4668). */
+  | { readonly item: 'header'; readonly key: string; readonly alias: string; readonly bytes?: true };
 
 /** One upstream table: `FOR TABLES ("schema"."table" AS "db"."sch"."name")`. */
 export interface SourceTable {

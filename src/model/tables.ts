@@ -49,6 +49,9 @@ export const TABLE_TYPES: readonly SourceType[] = ['kafka', 'postgres', 'mysql',
 /** The outputs of each load generator (src/storage-types/src/sources/load_generator.rs `views`; a single-output generator's one output is named after it). */
 export const LOAD_GENERATOR_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
   counter: ['counter'],
+  clock: ['clock'],
+  datums: ['datums'],
+  'key-value': ['key_value'],
   auction: ['accounts', 'auctions', 'bids', 'organizations', 'users'],
   marketing: ['conversion_predictions', 'coupons', 'customers', 'impressions', 'leads'],
   tpch: ['customer', 'lineitem', 'nation', 'orders', 'part', 'partsupp', 'region', 'supplier'],

@@ -17,6 +17,7 @@ type Format<T> = (value: T) => string;
 const BY_SHAPE: { readonly [K in ValueShape]: Format<never> } = {
   text: ((v: string) => JSON.stringify(v)) satisfies Format<string>,
   number: ((v: number) => String(v)) satisfies Format<number>,
+  boolean: ((v: boolean) => String(v)) satisfies Format<boolean>,
   name: ((v: ObjectName) => displayName(v)) satisfies Format<ObjectName>,
   'text-or-secret': ((v: TextOrSecret) => (v.kind === 'text' ? JSON.stringify(v.value) : `secret ${displayName(v.secret)}`)) satisfies Format<TextOrSecret>,
   'secret-value': (v: SecretValue) => formatValue(v),

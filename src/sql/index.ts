@@ -24,3 +24,15 @@ export { parseStatement, parseStatements } from './parse-statement.js';
 export { CONNECTION_TYPE_KEYWORDS } from './ast.js';
 export { parseCreateSql, statementToModel, type CreateSqlModel, type CreateSqlOutputs, type ToModelOptions } from './to-model.js';
 export type { StatementAst, ParsedStatement } from './ast.js';
+/** The structured clauses of CREATE SOURCE, each from its own value: shared by sources and tables from sources. */
+export { renderEnvelopeClause, renderFormat, renderFormatClause, renderIncludeClause, renderTableSelectionClause } from './render/source-clauses.js';
+export {
+  envelopeToModel,
+  formatClausePosition,
+  formatClauseToModel,
+  formatToModel,
+  includeToModel,
+  tableSelectionToModel,
+  type FormatOutputs,
+  type NameResolver,
+} from './source-clauses-to-model.js';

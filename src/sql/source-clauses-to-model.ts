@@ -63,7 +63,10 @@ export function formatClausePosition(f: CreateSourceFormat): SqlPosition {
 
 export function includeToModel(items: readonly IncludeItemAst[]): IncludeItem[] {
   return items.map((i) => {
-    if (i.item === 'header') return fail('INCLUDE HEADER is not supported by mzform; use INCLUDE HEADERS', i.pos);
+    if (i.item === 'header') {
+      if (i.headerKey === undefined || i.alias === undefined) return fail('INCLUDE HEADER needs a key and AS name', i.pos);
+      return { item: 'header', key: i.headerKey, alias: i.alias.value, ...(i.bytes ? { bytes: true as const } : {}) };
+    }
     return { item: i.item, ...ifDefined('alias', i.alias?.value) };
   });
 }

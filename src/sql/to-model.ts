@@ -223,7 +223,7 @@ const SOURCE_READ: { readonly [K in SourceCodecKind]: SourceRead<K> } = {
   },
   generator({ s }, codec) {
     if (s.connection.kind !== 'load-generator') return undefined;
-    const generator = s.connection.generator.toLowerCase();
+    const generator = s.connection.generator.toLowerCase().replaceAll(' ', '-');
     if (codec.values && !codec.values.includes(generator)) fail(`LOAD GENERATOR ${s.connection.generator} is not managed by mzform`, s.connection.pos);
     return generator;
   },
@@ -237,6 +237,14 @@ const SOURCE_READ: { readonly [K in SourceCodecKind]: SourceRead<K> } = {
   number({ opts }, codec, entry) {
     const v = opts.get(entry.sql);
     return v && (codec.integer ? this.integer(v, entry.sql) : this.number(v, entry.sql));
+  },
+  boolean({ opts }, _codec, entry) {
+    const v = opts.get(entry.sql);
+    if (v === undefined) return undefined;
+    if (v.kind === 'boolean') return v.value;
+    const text = v.kind === 'string' || v.kind === 'name' ? this.text(v, entry.sql).toLowerCase() : undefined;
+    if (text === 'true' || text === 'false') return text === 'true';
+    return fail(`${entry.sql} must be true or false`, v.pos);
   },
   'integer-list'({ opts }, _codec, entry) {
     const v = opts.get(entry.sql);

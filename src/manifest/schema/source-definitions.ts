@@ -82,18 +82,31 @@ export const format: JsonSchema = {
 
 export const includeItem: JsonSchema = {
   type: ['string', 'object'],
-  'x-expected': 'key, partition, offset, timestamp, headers, or {item, as}',
-  description: 'One INCLUDE item: key, partition, offset, timestamp or headers, or {item, as} to name its column.',
+  'x-expected': 'key, partition, offset, timestamp, headers, {item, as}, or {header, as, bytes}',
+  description: 'One INCLUDE item: key, partition, offset, timestamp or headers, {item, as} to name its column, or {header, as, bytes} for one Kafka header.',
   if: { type: 'string' },
   then: { enum: ['key', 'partition', 'offset', 'timestamp', 'headers'], description: 'The metadata to include.' },
-  else: closed(
-    'INCLUDE <item> AS <column>.',
-    {
-      item: { enum: ['key', 'partition', 'offset', 'timestamp', 'headers'], description: 'The metadata to include.' },
-      as: text('The column name.', { minLength: 1 }),
-    },
-    ['item', 'as'],
-  ),
+  else: {
+    type: 'object',
+    if: { properties: { header: { type: 'string' } }, required: ['header'] },
+    then: closed(
+      "INCLUDE HEADER '<key>' AS <column> [BYTES]: one Kafka header's value.",
+      {
+        header: text("The header's key.", { minLength: 1 }),
+        as: text('The column name.', { minLength: 1 }),
+        bytes: { type: 'boolean', description: 'BYTES: the raw bytes; otherwise the value decoded as UTF-8 text.' },
+      },
+      ['header', 'as'],
+    ),
+    else: closed(
+      'INCLUDE <item> AS <column>.',
+      {
+        item: { enum: ['key', 'partition', 'offset', 'timestamp', 'headers'], description: 'The metadata to include.' },
+        as: text('The column name.', { minLength: 1 }),
+      },
+      ['item', 'as'],
+    ),
+  },
 };
 
 /** The schema of each manifest key of an entry, by its codec. */
@@ -104,6 +117,7 @@ const KEY_SCHEMAS: { readonly [K in SourceCodecKind]: KeySchemas<K> } = {
   generator: (c, e) => [{ enum: [...(c.values ?? [])], description: e.doc }],
   envelope: (c, e) => [{ enum: [...(c.values ?? [])], description: e.doc }],
   text: (c, e) => [c.values ? { enum: [...c.values], description: e.doc } : text(e.doc, { minLength: 1 })],
+  boolean: (_c, e) => [{ type: 'boolean', description: e.doc }],
   number: (c, e) => [{ type: c.integer ? 'integer' : 'number', minimum: c.min, description: e.doc }],
   'integer-list': (_c, e) => [
     { type: 'array', items: { type: 'integer', minimum: 0, description: 'The offset to start from in one partition.' }, minItems: 1, description: e.doc },

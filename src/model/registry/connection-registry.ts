@@ -77,6 +77,12 @@ export const CONNECTION_REGISTRY = {
       textList,
       { required: true },
     ),
+    port: option(
+      'PORT',
+      'port',
+      "PORT: accepted and kept by Materialize (validate_options_per_connection_type, src/sql/src/plan/statement/ddl/connection.rs:117), which reads no port from it: a broker's `privatelink_port`, or the database connection's own `port`, is the port used.",
+      port,
+    ),
   },
   aws: {
     assumeRoleArn: option('ASSUME ROLE ARN', 'assume_role_arn', 'ASSUME ROLE ARN: the IAM role Materialize assumes.', text(), { exclusive: ['credentials'] }),

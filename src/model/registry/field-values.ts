@@ -9,6 +9,7 @@ import type { SourceCodecKind } from './source-registry.js';
 export type ValueShape =
   | 'text'
   | 'number'
+  | 'boolean'
   | 'name'
   | 'text-or-secret'
   | 'secret-value'
@@ -38,6 +39,7 @@ export const SOURCE_SHAPES: { readonly [K in SourceCodecKind]: ValueShape } = {
   generator: 'text',
   envelope: 'text',
   number: 'number',
+  boolean: 'boolean',
   reference: 'name',
   'integer-list': 'number-list',
   'kafka-format': 'kafka-format',

@@ -18,8 +18,12 @@
  *   value under the keys a plan names it by.
  * - Types: `Codec`, `CodecKind`, `OptionEntry`, `OptionPart`, `SqlOptionName`, `ValueOf`.
  * - `SOURCE_REGISTRY[type][field]`, `SOURCE_COMMON_OPTIONS`: a `SourceOptionEntry`
- *   per source field: clause, manifest keys, codec, required, and how a change
- *   is made (`replace`, `per-table`, `in-place`); `sourceEntries`, `sourceEntry`.
+ *   per source field: SQL option or clause, manifest keys, codec, required,
+ *   server default, and how a change is made (`replace`, `per-table`,
+ *   `in-place`); `sourceEntries`, `sourceEntry`; `SOURCE_CODEC_PLACE` says where
+ *   each source codec is written (FROM clause, `FROM ... (option = value)`, or a
+ *   clause of its own). The source spec types (model/sources.ts) and the
+ *   manifest's source documents are derived from it.
  *
  * Adding an option: one entry in connection-registry.ts (its model field,
  * SQL keyword, manifest key, doc and codec, and `alterable: false` or
@@ -29,8 +33,10 @@
  * over the registry covers the new entry; if Materialize's emulator account
  * differs, test/unit/model/registry-vs-emulator.test.ts says so. A new codec
  * kind is a compile error in every `Record<CodecKind, ...>` that must handle
- * it. A source option: an entry in source-registry.ts (keyed by the model
- * field, which is checked against `SourceSpec`), plus its clause in src/sql/.
+ * it. A source option: one entry in source-registry.ts, likewise; a new
+ * clause codec (a structure such as FORMAT) is a compile error in each
+ * `Record<SourceCodecKind, ...>` (parser, renderer, converter, schema,
+ * `import`, references, docs) until each handles it.
  *
  * The emulator keeps its own account of what Materialize accepts and never
  * imports this; test/unit/model/registry-vs-emulator.test.ts compares the two.
@@ -40,6 +46,7 @@ export { SOURCE_SHAPES, manifestKeys, shapeOf, valuesByManifestKey, type ValueSh
 export {
   ENVELOPES,
   LOAD_GENERATORS,
+  MULTI_OUTPUT_GENERATORS,
   SOURCE_CODEC_PLACE,
   SOURCE_COMMON_OPTIONS,
   SOURCE_REGISTRY,

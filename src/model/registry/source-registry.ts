@@ -31,6 +31,8 @@ export type SourceCodec =
   | SourceTextCodec<'text'>
   /** A number option; `integer` refuses fractions. */
   | { readonly kind: 'number'; readonly integer: boolean; readonly min: number }
+  /** `NAME = true | false`. */
+  | { readonly kind: 'boolean' }
   /** `NAME = (1, 2)`. */
   | { readonly kind: 'integer-list' }
   /** `NAME = (schema.table.column, ...)`: upstream column names. */
@@ -59,6 +61,7 @@ export const SOURCE_CODEC_PLACE: { readonly [K in SourceCodecKind]: SourcePlace 
   generator: 'from',
   text: 'option',
   number: 'option',
+  boolean: 'option',
   'integer-list': 'option',
   'column-list': 'option',
   'kafka-format': 'clause',
@@ -85,7 +88,14 @@ export interface SourceOptionEntry<C extends SourceCodec = SourceCodec, R extend
   readonly change: 'replace' | 'per-table' | 'in-place';
   readonly doc: string;
   /** What the server assumes when it is not written ("not written" and "written as this" compare equal). */
-  readonly serverDefault?: string;
+  readonly serverDefault?: string | boolean;
+  /**
+   * Load generators only: the generators Materialize accepts it with
+   * (`ensure_only_valid_options`, src/sql/src/plan/statement/ddl.rs:2031-2055),
+   * and those that require it (`load_generator_ast_to_generator`, ddl.rs:2170-2183).
+   */
+  readonly generators?: readonly LoadGenerator[];
+  readonly requiredBy?: readonly LoadGenerator[];
 }
 
 export type SourceOptionTable = Readonly<Record<string, SourceOptionEntry>>;
@@ -93,7 +103,9 @@ export type SourceOptionTable = Readonly<Record<string, SourceOptionEntry>>;
 interface Flags<R extends boolean> {
   readonly required?: R;
   readonly change?: SourceOptionEntry['change'];
-  readonly serverDefault?: string;
+  readonly serverDefault?: string | boolean;
+  readonly generators?: readonly LoadGenerator[];
+  readonly requiredBy?: readonly LoadGenerator[];
 }
 
 const entry = <C extends SourceCodec, const K extends readonly string[], R extends boolean = false>(
@@ -110,6 +122,8 @@ const entry = <C extends SourceCodec, const K extends readonly string[], R exten
   required: (flags.required ?? false) as R,
   change: flags.change ?? 'replace',
   ...(flags.serverDefault !== undefined ? { serverDefault: flags.serverDefault } : {}),
+  ...(flags.generators ? { generators: flags.generators } : {}),
+  ...(flags.requiredBy ? { requiredBy: flags.requiredBy } : {}),
 });
 
 const textCodec = <const V extends string = string>(values?: readonly V[]): SourceTextCodec<'text', V> => ({ kind: 'text', ...(values ? { values } : {}) });
@@ -123,8 +137,17 @@ const tables = (upstream: string) =>
 const textColumns = entry('TEXT COLUMNS', ['text_columns'], { kind: 'column-list' }, 'TEXT COLUMNS: decode these columns as text.', { change: 'per-table' });
 const excludeColumns = entry('EXCLUDE COLUMNS', ['exclude_columns'], { kind: 'column-list' }, 'EXCLUDE COLUMNS: leave these columns out.', { change: 'per-table' });
 
-export const LOAD_GENERATORS = ['counter', 'auction', 'marketing', 'tpch'] as const;
+/** `KEY VALUE` is `key-value` in the model and the manifest. */
+export const LOAD_GENERATORS = ['counter', 'auction', 'marketing', 'tpch', 'key-value', 'clock', 'datums'] as const;
+type LoadGenerator = (typeof LOAD_GENERATORS)[number];
+/** The generators with several outputs, one subsource each: they need FOR ALL TABLES (load_generator.rs `views`). */
+export const MULTI_OUTPUT_GENERATORS: readonly LoadGenerator[] = ['auction', 'marketing', 'tpch'];
 export const ENVELOPES = ['none', 'upsert', 'debezium'] as const;
+
+/** A whole-number option of KEY VALUE, which requires it (ddl.rs:2170-2183). */
+const keyValue = (sql: string, key: string, doc: string) =>
+  entry(sql, [key] as const, integer(0), `${sql}: ${doc} (key-value only, required by it).`, { generators: ['key-value'], requiredBy: ['key-value'] });
+const TICKING: readonly LoadGenerator[] = ['counter', 'auction', 'marketing', 'tpch', 'clock', 'datums'];
 
 export const SOURCE_REGISTRY = {
   kafka: {
@@ -152,15 +175,33 @@ export const SOURCE_REGISTRY = {
   'load-generator': {
     generator: entry('FROM LOAD GENERATOR', ['generator'], { kind: 'generator', values: LOAD_GENERATORS }, 'Which generator.', { required: true }),
     tickInterval: entry('TICK INTERVAL', ['tick_interval'], textCodec(), "TICK INTERVAL, e.g. '1s'."),
-    asOf: entry('AS OF', ['as_of'], integer(0), 'AS OF: the tick to start at.'),
-    upTo: entry('UP TO', ['up_to'], integer(0), 'UP TO: the tick to stop at.'),
-    scaleFactor: entry('SCALE FACTOR', ['scale_factor'], { kind: 'number', integer: false, min: 0 }, 'SCALE FACTOR (tpch only).'),
-    maxCardinality: entry('MAX CARDINALITY', ['max_cardinality'], integer(1), 'MAX CARDINALITY (counter only).'),
+    asOf: entry('AS OF', ['as_of'], integer(0), 'AS OF: the tick to start at.', { generators: TICKING }),
+    upTo: entry('UP TO', ['up_to'], integer(0), 'UP TO: the tick to stop at.', { generators: TICKING }),
+    scaleFactor: entry('SCALE FACTOR', ['scale_factor'], { kind: 'number', integer: false, min: 0 }, 'SCALE FACTOR (tpch only).', { generators: ['tpch'] }),
+    maxCardinality: entry('MAX CARDINALITY', ['max_cardinality'], integer(1), 'MAX CARDINALITY (counter only).', { generators: ['counter'] }),
+    keys: keyValue('KEYS', 'keys', 'the number of keys, a multiple of `partitions`'),
+    snapshotRounds: keyValue('SNAPSHOT ROUNDS', 'snapshot_rounds', 'how many times the snapshot updates every key, at least 1'),
+    transactionalSnapshot: entry(
+      'TRANSACTIONAL SNAPSHOT',
+      ['transactional_snapshot'],
+      { kind: 'boolean' },
+      'TRANSACTIONAL SNAPSHOT: emit the snapshot at one timestamp (key-value only; server default true).',
+      { generators: ['key-value'], serverDefault: true },
+    ),
+    valueSize: keyValue('VALUE SIZE', 'value_size', 'the bytes of each value'),
+    seed: keyValue('SEED', 'seed', 'the seed of the random values'),
+    partitions: keyValue('PARTITIONS', 'partitions', 'the number of partitions'),
+    batchSize: keyValue('BATCH SIZE', 'batch_size', 'keys per batch; `keys` / `partitions` must be a multiple of it'),
+    include: entry('INCLUDE', ['include'], { kind: 'include-list' }, 'INCLUDE: `key` and `offset` columns (key-value only).', { generators: ['key-value'] }),
+    envelope: entry('ENVELOPE', ['envelope'], { kind: 'envelope', values: ['none', 'upsert'] }, 'ENVELOPE: `upsert` keeps the last value per key (key-value only; server default none).', {
+      serverDefault: 'none',
+    }),
     tables: entry(
       'FOR ALL TABLES',
       ['tables'],
       { kind: 'table-selection', upstream: 'generated', allOnly: true },
-      "'all' (FOR ALL TABLES): required by auction, marketing and tpch, refused by counter.",
+      "'all' (FOR ALL TABLES): required by auction, marketing and tpch, refused by the others.",
+      { generators: MULTI_OUTPUT_GENERATORS },
     ),
   },
 } as const;
@@ -186,7 +227,9 @@ export type SourceValueOf<C extends SourceCodec> = C extends SourceTextCodec<'te
     ? ObjectName
     : C extends { kind: 'number' }
       ? number
-      : C extends { kind: 'integer-list' }
+      : C extends { kind: 'boolean' }
+        ? boolean
+        : C extends { kind: 'integer-list' }
         ? readonly number[]
         : C extends { kind: 'column-list' }
           ? readonly (readonly string[])[]

@@ -39,7 +39,12 @@ export function renderFormatClause(f: KafkaFormat): string {
 /** `INCLUDE KEY, PARTITION AS "p"`; nothing for an empty list. */
 export function renderIncludeClause(items: readonly IncludeItem[]): string | undefined {
   if (items.length === 0) return undefined;
-  return `INCLUDE ${items.map((i) => `${i.item.toUpperCase()}${i.alias === undefined ? '' : ` AS ${quoteIdent(i.alias)}`}`).join(', ')}`;
+  return `INCLUDE ${items.map(renderIncludeItem).join(', ')}`;
+}
+
+function renderIncludeItem(i: IncludeItem): string {
+  if (i.item === 'header') return `HEADER ${quoteLiteral(i.key)} AS ${quoteIdent(i.alias)}${i.bytes ? ' BYTES' : ''}`;
+  return `${i.item.toUpperCase()}${i.alias === undefined ? '' : ` AS ${quoteIdent(i.alias)}`}`;
 }
 
 export function renderEnvelopeClause(e: Envelope): string {

@@ -36,9 +36,11 @@ type Render<K extends SourceCodecKind> = (value: SourceValueOf<Extract<SourceCod
  */
 const RENDER: { readonly [K in SourceCodecKind]: Render<K> } = {
   reference: (v, e) => `FROM ${e.codec.kind === 'reference' ? e.codec.to.toUpperCase() : ''} CONNECTION ${qualifiedName(v)}`,
-  generator: (v) => `FROM LOAD GENERATOR ${v.toUpperCase()}`,
+  // `key-value` is KEY VALUE.
+  generator: (v) => `FROM LOAD GENERATOR ${v.toUpperCase().replaceAll('-', ' ')}`,
   text: (v) => quoteLiteral(v),
   number: (v, e) => (e.codec.kind === 'number' && e.codec.integer ? renderInteger(v, e.sql) : renderNumber(v, e.sql)),
+  boolean: (v) => String(v),
   'integer-list': (v, e) => `(${v.map((o) => renderInteger(o, e.sql)).join(', ')})`,
   'column-list': (v) => (v.length > 0 ? renderColumnList(v) : undefined),
   'kafka-format': (v) => renderFormatClause(v),

@@ -60,7 +60,7 @@ const CASES: [string, string[]][] = [
   ['include-twice', ["13:23: source s: INCLUDE offset is listed twice"]],
   ['literal-secret-value', ["4:12: secret pw: value: must be ${env:NAME} or ${file:path}, never the secret value itself"]],
   // Without `tables: all` the auction source is a v26 source (its outputs are tables from the source): only the option is wrong.
-  ['load-generator-scale-factor', ["8:5: source auction: scale_factor is only valid with the tpch generator"]],
+  ['load-generator-scale-factor', ['8:5: source auction: scale_factor is only valid with the tpch generator (Materialize: "AUCTION load generators do not support SCALE FACTOR values")']],
   ['missing-env-variable', ["4:12: secret kafka_password: environment variable KAFKA_PASSWORD is not set"]],
   ['missing-type', ["3:3: connection k: missing required field \"type\""]],
   ['missing-version', ["1:1: missing required field \"version\""]],

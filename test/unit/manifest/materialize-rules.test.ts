@@ -91,6 +91,78 @@ const CASES: { name: string; from: string; yaml: string; expected: string[] }[] 
       'connections:\n  pg:\n    type: postgres\n    host: pg\n    database: d\n    user: u\nsources:\n  s:\n    type: postgres\n    connection: pg\n    publication: mz\n    tables: [public.orders]\n    text_columns: [public.customers.kind, orders.status]\n',
     expected: ['17:19: source s: public.customers is not in tables (Materialize: "TEXT COLUMNS refers to table not currently being added")'],
   },
+  {
+    name: 'KEY VALUE without KEYS',
+    from: 'src/sql/src/plan/statement/ddl.rs:2171',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: key-value\n    snapshot_rounds: 1\n    value_size: 8\n    seed: 1\n    partitions: 4\n    batch_size: 2\n',
+    expected: ['6:3: source g: the key-value generator needs keys (Materialize: "LOAD GENERATOR KEY VALUE requires KEYS")'],
+  },
+  {
+    name: 'KEY VALUE with zero partitions',
+    from: 'src/sql/src/plan/statement/ddl.rs:2192',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: key-value\n    keys: 16\n    snapshot_rounds: 1\n    value_size: 8\n    seed: 1\n    partitions: 0\n    batch_size: 2\n',
+    expected: ['13:17: source g: Materialize: "LOAD GENERATOR KEY VALUE options must be non-zero"'],
+  },
+  {
+    name: 'KEY VALUE keys not a multiple of partitions',
+    from: 'src/sql/src/plan/statement/ddl.rs:2196',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: key-value\n    keys: 10\n    snapshot_rounds: 1\n    value_size: 8\n    seed: 1\n    partitions: 3\n    batch_size: 2\n',
+    expected: ['9:11: source g: Materialize: "KEYS must be a multiple of PARTITIONS"'],
+  },
+  {
+    name: 'KEY VALUE batch larger than keys',
+    from: 'src/sql/src/plan/statement/ddl.rs:2200',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: key-value\n    keys: 4\n    snapshot_rounds: 1\n    value_size: 8\n    seed: 1\n    partitions: 1\n    batch_size: 8\n',
+    expected: ['14:17: source g: Materialize: "KEYS must be larger than BATCH SIZE"'],
+  },
+  {
+    name: 'KEY VALUE batch not dividing keys per partition',
+    from: 'src/sql/src/plan/statement/ddl.rs:2206',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: key-value\n    keys: 12\n    snapshot_rounds: 1\n    value_size: 8\n    seed: 1\n    partitions: 2\n    batch_size: 4\n',
+    expected: ['14:17: source g: Materialize: "PARTITIONS * BATCH SIZE must be a divisor of KEYS"'],
+  },
+  {
+    name: 'KEY VALUE with zero snapshot rounds',
+    from: 'src/sql/src/plan/statement/ddl.rs:2210',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: key-value\n    keys: 16\n    snapshot_rounds: 0\n    value_size: 8\n    seed: 1\n    partitions: 4\n    batch_size: 2\n',
+    expected: ['10:22: source g: Materialize: "SNAPSHOT ROUNDS must be larger than 0"'],
+  },
+  {
+    name: 'KEY VALUE including the partition',
+    from: 'src/sql/src/plan/statement/ddl.rs:2165',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: key-value\n    keys: 16\n    snapshot_rounds: 1\n    value_size: 8\n    seed: 1\n    partitions: 4\n    batch_size: 2\n    include: [partition]\n',
+    expected: ['15:15: source g: the key-value generator includes only key and offset (Materialize: "only `INCLUDE OFFSET` and `INCLUDE KEY` is supported")'],
+  },
+  {
+    name: 'CLOCK with MAX CARDINALITY',
+    from: 'src/sql/src/plan/statement/ddl.rs:2061',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: clock\n    max_cardinality: 5\n',
+    expected: ['9:5: source g: max_cardinality is only valid with the counter generator (Materialize: "CLOCK load generators do not support MAX CARDINALITY values")'],
+  },
+  {
+    name: 'KEY VALUE with AS OF',
+    from: 'src/sql/src/plan/statement/ddl.rs:2061',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: key-value\n    keys: 16\n    snapshot_rounds: 1\n    value_size: 8\n    seed: 1\n    partitions: 4\n    batch_size: 2\n    as_of: 5\n',
+    expected: ['15:5: source g: as_of is only valid with the counter, auction, marketing, tpch, clock, datums generators (Materialize: "KEY VALUE load generators do not support AS OF values")'],
+  },
+  {
+    name: 'DATUMS with tables',
+    from: 'src/sql/src/pure/error.rs:163, test/testdrive/load-generator-key-value.td:22',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: datums\n    tables: all\n',
+    expected: ['9:5: source g: tables is only valid with the auction, marketing, tpch generators (Materialize: "FOR ALL TABLES is only valid for multi-output sources")'],
+  },
+  {
+    name: 'COUNTER with INCLUDE',
+    from: 'src/sql/src/plan/statement/ddl.rs:2083',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: counter\n    include: [offset]\n',
+    expected: ['9:5: source g: include is only valid with the key-value generator (Materialize: "INCLUDE metadata only supported with `KEY VALUE` load generators")'],
+  },
+  {
+    name: 'COUNTER with ENVELOPE UPSERT',
+    from: 'src/sql/src/plan/statement/ddl.rs:1418',
+    yaml: 'sources:\n  g:\n    type: load-generator\n    generator: counter\n    envelope: upsert\n',
+    expected: ['9:15: source g: envelope upsert is only valid with the key-value generator (Materialize: "UPSERT requires a key/value format")'],
+  },
 ];
 
 function diagnostics(yaml: string): string[] {
@@ -112,7 +184,10 @@ describe('validate refuses what Materialize refuses', () => {
     const ok =
       'connections:\n  csr:\n    type: confluent-schema-registry\n    url: http://csr:8081/\n  k:\n    type: kafka\n    brokers: ["a:9092", "b:9092"]\n    security_protocol: PLAINTEXT\n' +
       '  pg:\n    type: postgres\n    host: pg\n    database: d\n    user: u\nsources:\n  s:\n    type: postgres\n    connection: pg\n    publication: mz\n    tables: [public.orders]\n    text_columns: [orders.status]\n    exclude_columns: [public.orders.note]\n' +
-      '  g:\n    type: load-generator\n    generator: counter\n    as_of: 4\n    up_to: 5\n';
+      '  g:\n    type: load-generator\n    generator: counter\n    as_of: 4\n    up_to: 5\n' +
+      // test/testdrive/load-generator-key-value.td:65-77.
+      '  kv:\n    type: load-generator\n    generator: key-value\n    keys: 16\n    partitions: 4\n    snapshot_rounds: 3\n    transactional_snapshot: false\n    seed: 123\n    value_size: 10\n    batch_size: 2\n    include: [{ item: key, as: whatever }]\n    envelope: upsert\n' +
+      '  clock:\n    type: load-generator\n    generator: clock\n    tick_interval: 1s\n';
     expect(diagnostics(ok)).toEqual([]);
   });
 });

@@ -27,22 +27,7 @@ interface Difference {
   readonly pending?: true;
 }
 
-const EXPLAINED: readonly Difference[] = [
-  {
-    type: 'aws-privatelink',
-    account: 'allowed',
-    option: 'PORT',
-    only: 'emulator',
-    why: 'Materialize takes PORT on AWS PRIVATELINK (validate_options_per_connection_type, src/sql/src/plan/statement/ddl/connection.rs:113) though its planner uses it nowhere; mzform does not offer it',
-  },
-  {
-    type: 'aws-privatelink',
-    account: 'alterable',
-    option: 'PORT',
-    only: 'emulator',
-    why: 'follows from the line above',
-  },
-];
+const EXPLAINED: readonly Difference[] = [];
 
 /** Types the emulator knows and mzform does not manage: compared only to say so. */
 const UNMANAGED = ['sql-server', 'iceberg-catalog'];

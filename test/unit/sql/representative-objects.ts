@@ -9,6 +9,7 @@ export const REPRESENTATIVE_OBJECTS: readonly MzObject[] = [
   { kind: 'secret', name: n('kafka_password'), value: new SecretValue({ kind: 'env', variable: 'KAFKA_PASSWORD' }, "p'ss") },
   { kind: 'connection', name: n('ssh'), spec: { type: 'ssh-tunnel', host: 'bastion.example.com', port: 2222, user: 'materialize' } },
   { kind: 'connection', name: n('pl'), spec: { type: 'aws-privatelink', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0e1', availabilityZones: ['use1-az1', 'use1-az4'] } },
+  { kind: 'connection', name: n('pl_port'), spec: { type: 'aws-privatelink', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0e2', availabilityZones: ['use1-az1'], port: 8443 } },
   {
     kind: 'connection',
     name: n('aws_keys'),
@@ -83,6 +84,20 @@ export const REPRESENTATIVE_OBJECTS: readonly MzObject[] = [
     cluster: 'ingest',
     spec: { type: 'kafka', connection: n('kafka_tls'), topic: 'csv', format: { kind: 'bare', format: { kind: 'csv', columns: { kind: 'header', names: ['a', 'B'] }, delimiter: '|' } } },
   },
+  {
+    kind: 'source',
+    name: n('traced_kafka'),
+    cluster: 'ingest',
+    spec: {
+      type: 'kafka',
+      connection: n('kafka_tls'),
+      topic: 'traced',
+      format: { kind: 'bare', format: { kind: 'json' } },
+      include: [{ item: 'headers' }, { item: 'header', key: 'trace-id', alias: 'trace_id' }, { item: 'header', key: 'sig', alias: 'Sig', bytes: true }],
+    },
+  },
+  { kind: 'source', name: n('kv'), cluster: 'quickstart', spec: { type: 'load-generator', generator: 'key-value', keys: 16, snapshotRounds: 3, transactionalSnapshot: false, valueSize: 10, seed: 123, partitions: 4, batchSize: 2, include: [{ item: 'key', alias: 'whatever' }, { item: 'offset' }], envelope: 'upsert' } },
+  { kind: 'source', name: n('clock'), cluster: 'quickstart', spec: { type: 'load-generator', generator: 'clock', tickInterval: '1s' } },
   {
     kind: 'source',
     name: n('pg_source'),
