@@ -128,6 +128,13 @@ const CATALOG_ID = /^[a-z]+[0-9]+$/;
 /** Materialize's values nest two levels at most (`BROKERS = (... (PORT ...))`); far more is not DDL. */
 const MAX_LIST_DEPTH = 32;
 
+/** FORMAT, INCLUDE and ENVELOPE as they are read. */
+interface DecodingClauses {
+  format?: CreateSourceFormat;
+  include?: IncludeItem[];
+  envelope?: EnvelopeSpec;
+}
+
 class Parser {
   private readonly tokens: Token[];
   private i = 0;
@@ -587,6 +594,37 @@ class Parser {
     return this.fail(`expected SECRET, CONNECTION, SOURCE, TABLE, CLUSTER, SCHEMA, DATABASE or ROLE after CREATE, found ${describeToken(this.peek())}`);
   }
 
+  /** A clause written twice fails as in Materialize. */
+  private once(present: unknown, clause: string, at: SqlPosition): void {
+    if (present !== undefined) this.fail(`${clause} specified more than once`, at);
+  }
+
+  /**
+   * One of FORMAT, KEY FORMAT ... VALUE FORMAT, INCLUDE, ENVELOPE into
+   * `clauses`, if the next words start one: the clauses a legacy Kafka source
+   * and a Kafka table share, in any order.
+   */
+  private parseDecodingClause(clauses: DecodingClauses): boolean {
+    const at = this.pos();
+    if (this.isWord('key') && this.isWord('format', 1)) {
+      this.once(clauses.format, 'FORMAT', at);
+      this.i += 2;
+      const key = this.parseFormat();
+      this.expectWord('value', 'format');
+      clauses.format = { kind: 'key-value', key, value: this.parseFormat() };
+    } else if (this.eatWord('format')) {
+      this.once(clauses.format, 'FORMAT', at);
+      clauses.format = { kind: 'bare', format: this.parseFormat() };
+    } else if (this.eatWord('include')) {
+      this.once(clauses.include, 'INCLUDE', at);
+      clauses.include = this.parseInclude();
+    } else if (this.eatWord('envelope')) {
+      this.once(clauses.envelope, 'ENVELOPE', at);
+      clauses.envelope = this.parseEnvelope(at);
+    } else return false;
+    return true;
+  }
+
   private parseCreateTableFromSource(pos: SqlPosition): CreateTableFromSourceStatement {
     const ifNotExists = this.parseIfNotExists();
     const name = this.parseItemName();
@@ -600,35 +638,17 @@ class Parser {
       reference = this.parseItemName();
       this.expectSymbol(')');
     }
-    let format: CreateSourceFormat | undefined;
-    let include: IncludeItem[] | undefined;
-    let envelope: EnvelopeSpec | undefined;
+    const decoding: DecodingClauses = {};
     let withOptions: GenericOption[] | undefined;
-    const once = (present: unknown, clause: string, at: SqlPosition) => {
-      if (present !== undefined) this.fail(`${clause} specified more than once`, at);
-    };
     for (;;) {
       const at = this.pos();
-      if (this.isWord('key') && this.isWord('format', 1)) {
-        once(format, 'FORMAT', at);
-        this.i += 2;
-        const key = this.parseFormat();
-        this.expectWord('value', 'format');
-        format = { kind: 'key-value', key, value: this.parseFormat() };
-      } else if (this.eatWord('format')) {
-        once(format, 'FORMAT', at);
-        format = { kind: 'bare', format: this.parseFormat() };
-      } else if (this.eatWord('include')) {
-        once(include, 'INCLUDE', at);
-        include = this.parseInclude();
-      } else if (this.eatWord('envelope')) {
-        once(envelope, 'ENVELOPE', at);
-        envelope = this.parseEnvelope(at);
-      } else if (this.eatWord('with')) {
-        once(withOptions, 'WITH', at);
+      if (this.parseDecodingClause(decoding)) continue;
+      if (this.eatWord('with')) {
+        this.once(withOptions, 'WITH', at);
         withOptions = this.parseGenericOptions(TABLE_FROM_SOURCE_OPTION_WORDS);
       } else break;
     }
+    const { format, include, envelope } = decoding;
     return {
       kind: 'create_table_from_source',
       ifNotExists,
@@ -716,42 +736,24 @@ class Parser {
     this.expectWord('from');
     const connection = this.parseSourceConnection();
     let referencedSubsources: ReferencedSubsources | undefined;
-    let format: CreateSourceFormat | undefined;
-    let include: IncludeItem[] | undefined;
-    let envelope: EnvelopeSpec | undefined;
+    const decoding: DecodingClauses = {};
     let exposeProgress: ItemName | undefined;
     let withOptions: GenericOption[] | undefined;
-    const once = (present: unknown, clause: string, at: SqlPosition) => {
-      if (present !== undefined) this.fail(`${clause} specified more than once`, at);
-    };
     for (;;) {
       const at = this.pos();
+      if (this.parseDecodingClause(decoding)) continue;
       if (this.isWord('for')) {
-        once(referencedSubsources, 'FOR', at);
+        this.once(referencedSubsources, 'FOR', at);
         referencedSubsources = this.parseReferencedSubsources();
-      } else if (this.isWord('key') && this.isWord('format', 1)) {
-        once(format, 'FORMAT', at);
-        this.i += 2;
-        const key = this.parseFormat();
-        this.expectWord('value', 'format');
-        format = { kind: 'key-value', key, value: this.parseFormat() };
-      } else if (this.eatWord('format')) {
-        once(format, 'FORMAT', at);
-        format = { kind: 'bare', format: this.parseFormat() };
-      } else if (this.eatWord('include')) {
-        once(include, 'INCLUDE', at);
-        include = this.parseInclude();
-      } else if (this.eatWord('envelope')) {
-        once(envelope, 'ENVELOPE', at);
-        envelope = this.parseEnvelope(at);
       } else if (this.eatWords('expose', 'progress', 'as')) {
-        once(exposeProgress, 'EXPOSE PROGRESS', at);
+        this.once(exposeProgress, 'EXPOSE PROGRESS', at);
         exposeProgress = this.parseItemName();
       } else if (this.isWord('with')) {
-        once(withOptions, 'WITH', at);
+        this.once(withOptions, 'WITH', at);
         withOptions = this.parseWithOptions();
       } else break;
     }
+    const { format, include, envelope } = decoding;
     return {
       kind: 'create_source',
       ifNotExists,
