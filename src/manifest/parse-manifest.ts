@@ -2,7 +2,9 @@ import { dirname, resolve } from 'node:path';
 import {
   compareNames,
   nameKey,
+  CONNECTION_TYPES,
   OBJECT_KINDS,
+  SOURCE_TYPES,
   type Connection,
   type ConnectionType,
   type DesiredContainers,
@@ -194,7 +196,8 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
         const path: UnitPath = [u, SECTION[kind], key];
         const objectName = placed(entry, key, nameDefaultsOf[u]!);
         placements.set(JSON.stringify(path), objectName);
-        const type = kind === 'secret' || kind === 'table' ? undefined : typeof entry?.type === 'string' ? entry.type : undefined;
+        // Only a known type: an unknown one is the schema's to report, and its text (maybe from ${env:...}) must not reach other messages.
+        const type = knownType(kind, entry?.type);
         declareIn({ name: objectName, kind, ...(type ? { type } : {}), label: objectLabel(kind, key), path });
         if (kind === 'source' && type !== undefined) sourceInfo.set(nameKey(objectName), sourceInfoOf(type as SourceType, entry));
       }
@@ -407,6 +410,13 @@ function convertObject(kind: Kind, entry: Record<string, unknown>, name: ObjectN
       return { kind: 'table', ...meta, source, spec: convertTable(doc, ctx, source, options.sourceInfo(source)) } satisfies Table;
     }
   }
+}
+
+function knownType(kind: Kind, type: unknown): string | undefined {
+  if (typeof type !== 'string') return undefined;
+  if (kind === 'connection') return (CONNECTION_TYPES as readonly string[]).includes(type) ? type : undefined;
+  if (kind === 'source') return (SOURCE_TYPES as readonly string[]).includes(type) ? type : undefined;
+  return undefined;
 }
 
 /** The fields of a source's entry that its tables depend on. */

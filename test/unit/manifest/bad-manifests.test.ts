@@ -57,6 +57,8 @@ const CASES: [string, string[]][] = [
     "52:13: table from_a_connection: source: materialize.public.pg is a postgres connection, but a source is needed",
     "54:13: table from_nothing: source: unknown source materialize.public.nowhere: it is not declared in this manifest",
   ]],
+  // Found by the manifest fuzzer: a table of a source whose type is wrong crashed the reference check.
+  ['table-of-unknown-source-type', ['6:11: source s: type: must be one of kafka, postgres, mysql, load-generator (did you mean "kafka"?)']],
   ['include-twice', ["13:23: source s: INCLUDE offset is listed twice"]],
   ['literal-secret-value', ["4:12: secret pw: value: must be ${env:NAME} or ${file:path}, never the secret value itself"]],
   // Without `tables: all` the auction source is a v26 source (its outputs are tables from the source): only the option is wrong.
