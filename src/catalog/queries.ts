@@ -10,8 +10,9 @@ import { staticSql } from '../sql/quote.js';
 /**
  * Secrets, connections, sources and tables from sources with their names,
  * owner, type, create_sql and cluster. A table's type is its source's
- * (`mz_tables.source_id`); tables without a source (the user's own) are not
- * read here.
+ * (`mz_tables.source_id`, src/catalog/src/builtin.rs:3177, set for
+ * ingestion exports only: src/adapter/src/catalog/builtin_table_updates.rs:795-803);
+ * tables without a source (the user's own) are not read here.
  */
 export const OBJECTS_QUERY = staticSql`
 SELECT o.id, o.kind, d.name AS database_name, s.name AS schema_name, o.name, o.type, o.create_sql,
