@@ -12,6 +12,8 @@ import {
   type TableSelection,
   type TextOrSecret,
   type IncludeItem,
+  type Envelope,
+  type UpsertInlineErrors,
 } from '../model/index.js';
 import { MULTI_OUTPUT_GENERATORS, connectionEntries, ifDefined, sourceEntries } from '../model/index.js';
 import type { CodecKind, SourceCodec, SourceCodecKind } from '../model/index.js';
@@ -70,7 +72,8 @@ const SOURCE_WRITE: { readonly [K in SourceCodecKind]: SourceWrite<K> } = {
   reference: (v: ObjectName, [key], ref) => ({ [key!]: ref(v) }),
   generator: one,
   text: one,
-  envelope: one,
+  envelope: (v: Envelope | UpsertInlineErrors, [key, errorsKey]) =>
+    typeof v === 'string' ? { [key!]: v } : { [key!]: 'upsert', [errorsKey!]: v.alias === undefined ? 'inline' : { inline: true, as: v.alias } },
   number: one,
   boolean: one,
   'integer-list': (v: readonly number[], [key]) => ({ [key!]: [...v] }),
@@ -78,6 +81,11 @@ const SOURCE_WRITE: { readonly [K in SourceCodecKind]: SourceWrite<K> } = {
   'kafka-format': (v: KafkaFormat, [bare, key, value], ref) =>
     v.kind === 'bare' ? { [bare!]: formatDoc(v.format, ref) } : { [key!]: formatDoc(v.key, ref), [value!]: formatDoc(v.value, ref) },
   'include-list': (v: readonly IncludeItem[], [key]) => ({ [key!]: v.map(includeDoc) }),
+  // The name Materialize gives when none is written is not written back (src/sql/src/pure.rs:1255).
+  'progress-subsource': (v: ObjectName, [key], _ref, source) =>
+    v.database === source.database && v.schema === source.schema && v.name === `${source.name}_progress`
+      ? {}
+      : { [key!]: v.database === source.database && v.schema === source.schema ? v.name : { name: v.name, schema: v.schema, ...(v.database !== source.database ? { database: v.database } : {}) } },
   'table-selection': (v: TableSelection, keys, _ref, source, codec) => (codec.allOnly ? { [keys[0]!]: 'all' } : tables(v, keys, source)),
 };
 
@@ -113,6 +121,14 @@ export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectNa
   return full;
 }
 
+/** One registry field of a source type under its manifest keys, as a source writes it; nothing when unset. */
+function writeSourceField(type: SourceType, field: string, value: unknown, ref: WriteRef, source: ObjectName): Doc {
+  const entry = sourceEntries(type).find(([f]) => f === field)?.[1];
+  if (!entry) throw new Error(`${type} sources have no field ${field}`);
+  if (value === undefined) return {};
+  return (SOURCE_WRITE[entry.codec.kind] as SourceWrite<SourceCodecKind>)(value as never, entry.keys, ref, source, entry.codec as never);
+}
+
 /** A table from a source: its source, its reference as the manifest writes it, and Kafka's decoding (as a source writes it) or the columns' options. */
 export function tableDocument(table: Table, ref: WriteRef): Doc {
   const spec = table.spec;
@@ -122,10 +138,10 @@ export function tableDocument(table: Table, ref: WriteRef): Doc {
       return {
         ...base,
         reference: spec.reference,
-        // The keys and values of a Kafka source's FORMAT / INCLUDE, written by the same functions.
-        ...(spec.format ? SOURCE_WRITE['kafka-format'](spec.format as never, ['format', 'key_format', 'value_format'], ref, table.source, { kind: 'kafka-format' }) : {}),
-        ...ifDefined('envelope', spec.envelope),
-        ...(spec.include ? SOURCE_WRITE['include-list'](spec.include as never, ['include'], ref, table.source, { kind: 'include-list' }) : {}),
+        // FORMAT, ENVELOPE and INCLUDE under a Kafka source's keys, written by the same functions.
+        ...writeSourceField('kafka', 'format', spec.format, ref, table.source),
+        ...writeSourceField('kafka', 'envelope', spec.envelope, ref, table.source),
+        ...writeSourceField('kafka', 'include', spec.include, ref, table.source),
       };
     case 'postgres':
     case 'mysql':

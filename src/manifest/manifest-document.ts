@@ -87,6 +87,12 @@ export type FormatDoc =
   | { type: 'csv'; header?: string[]; columns?: number; delimiter?: string }
   | { type: 'avro' | 'protobuf'; schema_registry: RefDoc };
 
+/** EXPOSE PROGRESS AS: a name in the source's schema, or elsewhere. */
+export type ProgressDoc = string | { name: string; schema?: string; database?: string };
+
+/** `inline`, or `{inline: true, as: column}` for INLINE AS column. */
+export type ValueDecodingErrorsDoc = 'inline' | { inline: true; as?: string };
+
 export type IncludeItemName = 'key' | 'partition' | 'offset' | 'timestamp' | 'headers';
 export type IncludeDoc = IncludeItemName | { item: IncludeItemName; as: string } | { header: string; as: string; bytes?: boolean };
 
@@ -100,9 +106,11 @@ interface SourceCommonDoc extends PlacementDoc {
 
 /** How a value of each source codec is written in the manifest; composite codecs by manifest key. */
 type SourceDocValue<C extends SourceCodec, K extends string> = C extends { kind: 'text' | 'generator' | 'envelope' }
-  ? C extends { readonly values: readonly (infer V extends string)[] }
-    ? V
-    : string
+  ? K extends 'value_decoding_errors'
+    ? ValueDecodingErrorsDoc
+    : C extends { readonly values: readonly (infer V extends string)[] }
+      ? V
+      : string
   : C extends { kind: 'reference' }
     ? RefDoc
     : C extends { kind: 'number' }
@@ -117,6 +125,8 @@ type SourceDocValue<C extends SourceCodec, K extends string> = C extends { kind:
             ? FormatDoc
             : C extends { kind: 'include-list' }
               ? IncludeDoc[]
+              : C extends { kind: 'progress-subsource' }
+                ? ProgressDoc
               : C extends { kind: 'table-selection' }
                 ? K extends 'schemas'
                   ? string[]
@@ -150,6 +160,7 @@ export interface TableDoc extends PlacementDoc {
   key_format?: FormatDoc;
   value_format?: FormatDoc;
   envelope?: 'none' | 'upsert' | 'debezium';
+  value_decoding_errors?: unknown;
   include?: IncludeDoc[];
   text_columns?: string[];
   exclude_columns?: string[];

@@ -75,6 +75,13 @@ const SOURCE_RULES: { [K in SourceSpec['type']]?: readonly Rule<Extract<SourceSp
         ? [{ at: ['envelope'], message: `envelope upsert is only valid with the key-value generator (Materialize: "UPSERT requires a key/value format")` }]
         : [],
   ],
+  kafka: [
+    // pure.rs:840: the two are alternatives.
+    (spec) =>
+      spec.startTimestamp !== undefined && spec.startOffset !== undefined
+        ? [{ at: ['start_timestamp'], message: 'set either start_offset or start_timestamp, not both (Materialize: "cannot specify START TIMESTAMP and START OFFSET at same time")' }]
+        : [],
+  ],
   postgres: [(spec) => columnReferences(spec, 'postgres')],
   mysql: [(spec) => columnReferences(spec, 'mysql')],
 };

@@ -31,7 +31,7 @@ import { convertTable, type TableSourceInfo } from './table-converter.js';
 import { ObjectContext, type NameDefaults } from './object-context.js';
 import { validateAgainstSchema } from './schema-validation.js';
 import { resolveSecretValue, secretSourceOf, UnreadSecretValue, type ReadSecretFile } from './secret-values.js';
-import { convertSource, subsourceNames } from './source-converter.js';
+import { convertSource, progressSubsourceName, subsourceNames } from './source-converter.js';
 import { expandSecretReference, substituteDocument, type SecretReads, type SubstitutionProblem } from './substitute.js';
 import { createValueResolver, type ValueResolver } from './value-resolver.js';
 import { collectVariables, type Variables } from './variables.js';
@@ -246,6 +246,8 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
           for (const sub of subsourceNames(object.spec)) {
             declareIn({ name: sub.name, kind: 'subsource', label, path: [...path, 'tables', sub.index, 'name'] });
           }
+          const progress = progressSubsourceName(object.spec);
+          if (progress) declareIn({ name: progress, kind: 'subsource', label, path: [...path, 'expose_progress'] });
         }
         if (typeof entry.renamed_from === 'string') {
           const from: ObjectName = { ...objectName, name: entry.renamed_from };

@@ -1,5 +1,7 @@
 import { sourceEntries } from '../model/index.js';
 import type {
+  Envelope,
+  UpsertInlineErrors,
   Format,
   IncludeItem,
   KafkaFormat,
@@ -12,7 +14,7 @@ import type {
   SourceType,
   TableSelection,
 } from '../model/index.js';
-import type { FormatDoc, IncludeDoc, RefDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc } from './manifest-document.js';
+import type { FormatDoc, IncludeDoc, ProgressDoc, RefDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc, ValueDecodingErrorsDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
 import type { DocPath } from './yaml-document.js';
 
@@ -43,16 +45,28 @@ const READ: { readonly [K in SourceCodecKind]: Convert<K> } = {
   reference: (doc, [key], field, ctx) => (doc[key!] === undefined ? undefined : ctx.reference(doc[key!] as RefDoc, [key!], field)),
   generator: plain,
   text: plain,
-  envelope: plain,
+  envelope: (doc, keys, _field, ctx, codec) => envelope(doc, keys, codec.inlineErrors === true, ctx),
   number: plain,
   boolean: plain,
   'integer-list': (doc, [key]) => (doc[key!] === undefined ? undefined : [...(doc[key!] as number[])]),
   'column-list': (doc, [key]) => (doc[key!] as UpstreamRefDoc[] | undefined)?.map(upstream),
   'kafka-format': (doc, keys, _field, ctx) => kafkaFormat(doc, keys, ctx),
   'include-list': (doc, [key], _field, ctx) => include(doc[key!] as IncludeDoc[] | undefined, key!, ctx),
+  'progress-subsource': (doc, [key], _field, _ctx, _codec, _entry, placement) => progressName(doc[key!] as ProgressDoc | undefined, placement),
   'table-selection': (doc, keys, _field, ctx, codec, entry, placement) =>
     codec.allOnly ? (doc[keys[0]!] !== undefined ? { kind: 'all' } : undefined) : tableSelection(doc, keys, entry.required, ctx, placement),
 };
+
+/**
+ * One registry field of a source type read from a manifest mapping, as a
+ * source reads it: a Kafka table reads FORMAT, ENVELOPE and INCLUDE this way,
+ * so both spell and check them alike.
+ */
+export function readSourceField(type: SourceType, field: string, doc: Doc, ctx: ObjectContext, placement: SourcePlacement): unknown {
+  const entry = sourceEntries(type).find(([f]) => f === field)?.[1];
+  if (!entry) throw new Error(`${type} sources have no field ${field}`);
+  return (READ[entry.codec.kind] as Convert<SourceCodecKind>)(doc, entry.keys, field, ctx, entry.codec as never, entry, placement);
+}
 
 /**
  * Combinations the schema cannot express but Materialize refuses, per type,
@@ -106,6 +120,11 @@ export function subsourceNames(spec: SourceSpec): { name: ObjectName; index: num
   return [];
 }
 
+/** The progress subsource a source names with `expose_progress`: it shares the schema's namespace too. */
+export function progressSubsourceName(spec: SourceSpec): ObjectName | undefined {
+  return spec.exposeProgress;
+}
+
 /** FORMAT, or KEY FORMAT with VALUE FORMAT, under the given keys: a Kafka source's, or a Kafka table's. */
 export function kafkaFormat(doc: Doc, [bareKey, keyKey, valueKey]: readonly string[], ctx: ObjectContext): KafkaFormat | undefined {
   const format = doc[bareKey!] as FormatDoc | undefined;
@@ -150,6 +169,24 @@ function convertFormat(doc: FormatDoc, at: DocPath, field: string, ctx: ObjectCo
       // Both key and value may name a registry; the model keeps one field per side.
       return { kind: doc.type, schemaRegistry: ctx.reference(doc.schema_registry, [...at, 'schema_registry'], field) };
   }
+}
+
+/** A name in the source's schema, or `{name, schema, database}` elsewhere. */
+function progressName(doc: ProgressDoc | undefined, placement: SourcePlacement): ObjectName | undefined {
+  if (doc === undefined) return undefined;
+  if (typeof doc === 'string') return { database: placement.database, schema: placement.schema, name: doc };
+  return { database: doc.database ?? placement.database, schema: doc.schema ?? placement.schema, name: doc.name };
+}
+
+/** `envelope`, and with upsert `value_decoding_errors: inline` or `{inline: true, as: column}`. */
+function envelope(doc: Doc, [key, errorsKey]: readonly string[], inlineErrors: boolean, ctx: ObjectContext): Envelope | UpsertInlineErrors | undefined {
+  const value = doc[key!] as Envelope | undefined;
+  const errors = inlineErrors ? (doc[errorsKey!] as ValueDecodingErrorsDoc | undefined) : undefined;
+  if (errors === undefined) return value;
+  // The option exists only inside ENVELOPE UPSERT (...) (src/sql-parser/src/parser.rs:2384-2395).
+  if (value !== 'upsert') ctx.problem([errorsKey!], `${errorsKey} is only valid with ${key}: upsert (Materialize takes VALUE DECODING ERRORS only in ENVELOPE UPSERT (...))`);
+  const alias = typeof errors === 'object' ? errors.as : undefined;
+  return { kind: 'upsert', valueDecodingErrors: 'inline', ...(alias !== undefined ? { alias } : {}) };
 }
 
 /** INCLUDE items in the order written, each at most once: a Kafka source's, or a Kafka table's. */

@@ -1,7 +1,7 @@
-import { LOAD_GENERATOR_OUTPUTS, type ObjectName, type SourceType, type TableSpec } from '../model/index.js';
+import { LOAD_GENERATOR_OUTPUTS, type KafkaTableSpec, type ObjectName, type SourceType, type TableSpec } from '../model/index.js';
 import type { TableDoc, UpstreamRefDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
-import { include, kafkaFormat } from './source-converter.js';
+import { readSourceField } from './source-converter.js';
 
 /** What a table needs to know of its source, read from the manifest's declaration of it. */
 export interface TableSourceInfo {
@@ -12,7 +12,7 @@ export interface TableSourceInfo {
   readonly generator?: string;
 }
 
-const KAFKA_FIELDS = ['format', 'key_format', 'value_format', 'envelope', 'include'] as const;
+const KAFKA_FIELDS = ['format', 'key_format', 'value_format', 'envelope', 'value_decoding_errors', 'include'] as const;
 const COLUMN_FIELDS = ['text_columns', 'exclude_columns'] as const;
 
 /**
@@ -33,8 +33,12 @@ export function convertTable(doc: TableDoc, ctx: ObjectContext, sourceName: Obje
       // Materialize: "INCLUDE <metadata> ... with non-Kafka source table" and purification accepts TEXT / EXCLUDE COLUMNS only where upstream has columns.
       notFor(COLUMN_FIELDS, `text_columns and exclude_columns apply to Postgres and MySQL tables; ${label} is a Kafka source`);
       // The clauses of a legacy Kafka source, read by the same functions.
-      const format = kafkaFormat(doc as unknown as Record<string, unknown>, ['format', 'key_format', 'value_format'], ctx);
-      const items = include(doc.include, 'include', ctx);
+      const values = doc as unknown as Record<string, unknown>;
+      const placement = { database: sourceName.database, schema: sourceName.schema };
+      const read = <K extends 'format' | 'envelope' | 'include'>(field: K) => readSourceField('kafka', field, values, ctx, placement) as KafkaTableSpec[K];
+      const format = read('format');
+      const envelope = read('envelope');
+      const items = read('include');
       const reference = kafkaReference(doc.reference, ctx) ?? source.topic ?? '';
       if (source.topic !== undefined && reference !== source.topic) {
         // The only reference a Kafka source has is its topic (src/sql/src/pure/references.rs:165).
@@ -44,7 +48,7 @@ export function convertTable(doc: TableDoc, ctx: ObjectContext, sourceName: Obje
         type: 'kafka',
         reference,
         ...(format ? { format } : {}),
-        ...(doc.envelope !== undefined ? { envelope: doc.envelope } : {}),
+        ...(envelope !== undefined ? { envelope } : {}),
         ...(items ? { include: items } : {}),
       };
     }

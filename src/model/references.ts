@@ -106,6 +106,8 @@ const SOURCE_REFERENCES: { readonly [K in SourceCodecKind]: SourceWalker<K> } = 
   'column-list': none,
   'include-list': none,
   'table-selection': none,
+  // A name the source creates, not one it refers to.
+  'progress-subsource': none,
   'kafka-format': (value: KafkaFormat, field, _codec, refs) => {
     if (value.kind === 'bare') format(value.format, field, refs);
     else {

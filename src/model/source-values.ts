@@ -35,6 +35,17 @@ export type IncludeItem =
   /** `HEADER 'key' AS alias [BYTES]`: one Kafka header's value as text, or as bytes (src/sql-parser/src/parser.rs:4659-4668). */
   | { readonly item: 'header'; readonly key: string; readonly alias: string; readonly bytes?: true };
 
+/**
+ * `ENVELOPE UPSERT (VALUE DECODING ERRORS = (INLINE [AS alias]))`: a value that
+ * fails to decode becomes an error column (`error` unless named) instead of
+ * stalling the source (src/sql-parser/src/parser.rs:2390, ddl.rs:1433).
+ */
+export interface UpsertInlineErrors {
+  readonly kind: 'upsert';
+  readonly valueDecodingErrors: 'inline';
+  readonly alias?: string;
+}
+
 /** One upstream table: `FOR TABLES ("schema"."table" AS "db"."sch"."name")`. */
 export interface SourceTable {
   /** Upstream reference, outermost first: `["public", "orders"]`. */

@@ -1,4 +1,4 @@
-import type { Envelope, IncludeItem, KafkaFormat, SourceType } from './sources.js';
+import type { Envelope, IncludeItem, KafkaFormat, SourceType, UpsertInlineErrors } from './sources.js';
 
 /**
  * Tables from sources, Materialize v26's way of ingesting:
@@ -20,8 +20,8 @@ export interface KafkaTableSpec {
   /** The topic; Materialize stores it as `REFERENCE = "topic"`. */
   readonly reference: string;
   readonly format?: KafkaFormat;
-  /** Absent means `ENVELOPE NONE`. */
-  readonly envelope?: Envelope;
+  /** Absent means `ENVELOPE NONE`; UPSERT may carry VALUE DECODING ERRORS = INLINE, as on a source. */
+  readonly envelope?: Envelope | UpsertInlineErrors;
   /** In the order written: it decides column order. */
   readonly include?: readonly IncludeItem[];
 }

@@ -27,6 +27,7 @@ const BY_SHAPE: { readonly [K in ValueShape]: Format<never> } = {
   brokers: (v: unknown) => formatValue(v),
   'kafka-format': (v: unknown) => formatValue(v),
   'include-list': (v: unknown) => formatValue(v),
+  envelope: (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : formatValue(v)),
   'table-selection': (v: unknown) => formatValue(v),
   'column-list': (v: unknown) => formatValue(v),
 };

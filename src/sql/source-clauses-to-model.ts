@@ -1,6 +1,6 @@
 import { ifDefined } from '../model/if-defined.js';
 import type { ObjectName } from '../model/names.js';
-import type { Envelope, Format, IncludeItem, KafkaFormat, SourceTable, TableSelection } from '../model/sources.js';
+import type { Envelope, Format, IncludeItem, KafkaFormat, SourceTable, TableSelection, UpsertInlineErrors } from '../model/sources.js';
 import type { CreateSourceFormat, EnvelopeSpec, FormatSpec, IncludeItem as IncludeItemAst, ItemName, ReferencedSubsources } from './ast.js';
 import { SqlParseError, type SqlPosition } from './errors.js';
 
@@ -71,9 +71,10 @@ export function includeToModel(items: readonly IncludeItemAst[]): IncludeItem[] 
   });
 }
 
-export function envelopeToModel(e: EnvelopeSpec): Envelope {
-  if (e.kind === 'upsert' && e.options.length > 0) fail(`ENVELOPE UPSERT option ${e.options[0]!.name} is not supported by mzform`, e.options[0]!.pos);
-  return e.kind;
+export function envelopeToModel(e: EnvelopeSpec): Envelope | UpsertInlineErrors {
+  if (e.kind !== 'upsert' || e.options.length === 0) return e.kind;
+  // The parser knows one option, VALUE DECODING ERRORS, and one value, INLINE [AS c] (src/sql-parser/src/parser.rs:2390).
+  return { kind: 'upsert', valueDecodingErrors: 'inline', ...ifDefined('alias', e.inlineAlias?.value) };
 }
 
 /** FOR ALL TABLES, FOR TABLES (...), FOR SCHEMAS (...); no clause is an empty list (the tables are separate subsources). */

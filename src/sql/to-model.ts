@@ -236,7 +236,9 @@ const SOURCE_READ: { readonly [K in SourceCodecKind]: SourceRead<K> } = {
   },
   number({ opts }, codec, entry) {
     const v = opts.get(entry.sql);
-    return v && (codec.integer ? this.integer(v, entry.sql) : this.number(v, entry.sql));
+    if (v === undefined) return undefined;
+    if (codec.integer && codec.min < 0 && v.kind === 'number' && v.text.startsWith('-')) return -this.integer({ ...v, text: v.text.slice(1) }, entry.sql);
+    return codec.integer ? this.integer(v, entry.sql) : this.number(v, entry.sql);
   },
   boolean({ opts }, _codec, entry) {
     const v = opts.get(entry.sql);
@@ -260,8 +262,10 @@ const SOURCE_READ: { readonly [K in SourceCodecKind]: SourceRead<K> } = {
   'include-list'({ s }) {
     return s.include.length > 0 ? includeToModel(s.include) : undefined;
   },
-  envelope({ s }) {
-    return s.envelope && envelopeToModel(s.envelope);
+  envelope({ s }, codec) {
+    const envelope = s.envelope && envelopeToModel(s.envelope);
+    if (typeof envelope === 'object' && !codec.inlineErrors) fail(`VALUE DECODING ERRORS is not valid for a ${s.connection.kind} source`, s.envelope!.pos);
+    return envelope;
   },
   'table-selection'({ s, outputs }, _codec, entry) {
     if (s.referencedSubsources) return tableSelectionToModel(s.referencedSubsources, this);
@@ -270,9 +274,12 @@ const SOURCE_READ: { readonly [K in SourceCodecKind]: SourceRead<K> } = {
     outputs.tablesFromSubsources = true;
     return tableSelectionToModel(undefined, this);
   },
+  'progress-subsource'({ s }) {
+    return s.exposeProgress && this.name(s.exposeProgress);
+  },
 };
 
-type ClauseKind = 'kafka-format' | 'include-list' | 'envelope' | 'table-selection';
+type ClauseKind = 'kafka-format' | 'include-list' | 'envelope' | 'table-selection' | 'progress-subsource';
 
 /** Where each clause codec's clause is in a statement: a clause the type has no entry for is refused there. */
 const CLAUSE_AT: { readonly [K in ClauseKind]: (s: CreateSourceStatement) => SqlPosition | undefined } = {
@@ -280,9 +287,16 @@ const CLAUSE_AT: { readonly [K in ClauseKind]: (s: CreateSourceStatement) => Sql
   'include-list': (s) => s.include[0]?.pos,
   envelope: (s) => s.envelope?.pos,
   'table-selection': (s) => s.referencedSubsources?.pos,
+  'progress-subsource': (s) => s.exposeProgress?.pos,
 };
 
-const CLAUSE_NAME: { readonly [K in ClauseKind]: string } = { 'kafka-format': 'FORMAT', 'include-list': 'INCLUDE', envelope: 'ENVELOPE', 'table-selection': 'FOR TABLES' };
+const CLAUSE_NAME: { readonly [K in ClauseKind]: string } = {
+  'kafka-format': 'FORMAT',
+  'include-list': 'INCLUDE',
+  envelope: 'ENVELOPE',
+  'table-selection': 'FOR TABLES',
+  'progress-subsource': 'EXPOSE PROGRESS',
+};
 
 /** Options purification adds that the model does not keep (returned as outputs). */
 const SERVER_ADDED_OPTIONS: { readonly [T in SourceType]: readonly string[] } = { kafka: [], postgres: ['DETAILS'], mysql: ['DETAILS'], 'load-generator': [] };

@@ -1,6 +1,6 @@
 import type { Alteration, FieldChange } from '../change.js';
 import type { ObjectName, Source, SourceSpec, TableSelection } from '../../model/index.js';
-import { SOURCE_COMMON_OPTIONS, SOURCE_SHAPES, sourceEntry, withSourceDefaults } from '../../model/index.js';
+import { SOURCE_COMMON_OPTIONS, SOURCE_SHAPES, sourceEntries, sourceEntry, withSourceDefaults } from '../../model/index.js';
 import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from './comparison.js';
 import { sameColumnRefs } from './column-refs.js';
 import { type SubsourceComparison, compareSubsources } from './subsources.js';
@@ -28,8 +28,7 @@ export function compareSource(desired: Source, actual: Source, options: { tables
     forcing.push(change);
   }
 
-  const dSpec = withSourceDefaults(desired.spec);
-  const aSpec = withColumnRefsOf(dSpec, withSourceDefaults(actual.spec));
+  const [dSpec, aSpec] = withoutPurified(withSourceDefaults(desired.spec), withColumnRefsOf(withSourceDefaults(desired.spec), withSourceDefaults(actual.spec)));
   const subsources = subsourceFields(dSpec, aSpec, desired.name, options);
   for (const { key } of differingFields(dSpec, aSpec)) {
     if (subsources.handled.has(key)) continue;
@@ -93,6 +92,28 @@ function subsourceFields(
     if (all(desired.tables) && all(actual.tables)) return { handled: new Set(['tables']), comparison: { kind: 'same' } };
   }
   return { handled: new Set(), comparison: { kind: 'same' } };
+}
+
+/**
+ * A field the server replaces when it purifies the statement (the registry's
+ * `purifiedInto`: START TIMESTAMP is stored as the START OFFSET it resolved
+ * to) is set in the manifest, and the catalog holds what it became: both are
+ * left out of the comparison, which cannot tell whether they agree. A field
+ * the server chooses when it is not written (`serverChosen`: the progress
+ * subsource's name) is compared only when the manifest says it.
+ */
+function withoutPurified(desired: SourceSpec, actual: SourceSpec): [SourceSpec, SourceSpec] {
+  if (desired.type !== actual.type) return [desired, actual];
+  const d: Record<string, unknown> = { ...desired };
+  const a: Record<string, unknown> = { ...actual };
+  for (const [field, entry] of sourceEntries(desired.type)) {
+    if (entry.serverChosen && d[field] === undefined) delete a[field];
+    const into = entry.purifiedInto;
+    if (into === undefined || d[field] === undefined || a[field] !== undefined || d[into] !== undefined || a[into] === undefined) continue;
+    delete d[field];
+    delete a[into];
+  }
+  return [d as unknown as SourceSpec, a as unknown as SourceSpec];
 }
 
 /** The actual TEXT / EXCLUDE COLUMNS take the desired spelling where both name the same columns (see column-refs.ts). */

@@ -1,13 +1,13 @@
 import type { FieldChange } from '../change.js';
-import { displayName, withTableDefaults, type Table, type ValueShape } from '../../model/index.js';
+import { SOURCE_SHAPES, displayName, withTableDefaults, type Table, type ValueShape } from '../../model/index.js';
 import { type KindComparison, differingFields, fieldChange } from './comparison.js';
 
 /** How each table field's value reads in a plan. */
 const TABLE_SHAPES: Readonly<Record<string, ValueShape>> = {
   reference: 'text',
-  format: 'kafka-format',
-  envelope: 'text',
-  include: 'include-list',
+  format: SOURCE_SHAPES['kafka-format'],
+  envelope: SOURCE_SHAPES.envelope,
+  include: SOURCE_SHAPES['include-list'],
   textColumns: 'text-list',
   excludeColumns: 'text-list',
 };

@@ -1,4 +1,4 @@
-import type { AlterSourceStatement, CreateSourceStatement, GenericOption, ItemName, SourceConnection } from '../../sql/ast.js';
+import type { AlterSourceStatement, CreateSourceStatement, GenericOption, ItemName, SourceConnection, Value } from '../../sql/ast.js';
 import type { Operation } from '../catalog/operations.js';
 import type { ConnectionItem, SourceItem } from '../catalog/store.js';
 import { MzError } from '../errors.js';
@@ -148,6 +148,7 @@ export function planCreateSource(ctx: PlanContext, ast: CreateSourceStatement): 
   if (connection.kind === 'postgres' || connection.kind === 'mysql') {
     connection = { ...connection, options: [...connection.options.filter((o) => o.name !== 'DETAILS'), detailsOption(subsources)] };
   }
+  if (connection.kind === 'kafka') connection = { ...connection, options: startTimestampAsOffsets(connection.options) };
   const names = subsources.map((s) => (s.alias ? targetSchema(store, s.alias, vars) : { schema, itemName: s.reference[s.reference.length - 1]! }));
   for (const n of names) {
     const clash = store.itemByName(n.schema.id, n.itemName);
@@ -188,6 +189,23 @@ export function planCreateSource(ctx: PlanContext, ast: CreateSourceStatement): 
   const subsourceItems = newSubsources(ctx, source, subsources, names.map((n) => ({ schemaId: n.schema.id, name: n.itemName })), ownerId);
   const ops: Operation[] = [...progress, source, ...subsourceItems].map((item) => ({ kind: 'create-item', item }));
   return { tag: 'CREATE SOURCE', ops };
+}
+
+/**
+ * Purification turns START TIMESTAMP into START OFFSET, one offset per
+ * partition, appended after the other options (src/sql/src/pure.rs:838-880).
+ * Each offset is the first whose message is at or after the timestamp, or the
+ * partition's end (kafka_util.rs `lookup_start_offsets`): the emulator's topics
+ * have one empty partition, so that is `(0)`.
+ */
+function startTimestampAsOffsets(options: readonly GenericOption[]): readonly GenericOption[] {
+  const timestamp = options.find((o) => o.name === 'START TIMESTAMP');
+  if (!timestamp) return options;
+  if (options.some((o) => o.name === 'START OFFSET')) throw new MzError('cannot specify START TIMESTAMP and START OFFSET at same time');
+  const text = timestamp.value?.kind === 'number' ? timestamp.value.text : timestamp.value?.kind === 'string' ? timestamp.value.value : undefined;
+  if (text === undefined || !/^-?[0-9]+$/.test(text.trim())) throw new MzError('invalid START TIMESTAMP: cannot use value as number');
+  const offsets: Value = { kind: 'list', bracket: '(', items: [{ kind: 'number', text: '0', pos: NO_POSITION }], pos: NO_POSITION };
+  return [...options.filter((o) => o !== timestamp), { name: 'START OFFSET', hasEquals: true, value: offsets, pos: NO_POSITION }];
 }
 
 /**

@@ -62,11 +62,12 @@ const SOURCE_VALUE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCod
   generator: (c) => (c.values ?? []).map((v) => `\`${v}\``).join(', '),
   envelope: (c) => (c.values ?? []).map((v) => `\`${v}\``).join(', '),
   boolean: () => '`true`, `false`',
-  number: (c) => (c.integer ? `whole number, at least ${c.min}` : `number, at least ${c.min}`),
+  number: (c) => (c.min <= Number.MIN_SAFE_INTEGER ? 'whole number, may be negative' : c.integer ? `whole number, at least ${c.min}` : `number, at least ${c.min}`),
   reference: (c) => `a ${c.to} connection`,
   'integer-list': () => 'list of whole numbers',
   'kafka-format': () => 'a format (below)',
   'include-list': () => '`key`, `partition`, `offset`, `timestamp`, `headers`, `{item, as}`, or `{header, as, bytes}`',
+  'progress-subsource': () => 'a name, or `{name, schema, database}`',
   'table-selection': (c) => (c.allOnly ? '`all`' : '`all`, or a list (below)'),
   'column-list': () => 'list of upstream `schema.table.column`',
 };

@@ -115,10 +115,25 @@ type KeySchemas<K extends SourceCodecKind> = (codec: Extract<SourceCodec, { kind
 const KEY_SCHEMAS: { readonly [K in SourceCodecKind]: KeySchemas<K> } = {
   reference: (_c, e) => [ref('reference', e.doc)],
   generator: (c, e) => [{ enum: [...(c.values ?? [])], description: e.doc }],
-  envelope: (c, e) => [{ enum: [...(c.values ?? [])], description: e.doc }],
+  envelope: (c, e) => [
+    { enum: [...(c.values ?? [])], description: e.doc },
+    ...(c.inlineErrors
+      ? [
+          {
+            type: ['string', 'object'],
+            'x-expected': "'inline' or {inline: true, as: column}",
+            description:
+              'VALUE DECODING ERRORS = INLINE (envelope upsert only): a value that fails to decode becomes an error column instead of stalling the source; {inline: true, as: column} names the column (server default `error`).',
+            if: { type: 'string' },
+            then: { const: 'inline', description: 'INLINE.' },
+            else: closed('INLINE AS <column>.', { inline: { const: true, description: 'INLINE.' }, as: text('The error column.', { minLength: 1 }) }, ['inline']),
+          } satisfies JsonSchema,
+        ]
+      : []),
+  ],
   text: (c, e) => [c.values ? { enum: [...c.values], description: e.doc } : text(e.doc, { minLength: 1 })],
   boolean: (_c, e) => [{ type: 'boolean', description: e.doc }],
-  number: (c, e) => [{ type: c.integer ? 'integer' : 'number', minimum: c.min, description: e.doc }],
+  number: (c, e) => [{ type: c.integer ? 'integer' : 'number', ...(c.min > Number.MIN_SAFE_INTEGER ? { minimum: c.min } : {}), description: e.doc }],
   'integer-list': (_c, e) => [
     { type: 'array', items: { type: 'integer', minimum: 0, description: 'The offset to start from in one partition.' }, minItems: 1, description: e.doc },
   ],
@@ -129,8 +144,34 @@ const KEY_SCHEMAS: { readonly [K in SourceCodecKind]: KeySchemas<K> } = {
     { ...format, description: `VALUE FORMAT; requires key_format. ${format.description}` },
   ],
   'include-list': (_c, e) => [{ type: 'array', items: includeItem, minItems: 1, description: e.doc }],
+  'progress-subsource': (_c, e) => [
+    {
+      type: ['string', 'object'],
+      'x-expected': 'a name or {name, schema, database}',
+      description: e.doc,
+      if: { type: 'string' },
+      then: ref('objectName', "The name, in the source's schema."),
+      else: closed(
+        'The name, schema and database of the progress subsource.',
+        {
+          name: ref('objectName', 'Its name.'),
+          schema: ref('objectName', "Its schema; absent means the source's schema."),
+          database: ref('objectName', "Its database; absent means the source's database."),
+        },
+        ['name'],
+      ),
+    },
+  ],
   'table-selection': (c, e) => (c.allOnly ? [{ const: 'all', description: e.doc }] : tableSelection(c.upstream)),
 };
+
+/** The manifest keys of one registry field with their schemas, as a source has them (a Kafka table's FORMAT, ENVELOPE, INCLUDE). */
+export function sourceFieldSchemas(type: SourceType, field: string, describe: (doc: string) => string = (d) => d): Record<string, JsonSchema> {
+  const entry = sourceEntries(type).find(([f]) => f === field)?.[1];
+  if (!entry) throw new Error(`${type} sources have no field ${field}`);
+  const schemas = (KEY_SCHEMAS[entry.codec.kind] as KeySchemas<SourceCodecKind>)(entry.codec as never, entry);
+  return Object.fromEntries(entry.keys.map((key, i) => [key, { ...schemas[i]!, description: describe(String(schemas[i]!.description ?? '')) }]));
+}
 
 /** A source type's definition, from its registry entries. */
 function definition(type: SourceType, description: string): JsonSchema {

@@ -1,5 +1,5 @@
 import { closed, ref, text, type JsonSchema } from './json-schema.js';
-import { format, includeItem } from './source-definitions.js';
+import { sourceFieldSchemas } from './source-definitions.js';
 
 const columnNames = (what: string): JsonSchema => ({
   type: 'array',
@@ -24,11 +24,10 @@ export const tableDefinition: JsonSchema = closed(
       description:
         "REFERENCE: what the table reads. Postgres and MySQL: the upstream table as schema.table; Kafka: the topic (default: the source's topic); load generator: the output, e.g. bids (default for counter: counter).",
     },
-    format: { ...format, description: `Kafka: FORMAT, for key and value alike. ${format.description}` },
-    key_format: { ...format, description: `Kafka: KEY FORMAT; requires value_format. ${format.description}` },
-    value_format: { ...format, description: `Kafka: VALUE FORMAT; requires key_format. ${format.description}` },
-    envelope: { enum: ['none', 'upsert', 'debezium'], description: 'Kafka: ENVELOPE (server default none).' },
-    include: { type: 'array', items: includeItem, minItems: 1, description: 'Kafka: INCLUDE metadata columns, in this order.' },
+    // FORMAT, ENVELOPE (with VALUE DECODING ERRORS) and INCLUDE exactly as a Kafka source has them.
+    ...sourceFieldSchemas('kafka', 'format', (d) => `Kafka: ${d}`),
+    ...sourceFieldSchemas('kafka', 'envelope', (d) => `Kafka: ${d}`),
+    ...sourceFieldSchemas('kafka', 'include', (d) => `Kafka: ${d}`),
     text_columns: columnNames('TEXT COLUMNS: decode these columns as text'),
     exclude_columns: columnNames('EXCLUDE COLUMNS: leave these columns out'),
     comment: ref('comment', '`COMMENT ON TABLE`.'),

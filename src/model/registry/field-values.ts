@@ -18,6 +18,7 @@ export type ValueShape =
   | 'brokers'
   | 'kafka-format'
   | 'include-list'
+  | 'envelope'
   | 'table-selection'
   | 'column-list';
 
@@ -37,7 +38,7 @@ const CONNECTION_SHAPES: { readonly [K in CodecKind]: readonly ValueShape[] } = 
 export const SOURCE_SHAPES: { readonly [K in SourceCodecKind]: ValueShape } = {
   text: 'text',
   generator: 'text',
-  envelope: 'text',
+  envelope: 'envelope',
   number: 'number',
   boolean: 'boolean',
   reference: 'name',
@@ -45,6 +46,7 @@ export const SOURCE_SHAPES: { readonly [K in SourceCodecKind]: ValueShape } = {
   'kafka-format': 'kafka-format',
   'include-list': 'include-list',
   'table-selection': 'table-selection',
+  'progress-subsource': 'name',
   'column-list': 'column-list',
 };
 

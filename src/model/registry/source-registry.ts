@@ -1,5 +1,5 @@
 import type { ObjectName } from '../names.js';
-import type { IncludeItem, KafkaFormat, TableSelection } from '../source-values.js';
+import type { IncludeItem, KafkaFormat, TableSelection, UpsertInlineErrors } from '../source-values.js';
 
 /**
  * Every option of every source type mzform manages, one entry per model
@@ -41,10 +41,15 @@ export type SourceCodec =
   | { readonly kind: 'kafka-format' }
   /** INCLUDE KEY, PARTITION AS p, ... */
   | { readonly kind: 'include-list' }
-  /** ENVELOPE NONE | UPSERT | DEBEZIUM. */
-  | SourceTextCodec<'envelope'>
+  /**
+   * ENVELOPE NONE | UPSERT | DEBEZIUM; with `inlineErrors`, also
+   * `UPSERT (VALUE DECODING ERRORS = (INLINE [AS c]))` under a second manifest key.
+   */
+  | (SourceTextCodec<'envelope'> & { readonly inlineErrors?: boolean })
   /** FOR ALL TABLES, FOR TABLES (...), FOR SCHEMAS (...); `allOnly` for generators that know only FOR ALL TABLES. */
-  | { readonly kind: 'table-selection'; readonly upstream: string; readonly allOnly?: boolean };
+  | { readonly kind: 'table-selection'; readonly upstream: string; readonly allOnly?: boolean }
+  /** EXPOSE PROGRESS AS name: the name of a new object, the source's progress subsource. */
+  | { readonly kind: 'progress-subsource' };
 
 export interface SourceTextCodec<K extends 'text' | 'generator' | 'envelope', V extends string = string> {
   readonly kind: K;
@@ -68,6 +73,7 @@ export const SOURCE_CODEC_PLACE: { readonly [K in SourceCodecKind]: SourcePlace 
   'include-list': 'clause',
   envelope: 'clause',
   'table-selection': 'clause',
+  'progress-subsource': 'clause',
 };
 
 export interface SourceOptionEntry<C extends SourceCodec = SourceCodec, R extends boolean = boolean, K extends readonly string[] = readonly string[]> {
@@ -89,6 +95,8 @@ export interface SourceOptionEntry<C extends SourceCodec = SourceCodec, R extend
   readonly doc: string;
   /** What the server assumes when it is not written ("not written" and "written as this" compare equal). */
   readonly serverDefault?: string | boolean;
+  /** Not written, the server chooses it (a generated name): then whatever the catalog holds is not a difference. */
+  readonly serverChosen?: boolean;
   /**
    * Load generators only: the generators Materialize accepts it with
    * (`ensure_only_valid_options`, src/sql/src/plan/statement/ddl.rs:2031-2055),
@@ -96,6 +104,12 @@ export interface SourceOptionEntry<C extends SourceCodec = SourceCodec, R extend
    */
   readonly generators?: readonly LoadGenerator[];
   readonly requiredBy?: readonly LoadGenerator[];
+  /**
+   * The field purification replaces this one with in the stored create_sql
+   * (START TIMESTAMP becomes START OFFSET, src/sql/src/pure.rs:856-880): what
+   * the catalog holds there is what this resolved to, and cannot be compared.
+   */
+  readonly purifiedInto?: string;
 }
 
 export type SourceOptionTable = Readonly<Record<string, SourceOptionEntry>>;
@@ -106,6 +120,8 @@ interface Flags<R extends boolean> {
   readonly serverDefault?: string | boolean;
   readonly generators?: readonly LoadGenerator[];
   readonly requiredBy?: readonly LoadGenerator[];
+  readonly purifiedInto?: string;
+  readonly serverChosen?: boolean;
 }
 
 const entry = <C extends SourceCodec, const K extends readonly string[], R extends boolean = false>(
@@ -124,6 +140,8 @@ const entry = <C extends SourceCodec, const K extends readonly string[], R exten
   ...(flags.serverDefault !== undefined ? { serverDefault: flags.serverDefault } : {}),
   ...(flags.generators ? { generators: flags.generators } : {}),
   ...(flags.requiredBy ? { requiredBy: flags.requiredBy } : {}),
+  ...(flags.purifiedInto ? { purifiedInto: flags.purifiedInto } : {}),
+  ...(flags.serverChosen ? { serverChosen: true } : {}),
 });
 
 const textCodec = <const V extends string = string>(values?: readonly V[]): SourceTextCodec<'text', V> => ({ kind: 'text', ...(values ? { values } : {}) });
@@ -135,6 +153,18 @@ const tables = (upstream: string) =>
     required: true,
   });
 const textColumns = entry('TEXT COLUMNS', ['text_columns'], { kind: 'column-list' }, 'TEXT COLUMNS: decode these columns as text.', { change: 'per-table' });
+/**
+ * A source in the old syntax (a FORMAT, ENVELOPE, INCLUDE or FOR clause) gets
+ * a progress subsource, named `<source>_progress` unless given
+ * (src/sql/src/pure.rs:725, :1255). Materialize cannot rename it in place.
+ */
+const exposeProgress = entry(
+  'EXPOSE PROGRESS AS',
+  ['expose_progress'],
+  { kind: 'progress-subsource' },
+  "EXPOSE PROGRESS AS: the name of the source's progress subsource (server default `<source>_progress`, in the source's schema); a name, or {name, schema, database}.",
+  { serverChosen: true },
+);
 const excludeColumns = entry('EXCLUDE COLUMNS', ['exclude_columns'], { kind: 'column-list' }, 'EXCLUDE COLUMNS: leave these columns out.', { change: 'per-table' });
 
 /** `KEY VALUE` is `key-value` in the model and the manifest. */
@@ -154,10 +184,24 @@ export const SOURCE_REGISTRY = {
     connection: entry('FROM KAFKA CONNECTION', ['connection'], { kind: 'reference', to: 'kafka' }, 'The kafka connection.', { required: true }),
     topic: entry('TOPIC', ['topic'], textCodec(), 'TOPIC: the Kafka topic to read.', { required: true }),
     format: entry('FORMAT / KEY FORMAT ... VALUE FORMAT', ['format', 'key_format', 'value_format'], { kind: 'kafka-format' }, 'FORMAT, or KEY FORMAT and VALUE FORMAT.'),
-    envelope: entry('ENVELOPE', ['envelope'], { kind: 'envelope', values: ENVELOPES }, 'ENVELOPE (server default none).', { serverDefault: 'none' }),
+    envelope: entry(
+      'ENVELOPE',
+      ['envelope', 'value_decoding_errors'],
+      { kind: 'envelope', values: ENVELOPES, inlineErrors: true },
+      'ENVELOPE (server default none); with upsert, VALUE DECODING ERRORS = INLINE.',
+      { serverDefault: 'none' },
+    ),
     include: entry('INCLUDE', ['include'], { kind: 'include-list' }, 'INCLUDE: metadata columns, in this order.'),
+    exposeProgress,
     groupIdPrefix: entry('GROUP ID PREFIX', ['group_id_prefix'], textCodec(), 'GROUP ID PREFIX for the consumer group.'),
     startOffset: entry('START OFFSET', ['start_offset'], { kind: 'integer-list' }, 'START OFFSET: the offset to start from per partition, partition 0 first.'),
+    startTimestamp: entry(
+      'START TIMESTAMP',
+      ['start_timestamp'],
+      { kind: 'number', integer: true, min: Number.MIN_SAFE_INTEGER },
+      'START TIMESTAMP: start at the first message at or after this time, in milliseconds since the epoch, or, negative, before now. Materialize stores the offsets it resolves to (START OFFSET), so a later change of this value is not seen.',
+      { purifiedInto: 'startOffset' },
+    ),
   },
   postgres: {
     connection: entry('FROM POSTGRES CONNECTION', ['connection'], { kind: 'reference', to: 'postgres' }, 'The postgres connection.', { required: true }),
@@ -165,12 +209,14 @@ export const SOURCE_REGISTRY = {
     tables: tables('PostgreSQL'),
     textColumns,
     excludeColumns,
+    exposeProgress,
   },
   mysql: {
     connection: entry('FROM MYSQL CONNECTION', ['connection'], { kind: 'reference', to: 'mysql' }, 'The mysql connection.', { required: true }),
     tables: tables('MySQL'),
     textColumns,
     excludeColumns,
+    exposeProgress,
   },
   'load-generator': {
     generator: entry('FROM LOAD GENERATOR', ['generator'], { kind: 'generator', values: LOAD_GENERATORS }, 'Which generator.', { required: true }),
@@ -203,6 +249,7 @@ export const SOURCE_REGISTRY = {
       "'all' (FOR ALL TABLES): required by auction, marketing and tpch, refused by the others.",
       { generators: MULTI_OUTPUT_GENERATORS },
     ),
+    exposeProgress,
   },
 } as const;
 
@@ -221,7 +268,7 @@ export const SOURCE_COMMON_OPTIONS = {
 /** The model value a source codec stands for. */
 export type SourceValueOf<C extends SourceCodec> = C extends SourceTextCodec<'text' | 'generator' | 'envelope', string>
   ? C extends { readonly values: readonly (infer V extends string)[] }
-    ? V
+    ? V | (C extends { readonly inlineErrors: true } ? UpsertInlineErrors : never)
     : string
   : C extends { kind: 'reference' }
     ? ObjectName
@@ -239,7 +286,9 @@ export type SourceValueOf<C extends SourceCodec> = C extends SourceTextCodec<'te
               ? readonly IncludeItem[]
               : C extends { kind: 'table-selection' }
                 ? TableSelection
-                : never;
+                : C extends { kind: 'progress-subsource' }
+                  ? ObjectName
+                  : never;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 

@@ -1,5 +1,5 @@
 import { assertNever } from '../../model/references.js';
-import type { Envelope, Format, IncludeItem, KafkaFormat, SourceTable, TableSelection } from '../../model/sources.js';
+import type { Envelope, Format, IncludeItem, KafkaFormat, SourceTable, TableSelection, UpsertInlineErrors } from '../../model/sources.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../quote.js';
 import { renderInteger } from './connection-options.js';
 
@@ -47,8 +47,9 @@ function renderIncludeItem(i: IncludeItem): string {
   return `${i.item.toUpperCase()}${i.alias === undefined ? '' : ` AS ${quoteIdent(i.alias)}`}`;
 }
 
-export function renderEnvelopeClause(e: Envelope): string {
-  return `ENVELOPE ${e.toUpperCase()}`;
+export function renderEnvelopeClause(e: Envelope | UpsertInlineErrors): string {
+  if (typeof e === 'string') return `ENVELOPE ${e.toUpperCase()}`;
+  return `ENVELOPE UPSERT (VALUE DECODING ERRORS = (INLINE${e.alias === undefined ? '' : ` AS ${quoteIdent(e.alias)}`}))`;
 }
 
 /** `"public"."orders"`: an upstream reference, outermost part first. */

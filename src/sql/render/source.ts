@@ -3,6 +3,7 @@ import {
   SOURCE_CODEC_PLACE,
   sourceEntries,
   type Envelope,
+  type UpsertInlineErrors,
   type SourceCodec,
   type SourceCodecKind,
   type SourceOptionEntry,
@@ -39,18 +40,23 @@ const RENDER: { readonly [K in SourceCodecKind]: Render<K> } = {
   // `key-value` is KEY VALUE.
   generator: (v) => `FROM LOAD GENERATOR ${v.toUpperCase().replaceAll('-', ' ')}`,
   text: (v) => quoteLiteral(v),
-  number: (v, e) => (e.codec.kind === 'number' && e.codec.integer ? renderInteger(v, e.sql) : renderNumber(v, e.sql)),
+  number: (v, e) => {
+    if (e.codec.kind !== 'number' || !e.codec.integer) return renderNumber(v, e.sql);
+    // START TIMESTAMP may be negative (relative to now).
+    return v < 0 && e.codec.min < 0 ? `-${renderInteger(-v, e.sql)}` : renderInteger(v, e.sql);
+  },
   boolean: (v) => String(v),
   'integer-list': (v, e) => `(${v.map((o) => renderInteger(o, e.sql)).join(', ')})`,
   'column-list': (v) => (v.length > 0 ? renderColumnList(v) : undefined),
   'kafka-format': (v) => renderFormatClause(v),
   'include-list': (v) => renderIncludeClause(v),
-  envelope: (v) => renderEnvelopeClause(v as Envelope),
+  envelope: (v) => renderEnvelopeClause(v as Envelope | UpsertInlineErrors),
   'table-selection': (v) => renderTableSelectionClause(v),
+  'progress-subsource': (v) => `EXPOSE PROGRESS AS ${qualifiedName(v)}`,
 };
 
 /** The order Materialize prints a source's clauses in, after `FROM ... (options)`. */
-const CLAUSE_ORDER: readonly SourceCodecKind[] = ['kafka-format', 'include-list', 'envelope', 'table-selection'];
+const CLAUSE_ORDER: readonly SourceCodecKind[] = ['kafka-format', 'include-list', 'envelope', 'table-selection', 'progress-subsource'];
 
 /** `FROM ...` and the clauses after it, from the type's registry entries. */
 function renderSourceBody(spec: SourceSpec): string[] {

@@ -9,7 +9,8 @@ import { type Emulator, startEmulator } from './emulator.js';
 
 /**
  * The CLI as a user runs it, over TCP against the emulator, for options added
- * through the registries: PORT on an AWS PrivateLink connection, INCLUDE HEADER, and the KEY
+ * through the registries: PORT on an AWS PrivateLink connection, INCLUDE HEADER,
+ * VALUE DECODING ERRORS = INLINE, START TIMESTAMP, EXPOSE PROGRESS AS, and the KEY
  * VALUE, CLOCK and DATUMS load generators. Each is planned, applied, planned
  * again to "No changes.", imported, and the imported manifest plans to no
  * changes too.
@@ -34,6 +35,26 @@ sources:
     topic: traced
     format: json
     include: [headers, { header: trace-id, as: trace_id }, { header: sig, as: sig, bytes: true }]
+  events:
+    type: kafka
+    connection: kafka
+    topic: events
+    key_format: text
+    value_format: json
+    envelope: upsert
+    value_decoding_errors: { inline: true, as: decode_error }
+  since:
+    type: kafka
+    connection: kafka
+    topic: since
+    format: json
+    start_timestamp: -3600000
+  named:
+    type: kafka
+    connection: kafka
+    topic: named
+    format: json
+    expose_progress: named_offsets
   kv:
     type: load-generator
     generator: key-value
@@ -79,6 +100,9 @@ describe('options from the registries, through the CLI', () => {
     const plan = await cli(['plan', '-f', file, '--url', emulator.url]);
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('PORT = 8443');
+    expect(plan.stdout).toContain("(TOPIC = 'named') FORMAT JSON EXPOSE PROGRESS AS \"materialize\".\"public\".\"named_offsets\"");
+    expect(plan.stdout).toContain("(TOPIC = 'since', START TIMESTAMP = -3600000) FORMAT JSON");
+    expect(plan.stdout).toContain('KEY FORMAT TEXT VALUE FORMAT JSON ENVELOPE UPSERT (VALUE DECODING ERRORS = (INLINE AS "decode_error"))');
     expect(plan.stdout).toContain(`FORMAT JSON INCLUDE HEADERS, HEADER 'trace-id' AS "trace_id", HEADER 'sig' AS "sig" BYTES`);
     expect(plan.stdout).toContain(
       'FROM LOAD GENERATOR KEY VALUE (KEYS = 16, SNAPSHOT ROUNDS = 3, TRANSACTIONAL SNAPSHOT = false, VALUE SIZE = 10, SEED = 123, PARTITIONS = 4, BATCH SIZE = 2) INCLUDE KEY AS "whatever" ENVELOPE UPSERT',
@@ -91,6 +115,9 @@ describe('options from the registries, through the CLI', () => {
 
     const db = await connect({ url: emulator.url, env: {} });
     try {
+      // Purification stored the offsets START TIMESTAMP resolved to (src/sql/src/pure.rs:856-880).
+      const since = await db.query<{ create_sql: string }>(staticSql`SELECT create_sql FROM mz_catalog.mz_sources WHERE name = 'since'`);
+      expect(since[0]!.create_sql).toContain("(TOPIC = 'since', START OFFSET = (0)) FORMAT JSON");
       const rows = await db.query<{ name: string; create_sql: string }>(staticSql`SELECT name, create_sql FROM mz_catalog.mz_sources WHERE name IN ('clk', 'dat') ORDER BY name`);
       expect(rows.map((r) => r.create_sql)).toEqual([
         `CREATE SOURCE "materialize"."public"."clk" IN CLUSTER [u1] FROM LOAD GENERATOR CLOCK (TICK INTERVAL = '1s')`,
@@ -106,6 +133,12 @@ describe('options from the registries, through the CLI', () => {
     const text = readFileSync(imported, 'utf8');
     expect(text).toMatch(/header: trace-id\n\s+as: trace_id/);
     expect(text).toMatch(/header: sig\n\s+as: sig\n\s+bytes: true/);
+    expect(text).toMatch(/value_decoding_errors:\n\s+inline: true\n\s+as: decode_error/);
+    expect(text).toContain('expose_progress: named_offsets');
+    // Progress subsources Materialize named itself are not written back.
+    expect(text.match(/expose_progress/g)).toHaveLength(1);
+    // The catalog keeps the offsets, not the timestamp: import writes what it holds.
+    expect(text).toMatch(/topic: since\n\s+format: json\n\s+start_offset:\n\s+- 0/);
     for (const line of ['port: 8443', 'generator: key-value', 'transactional_snapshot: false', 'envelope: upsert', 'generator: clock', 'generator: datums', 'up_to: 10']) {
       expect(text).toContain(line);
     }

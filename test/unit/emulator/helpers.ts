@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator/index.js';
 
@@ -35,4 +37,22 @@ export async function openHarness(options: EmulatorOptions = {}): Promise<Harnes
 export function rowsOf(result: Awaited<ReturnType<Harness['run']>>): Record<string, unknown>[] {
   if ('error' in result) throw new Error(`statement failed: ${result.code} ${result.error}`);
   return result.rows;
+}
+
+/** A fixture of test/fixtures/fidelity/, parsed. */
+export function fidelityFixture<T>(file: string): T {
+  return JSON.parse(readFileSync(new URL(`../../fixtures/fidelity/${file}`, import.meta.url), 'utf8')) as T;
+}
+
+/** A harness opened before the file's tests, with `setup` run once, and closed after them. */
+export function useHarness(setup: readonly string[] = []): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await openHarness();
+    for (const s of setup) rowsOf(await h.run(s));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  return () => h!;
 }

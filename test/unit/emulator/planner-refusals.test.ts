@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, rowsOf, type Harness } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { fidelityFixture, rowsOf, useHarness } from './helpers.js';
 
 /**
  * Statements Materialize's planner refuses (fixtures drawn from its testdrive
@@ -12,19 +11,12 @@ interface Fixture {
   readonly cases: readonly { readonly category: string; readonly from: string; readonly sql: string; readonly error: string }[];
 }
 
-const fixture = JSON.parse(readFileSync(new URL('../../fixtures/fidelity/planner-refusals.json', import.meta.url), 'utf8')) as Fixture;
-
-let h: Harness;
-beforeAll(async () => {
-  h = await openHarness();
-  for (const s of fixture.setup) rowsOf(await h.run(s));
-});
-afterAll(async () => {
-  await h.close();
-});
+const fixture = fidelityFixture<Fixture>('planner-refusals.json');
+const harness = useHarness(fixture.setup);
 
 describe('the emulator refuses what Materialize refuses', () => {
   it.each(fixture.cases.map((c) => [`${c.category}: ${c.from}`, c] as const))('%s', async (_label, c) => {
+    const h = harness();
     const result = await h.run(c.sql);
     expect(result, c.sql).toHaveProperty('error');
     if ('error' in result) expect(result.error).toContain(c.error);

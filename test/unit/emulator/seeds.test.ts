@@ -81,6 +81,17 @@ function tablesOf(object: MzObject): SourceSpec | undefined {
  * subsources; Postgres references name the upstream database too (`prefix`).
  */
 function expectedFor(input: MzObject, read: MzObject, prefix: readonly string[]): MzObject {
+  return withProgressOf(tablesExpectedFor(input, read, prefix), read);
+}
+
+/** Without EXPOSE PROGRESS AS, Materialize names the progress subsource `<source>_progress` (src/sql/src/pure.rs:1255). */
+function withProgressOf(expected: MzObject, read: MzObject): MzObject {
+  if (expected.kind !== 'source' || read.kind !== 'source' || expected.spec.exposeProgress !== undefined || read.spec.exposeProgress === undefined) return expected;
+  expect(read.spec.exposeProgress).toEqual({ ...expected.name, name: `${expected.name.name}_progress` });
+  return { ...expected, spec: { ...expected.spec, exposeProgress: read.spec.exposeProgress } } as MzObject;
+}
+
+function tablesExpectedFor(input: MzObject, read: MzObject, prefix: readonly string[]): MzObject {
   const spec = tablesOf(input);
   const got = tablesOf(read);
   if (spec && got && (spec.type === 'postgres' || spec.type === 'mysql') && spec.tables.kind === 'all' && got.type === spec.type) {

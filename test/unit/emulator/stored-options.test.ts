@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, rowsOf, type Harness } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { fidelityFixture, rowsOf, useHarness } from './helpers.js';
 
 /**
  * Statements Materialize accepts (test/fixtures/fidelity/stored-options.json,
@@ -12,19 +11,12 @@ interface Fixture {
   readonly cases: readonly { readonly from: string; readonly sql: string; readonly kind: 'connection' | 'source'; readonly name: string; readonly stored: string }[];
 }
 
-const fixture = JSON.parse(readFileSync(new URL('../../fixtures/fidelity/stored-options.json', import.meta.url), 'utf8')) as Fixture;
-
-let h: Harness;
-beforeAll(async () => {
-  h = await openHarness();
-  for (const s of fixture.setup) rowsOf(await h.run(s));
-});
-afterAll(async () => {
-  await h.close();
-});
+const fixture = fidelityFixture<Fixture>('stored-options.json');
+const harness = useHarness(fixture.setup);
 
 describe('the emulator stores what Materialize stores', () => {
   it.each(fixture.cases.map((c) => [`${c.name}: ${c.from}`, c] as const))('%s', async (_label, c) => {
+    const h = harness();
     rowsOf(await h.run(c.sql));
     const table = c.kind === 'connection' ? 'mz_connections' : 'mz_sources';
     const rows = rowsOf(await h.run(`SELECT create_sql FROM mz_catalog.${table} WHERE name = $1`, [c.name]));

@@ -163,6 +163,20 @@ const CASES: { name: string; from: string; yaml: string; expected: string[] }[] 
     yaml: 'sources:\n  g:\n    type: load-generator\n    generator: counter\n    envelope: upsert\n',
     expected: ['9:15: source g: envelope upsert is only valid with the key-value generator (Materialize: "UPSERT requires a key/value format")'],
   },
+  {
+    name: 'VALUE DECODING ERRORS without ENVELOPE UPSERT',
+    from: 'src/sql-parser/src/parser.rs:2384-2395',
+    yaml:
+      'connections:\n  k:\n    type: kafka\n    broker: k:9092\n    security_protocol: PLAINTEXT\nsources:\n  s:\n    type: kafka\n    connection: k\n    topic: t\n    format: json\n    value_decoding_errors: inline\n',
+    expected: ['16:5: source s: value_decoding_errors is only valid with envelope: upsert (Materialize takes VALUE DECODING ERRORS only in ENVELOPE UPSERT (...))'],
+  },
+  {
+    name: 'START TIMESTAMP with START OFFSET',
+    from: 'src/sql/src/pure.rs:840',
+    yaml:
+      'connections:\n  k:\n    type: kafka\n    broker: k:9092\n    security_protocol: PLAINTEXT\nsources:\n  s:\n    type: kafka\n    connection: k\n    topic: t\n    format: json\n    start_offset: [0]\n    start_timestamp: -1000\n',
+    expected: ['17:22: source s: set either start_offset or start_timestamp, not both (Materialize: "cannot specify START TIMESTAMP and START OFFSET at same time")'],
+  },
 ];
 
 function diagnostics(yaml: string): string[] {

@@ -150,8 +150,8 @@ const SOURCE_SAMPLE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCo
   reference: () => n('some_connection'),
   generator: (c) => c.values?.[0],
   text: (c) => c.values?.[0] ?? 'sample-text',
-  envelope: (c, e) => c.values?.find((v) => v !== e.serverDefault),
-  number: (c) => (c.integer ? Math.max(c.min, 42) : 1.5),
+  envelope: (c, e) => (c.inlineErrors ? { kind: 'upsert', valueDecodingErrors: 'inline', alias: 'decode_error' } : c.values?.find((v) => v !== e.serverDefault)),
+  number: (c) => (c.min < 0 ? -3600000 : c.integer ? Math.max(c.min, 42) : 1.5),
   boolean: (_c, e) => e.serverDefault !== true,
   'integer-list': () => [0, 10],
   'column-list': () => [['public', 't', 'c']],
@@ -161,6 +161,7 @@ const SOURCE_SAMPLE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCo
     value: { kind: 'csv', columns: { kind: 'header', names: ['a'] }, delimiter: ';' },
   }),
   'include-list': () => [{ item: 'key' }, { item: 'partition', alias: 'p' }, { item: 'header', key: 'trace-id', alias: 'trace', bytes: true }],
+  'progress-subsource': () => n('s_ingest_progress'),
   'table-selection': (c) =>
     c.allOnly ? { kind: 'all' } : { kind: 'tables', tables: [{ reference: ['public', 't'] }, { reference: ['public', 'u'], alias: n('u2') }] },
 };

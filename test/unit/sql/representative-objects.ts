@@ -96,6 +96,24 @@ export const REPRESENTATIVE_OBJECTS: readonly MzObject[] = [
       include: [{ item: 'headers' }, { item: 'header', key: 'trace-id', alias: 'trace_id' }, { item: 'header', key: 'sig', alias: 'Sig', bytes: true }],
     },
   },
+  {
+    kind: 'source',
+    name: n('upsert_inline'),
+    cluster: 'ingest',
+    spec: {
+      type: 'kafka',
+      connection: n('kafka_tls'),
+      topic: 'events',
+      format: { kind: 'key-value', key: { kind: 'text' }, value: { kind: 'json' } },
+      envelope: { kind: 'upsert', valueDecodingErrors: 'inline', alias: 'decode_error' },
+    },
+  },
+  {
+    kind: 'source',
+    name: n('since_kafka'),
+    cluster: 'ingest',
+    spec: { type: 'kafka', connection: n('kafka_tls'), topic: 'events', format: { kind: 'bare', format: { kind: 'json' } }, groupIdPrefix: 'mz-', startTimestamp: -3600000, exposeProgress: n('since_offsets', 'progress') },
+  },
   { kind: 'source', name: n('kv'), cluster: 'quickstart', spec: { type: 'load-generator', generator: 'key-value', keys: 16, snapshotRounds: 3, transactionalSnapshot: false, valueSize: 10, seed: 123, partitions: 4, batchSize: 2, include: [{ item: 'key', alias: 'whatever' }, { item: 'offset' }], envelope: 'upsert' } },
   { kind: 'source', name: n('clock'), cluster: 'quickstart', spec: { type: 'load-generator', generator: 'clock', tickInterval: '1s' } },
   {

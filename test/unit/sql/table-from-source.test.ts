@@ -88,6 +88,11 @@ describe('the CREATE TABLE mzform writes', () => {
       table('orders', 'pg', { type: 'postgres', reference: ['public', 'orders'], textColumns: ['status'], excludeColumns: ['secret'] }),
       'CREATE TABLE "materialize"."public"."orders" FROM SOURCE "materialize"."public"."pg" (REFERENCE = "public"."orders") WITH (TEXT COLUMNS = ("status"), EXCLUDE COLUMNS = ("secret"))',
     ],
+    [
+      'Kafka, ENVELOPE UPSERT with VALUE DECODING ERRORS as on a source',
+      table('latest', 'orders_topic', { type: 'kafka', reference: 'orders', format: { kind: 'key-value', key: { kind: 'text' }, value: { kind: 'json' } }, envelope: { kind: 'upsert', valueDecodingErrors: 'inline', alias: 'err' } }),
+      'CREATE TABLE "materialize"."public"."latest" FROM SOURCE "materialize"."public"."orders_topic" (REFERENCE = "orders") KEY FORMAT TEXT VALUE FORMAT JSON ENVELOPE UPSERT (VALUE DECODING ERRORS = (INLINE AS "err"))',
+    ],
     ['MySQL', table('c', 'my', { type: 'mysql', reference: ['shop', 'customers'] }), 'CREATE TABLE "materialize"."public"."c" FROM SOURCE "materialize"."public"."my" (REFERENCE = "shop"."customers")'],
     ['load generator', table('bids', 'auction', { type: 'load-generator', reference: 'bids' }), 'CREATE TABLE "materialize"."public"."bids" FROM SOURCE "materialize"."public"."auction" (REFERENCE = "bids")'],
     [

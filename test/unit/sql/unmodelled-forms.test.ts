@@ -11,7 +11,6 @@ import { parseCreateSql, parseStatement, SqlParseError } from '../../../src/sql/
 const FORMS: [string, string, RegExp][] = [
   ['ddl:636 MATCHING broker rule', "CREATE CONNECTION k TO KAFKA (BROKERS ('static:9092', MATCHING '*.use1-az1.*' USING AWS PRIVATELINK pl (AVAILABILITY ZONE = 'use1-az1')))", /MATCHING broker rules/],
   ['ddl:2555 column list with PRIMARY KEY NOT ENFORCED', "CREATE SOURCE s (a, b, PRIMARY KEY (a) NOT ENFORCED) FROM KAFKA CONNECTION k (TOPIC 'baz') FORMAT BYTES", /column list/],
-  ['ddl:3477 VALUE DECODING ERRORS', "CREATE SOURCE s FROM KAFKA CONNECTION k (TOPIC 'test') KEY FORMAT TEXT VALUE FORMAT JSON ENVELOPE UPSERT (VALUE DECODING ERRORS = INLINE AS my_col)", /VALUE DECODING ERRORS/],
   ['ddl:2665 inline Avro schema with options', "CREATE SOURCE s FROM KAFKA CONNECTION k (TOPIC 'baz') FORMAT AVRO USING SCHEMA 'schema' (CONFLUENT WIRE FORMAT = false)", /inline schema/],
   ['FORMAT REGEX', "CREATE SOURCE s FROM KAFKA CONNECTION k (TOPIC 't') FORMAT REGEX '(?P<a>.*)'", /REGEX/],
 ];
