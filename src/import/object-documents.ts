@@ -12,6 +12,7 @@ import {
   type TableSelection,
   type TextOrSecret,
   type IncludeItem,
+  type SchemaStrategy,
   type Envelope,
   type UpsertInlineErrors,
 } from '../model/index.js';
@@ -193,10 +194,20 @@ function formatDoc(format: Format, ref: WriteRef): unknown {
         ...(format.columns.kind === 'header' ? { header: [...format.columns.names] } : { columns: format.columns.count }),
         ...ifDefined('delimiter', format.delimiter),
       };
-    case 'avro':
     case 'protobuf':
       return { type: format.kind, schema_registry: ref(format.schemaRegistry) };
+    case 'avro':
+      return {
+        type: format.kind,
+        schema_registry: ref(format.schemaRegistry),
+        ...ifDefined('key_strategy', format.keyStrategy && strategyDoc(format.keyStrategy)),
+        ...ifDefined('value_strategy', format.valueStrategy && strategyDoc(format.valueStrategy)),
+      };
   }
+}
+
+function strategyDoc(s: SchemaStrategy): unknown {
+  return s.kind === 'latest' ? 'latest' : s.kind === 'id' ? { id: s.id } : { inline: s.schema };
 }
 
 /** An upstream name: dotted when no part holds a dot (the loader splits on dots), else the list of parts. */

@@ -85,7 +85,11 @@ export type FormatDoc =
   | 'bytes'
   | { type: 'json' | 'text' | 'bytes' }
   | { type: 'csv'; header?: string[]; columns?: number; delimiter?: string }
-  | { type: 'avro' | 'protobuf'; schema_registry: RefDoc };
+  | { type: 'avro'; schema_registry: RefDoc; key_strategy?: SchemaStrategyDoc; value_strategy?: SchemaStrategyDoc }
+  | { type: 'protobuf'; schema_registry: RefDoc };
+
+/** KEY / VALUE STRATEGY: `latest`, `{id: n}`, or `{inline: '<reader schema>'}`. */
+export type SchemaStrategyDoc = 'latest' | { id: number } | { inline: string };
 
 /** EXPOSE PROGRESS AS: a name in the source's schema, or elsewhere. */
 export type ProgressDoc = string | { name: string; schema?: string; database?: string };

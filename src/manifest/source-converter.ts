@@ -1,5 +1,6 @@
 import { sourceEntries } from '../model/index.js';
 import type {
+  SchemaStrategy,
   Envelope,
   UpsertInlineErrors,
   Format,
@@ -14,7 +15,7 @@ import type {
   SourceType,
   TableSelection,
 } from '../model/index.js';
-import type { FormatDoc, IncludeDoc, ProgressDoc, RefDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc, ValueDecodingErrorsDoc } from './manifest-document.js';
+import type { FormatDoc, IncludeDoc, ProgressDoc, RefDoc, SchemaStrategyDoc, SourceDoc, SourceTableDoc, UpstreamRefDoc, ValueDecodingErrorsDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
 import type { DocPath } from './yaml-document.js';
 
@@ -164,11 +165,22 @@ function convertFormat(doc: FormatDoc, at: DocPath, field: string, ctx: ObjectCo
         ...(doc.delimiter !== undefined ? { delimiter: doc.delimiter } : {}),
       };
     }
-    case 'avro':
     case 'protobuf':
       // Both key and value may name a registry; the model keeps one field per side.
-      return { kind: doc.type, schemaRegistry: ctx.reference(doc.schema_registry, [...at, 'schema_registry'], field) };
+      return { kind: 'protobuf', schemaRegistry: ctx.reference(doc.schema_registry, [...at, 'schema_registry'], field) };
+    case 'avro':
+      return {
+        kind: 'avro',
+        schemaRegistry: ctx.reference(doc.schema_registry, [...at, 'schema_registry'], field),
+        ...(doc.key_strategy !== undefined ? { keyStrategy: strategy(doc.key_strategy) } : {}),
+        ...(doc.value_strategy !== undefined ? { valueStrategy: strategy(doc.value_strategy) } : {}),
+      };
   }
+}
+
+function strategy(doc: SchemaStrategyDoc): SchemaStrategy {
+  if (doc === 'latest') return { kind: 'latest' };
+  return 'id' in doc ? { kind: 'id', id: doc.id } : { kind: 'inline', schema: doc.inline };
 }
 
 /** A name in the source's schema, or `{name, schema, database}` elsewhere. */

@@ -3,7 +3,7 @@ import type { MzObject } from './objects.js';
 import { connectionEntries } from './registry/connection-registry.js';
 import { normalizedText } from './registry/option.js';
 import { sourceEntries } from './registry/source-registry.js';
-import type { Envelope, SourceSpec } from './sources.js';
+import { formatAsStored, type Envelope, type KafkaFormat, type SourceSpec } from './sources.js';
 import type { TableSpec } from './tables.js';
 
 /**
@@ -32,27 +32,34 @@ export function withConnectionDefaults(spec: ConnectionSpec): ConnectionSpec {
   return out as ConnectionSpec;
 }
 
-/** Each source registry entry's `serverDefault` filled in (Kafka's ENVELOPE NONE). */
+function kafkaFormatAsStored(f: KafkaFormat): KafkaFormat {
+  return f.kind === 'bare' ? { kind: 'bare', format: formatAsStored(f.format) } : { kind: 'key-value', key: formatAsStored(f.key), value: formatAsStored(f.value) };
+}
+
+/** Each source registry entry's `serverDefault` filled in (Kafka's ENVELOPE NONE); formats as the server stores them. */
 export function withSourceDefaults(spec: SourceSpec): SourceSpec {
   const out: Record<string, unknown> = { ...spec };
   for (const [field, entry] of sourceEntries(spec.type)) {
     if (out[field] === undefined && entry.serverDefault !== undefined) out[field] = entry.serverDefault;
+    // The server keeps no Avro schema strategy (purification turns it into the SEED schema).
+    if (entry.codec.kind === 'kafka-format' && out[field] !== undefined) out[field] = kafkaFormatAsStored(out[field] as KafkaFormat);
   }
   return out as unknown as SourceSpec;
 }
 
-/**
- * A table as the server holds it: ENVELOPE NONE when none is written, and
- * TEXT / EXCLUDE COLUMNS sorted (purification writes them in column order,
- * which the manifest does not know; a set either way).
- */
 /** A Kafka table's ENVELOPE when none is written: the Kafka source's, from the source registry. */
 const KAFKA_ENVELOPE_DEFAULT = sourceEntries('kafka').find(([field]) => field === 'envelope')?.[1].serverDefault as Envelope;
 
+/**
+ * A table as the server holds it: a Kafka table's ENVELOPE NONE when none is
+ * written and its format as stored (as a Kafka source's), TEXT / EXCLUDE
+ * COLUMNS sorted (purification writes them in column order, which the
+ * manifest does not know; a set either way).
+ */
 export function withTableDefaults(spec: TableSpec): TableSpec {
   switch (spec.type) {
     case 'kafka':
-      return { ...spec, envelope: spec.envelope ?? KAFKA_ENVELOPE_DEFAULT };
+      return { ...spec, envelope: spec.envelope ?? KAFKA_ENVELOPE_DEFAULT, ...(spec.format ? { format: kafkaFormatAsStored(spec.format) } : {}) };
     case 'postgres':
     case 'mysql':
       return {

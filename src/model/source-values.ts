@@ -16,10 +16,30 @@ export type Format =
       /** One character; absent means `,`. */
       readonly delimiter?: string;
     }
-  | { readonly kind: 'avro'; readonly schemaRegistry: ObjectName }
+  | {
+      readonly kind: 'avro';
+      readonly schemaRegistry: ObjectName;
+      /**
+       * Which registered schema to read with (KEY / VALUE STRATEGY; server
+       * default the latest). Purification turns it into the SEED schema and the
+       * stored create_sql keeps no strategy (CsrConnectionAvro's Display,
+       * src/sql-parser/src/ast/defs/ddl.rs:320-329): it is sent, never read back.
+       */
+      readonly keyStrategy?: SchemaStrategy;
+      readonly valueStrategy?: SchemaStrategy;
+    }
   | { readonly kind: 'protobuf'; readonly schemaRegistry: ObjectName };
 
 export type FormatKind = Format['kind'];
+
+/** `LATEST`, `ID n` (a schema id in the registry), or `INLINE '<schema>'` (a reader schema). */
+export type SchemaStrategy = { readonly kind: 'latest' } | { readonly kind: 'id'; readonly id: number } | { readonly kind: 'inline'; readonly schema: string };
+
+/** A format as the server stores it: without the strategies purification consumed. */
+export function formatAsStored(f: Format): Format {
+  if (f.kind !== 'avro' || (f.keyStrategy === undefined && f.valueStrategy === undefined)) return f;
+  return { kind: 'avro', schemaRegistry: f.schemaRegistry };
+}
 
 /**
  * `FORMAT x` (applies to key and value) or `KEY FORMAT x VALUE FORMAT y`.

@@ -210,6 +210,9 @@ export type FormatSpec =
         readonly valueReferences?: readonly string[];
         readonly text: string;
       };
+      /** AVRO only: `KEY STRATEGY ...` / `VALUE STRATEGY ...` after the seed (src/sql-parser/src/parser.rs:2303-2330). */
+      readonly keyStrategy?: SchemaStrategy;
+      readonly valueStrategy?: SchemaStrategy;
       readonly pos: SqlPosition;
     }
   /** `AVRO USING SCHEMA '...'` (inline schema, old servers), `PROTOBUF MESSAGE '..' USING SCHEMA '..'`. */
@@ -223,6 +226,12 @@ export type FormatSpec =
     }
   /** `REGEX '...'`. */
   | { readonly kind: 'regex'; readonly pattern: string; readonly pos: SqlPosition };
+
+/** How the reader schema is chosen from the registry: `LATEST`, `ID n`, or `INLINE '<schema>'`. */
+export type SchemaStrategy =
+  | { readonly kind: 'latest'; readonly pos: SqlPosition }
+  | { readonly kind: 'id'; readonly id: number; readonly pos: SqlPosition }
+  | { readonly kind: 'inline'; readonly schema: string; readonly pos: SqlPosition };
 
 export type CreateSourceFormat =
   | { readonly kind: 'bare'; readonly format: FormatSpec }

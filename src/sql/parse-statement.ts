@@ -24,6 +24,7 @@ import {
   type KafkaBroker,
   type ParsedStatement,
   type ReferencedSubsources,
+  type SchemaStrategy,
   type ShowStatement,
   type SourceConnection,
   type StatementAst,
@@ -951,7 +952,9 @@ class Parser {
           text: this.text.slice(seedStart.offset, this.previous().end),
         };
       }
-      return { kind, using: 'csr', connection, options, ...(seed ? { seed } : {}), pos };
+      const keyStrategy = isAvro ? this.parseSchemaStrategy('key') : undefined;
+      const valueStrategy = isAvro ? this.parseSchemaStrategy('value') : undefined;
+      return { kind, using: 'csr', connection, options, ...(seed ? { seed } : {}), ...(keyStrategy ? { keyStrategy } : {}), ...(valueStrategy ? { valueStrategy } : {}), pos };
     }
     return this.fail(`expected a format (JSON, TEXT, BYTES, CSV, AVRO, PROTOBUF, REGEX), found ${describeToken(this.peek())}`);
   }
@@ -978,6 +981,19 @@ class Parser {
       }
     } while (this.eatSymbol(','));
     return items;
+  }
+
+  /** `KEY STRATEGY` / `VALUE STRATEGY` followed by `ID n`, `LATEST` or `INLINE '<schema>'` (src/sql-parser/src/parser.rs:2303-2327). */
+  private parseSchemaStrategy(side: 'key' | 'value'): SchemaStrategy | undefined {
+    const pos = this.pos();
+    if (!this.eatWords(side, 'strategy')) return undefined;
+    if (this.eatWord('latest')) return { kind: 'latest', pos };
+    if (this.eatWord('inline')) return { kind: 'inline', schema: this.expectString('a reader schema'), pos };
+    this.expectWord('id');
+    const t = this.peek();
+    if (t.kind !== 'number' || !/^[0-9]+$/.test(t.value) || Number(t.value) > 2147483647) this.fail('Expected a 32-bit integer');
+    this.next();
+    return { kind: 'id', id: Number(t.value), pos };
   }
 
   private parseEnvelope(pos: SqlPosition): EnvelopeSpec {

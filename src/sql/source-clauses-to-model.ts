@@ -1,7 +1,7 @@
 import { ifDefined } from '../model/if-defined.js';
 import type { ObjectName } from '../model/names.js';
-import type { Envelope, Format, IncludeItem, KafkaFormat, SourceTable, TableSelection, UpsertInlineErrors } from '../model/sources.js';
-import type { CreateSourceFormat, EnvelopeSpec, FormatSpec, IncludeItem as IncludeItemAst, ItemName, ReferencedSubsources } from './ast.js';
+import type { Envelope, Format, IncludeItem, KafkaFormat, SchemaStrategy, SourceTable, TableSelection, UpsertInlineErrors } from '../model/sources.js';
+import type { CreateSourceFormat, EnvelopeSpec, FormatSpec, IncludeItem as IncludeItemAst, ItemName, ReferencedSubsources, SchemaStrategy as SchemaStrategyAst } from './ast.js';
 import { SqlParseError, type SqlPosition } from './errors.js';
 
 /**
@@ -47,13 +47,23 @@ export function formatToModel(f: FormatSpec, names: NameResolver, outputs: Forma
     case 'protobuf':
       if (f.options.length > 0) fail(`${f.options[0]!.name} is not supported by mzform`, f.options[0]!.pos);
       if (f.seed) outputs.seed = outputs.seed === undefined ? f.seed.text : `${outputs.seed} ${f.seed.text}`;
-      return { kind: f.kind, schemaRegistry: names.name(f.connection) };
+      if (f.kind === 'protobuf') return { kind: 'protobuf', schemaRegistry: names.name(f.connection) };
+      return {
+        kind: 'avro',
+        schemaRegistry: names.name(f.connection),
+        ...ifDefined('keyStrategy', f.keyStrategy && strategyToModel(f.keyStrategy)),
+        ...ifDefined('valueStrategy', f.valueStrategy && strategyToModel(f.valueStrategy)),
+      };
     case 'avro-inline':
     case 'protobuf-inline':
       return fail('formats with an inline schema (USING SCHEMA) are not supported by mzform; use a schema registry connection', f.pos);
     case 'regex':
       return fail('FORMAT REGEX is not supported by mzform', f.pos);
   }
+}
+
+function strategyToModel(s: SchemaStrategyAst): SchemaStrategy {
+  return s.kind === 'latest' ? { kind: 'latest' } : s.kind === 'id' ? { kind: 'id', id: s.id } : { kind: 'inline', schema: s.schema };
 }
 
 /** The position of a format clause, for messages that refuse it. */

@@ -41,7 +41,23 @@ const tableSelection = (upstream: string): JsonSchema[] => [
   },
 ];
 
-export const format: JsonSchema = {
+/** KEY / VALUE STRATEGY of an Avro format (src/sql-parser/src/parser.rs:2303-2327). */
+const strategy: JsonSchema = {
+  type: ['string', 'object'],
+  'x-expected': "latest, {id: n} or {inline: '<schema>'}",
+  description:
+    'the registered schema to read with: latest (the server default), {id: n} (a schema id), or {inline: <reader schema>}. Materialize resolves it when the source is created and keeps no strategy, so a later change is not seen.',
+  if: { type: 'string' },
+  then: { const: 'latest', description: 'LATEST.' },
+  else: {
+    type: 'object',
+    if: { properties: { id: { type: 'integer' } }, required: ['id'] },
+    then: closed('ID n.', { id: { type: 'integer', minimum: 0, maximum: 2147483647, description: 'A schema id of the registry (32-bit).' } }, ['id']),
+    else: closed("INLINE '<schema>'.", { inline: text('A reader schema, Avro JSON.', { minLength: 1 }) }, ['inline']),
+  },
+};
+
+const format: JsonSchema = {
   type: ['string', 'object'],
   'x-expected': 'json, text, bytes, or {type: csv|avro|protobuf, ...}',
   description: 'A Kafka format: json, text or bytes; {type: csv, header | columns, delimiter}; {type: avro | protobuf, schema_registry}.',
@@ -62,11 +78,25 @@ export const format: JsonSchema = {
         }),
       },
       {
-        if: { properties: { type: { enum: ['avro', 'protobuf'] } }, required: ['type'] },
+        if: { properties: { type: { const: 'avro' } }, required: ['type'] },
         then: closed(
-          'FORMAT AVRO or PROTOBUF USING CONFLUENT SCHEMA REGISTRY CONNECTION.',
+          'FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION.',
           {
-            type: { enum: ['avro', 'protobuf'], description: 'AVRO or PROTOBUF.' },
+            type: { const: 'avro', description: 'AVRO.' },
+            schema_registry: ref('reference', 'The confluent-schema-registry connection that holds the schemas.'),
+            key_strategy: { ...strategy, description: `KEY STRATEGY: ${strategy.description}` },
+            value_strategy: { ...strategy, description: `VALUE STRATEGY: ${strategy.description}` },
+          },
+          ['schema_registry'],
+        ),
+      },
+      {
+        // A Protobuf schema comes from the registry only; MESSAGE goes with an inline schema (src/sql-parser/src/parser.rs:2149-2165).
+        if: { properties: { type: { const: 'protobuf' } }, required: ['type'] },
+        then: closed(
+          'FORMAT PROTOBUF USING CONFLUENT SCHEMA REGISTRY CONNECTION.',
+          {
+            type: { const: 'protobuf', description: 'PROTOBUF.' },
             schema_registry: ref('reference', 'The confluent-schema-registry connection that holds the schemas.'),
           },
           ['schema_registry'],

@@ -1,5 +1,5 @@
 import { assertNever } from '../../model/references.js';
-import type { Envelope, Format, IncludeItem, KafkaFormat, SourceTable, TableSelection, UpsertInlineErrors } from '../../model/sources.js';
+import type { Envelope, Format, IncludeItem, KafkaFormat, SchemaStrategy, SourceTable, TableSelection, UpsertInlineErrors } from '../../model/sources.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../quote.js';
 import { renderInteger } from './connection-options.js';
 
@@ -23,12 +23,18 @@ export function renderFormat(f: Format): string {
       return `CSV ${columns}${f.delimiter === undefined ? '' : ` DELIMITED BY ${quoteLiteral(f.delimiter)}`}`;
     }
     case 'avro':
-      return `AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION ${qualifiedName(f.schemaRegistry)}`;
+      return `AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION ${qualifiedName(f.schemaRegistry)}${renderStrategy('KEY', f.keyStrategy)}${renderStrategy('VALUE', f.valueStrategy)}`;
     case 'protobuf':
       return `PROTOBUF USING CONFLUENT SCHEMA REGISTRY CONNECTION ${qualifiedName(f.schemaRegistry)}`;
     default:
       return assertNever(f);
   }
+}
+
+function renderStrategy(side: 'KEY' | 'VALUE', s: SchemaStrategy | undefined): string {
+  if (s === undefined) return '';
+  const how = s.kind === 'latest' ? 'LATEST' : s.kind === 'id' ? `ID ${renderInteger(s.id, `${side} STRATEGY ID`)}` : `INLINE ${quoteLiteral(s.schema)}`;
+  return ` ${side} STRATEGY ${how}`;
 }
 
 /** `FORMAT x` or `KEY FORMAT x VALUE FORMAT y`. */

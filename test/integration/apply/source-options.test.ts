@@ -10,7 +10,8 @@ import { type Emulator, startEmulator } from './emulator.js';
 /**
  * The CLI as a user runs it, over TCP against the emulator, for options added
  * through the registries: PORT on an AWS PrivateLink connection, INCLUDE HEADER,
- * VALUE DECODING ERRORS = INLINE, START TIMESTAMP, EXPOSE PROGRESS AS, and the KEY
+ * VALUE DECODING ERRORS = INLINE, START TIMESTAMP, EXPOSE PROGRESS AS, Avro
+ * VALUE STRATEGY, and the KEY
  * VALUE, CLOCK and DATUMS load generators. Each is planned, applied, planned
  * again to "No changes.", imported, and the imported manifest plans to no
  * changes too.
@@ -27,6 +28,10 @@ connections:
     type: kafka
     broker: kafka.internal:9092
     security_protocol: PLAINTEXT
+    validate: false
+  csr:
+    type: confluent-schema-registry
+    url: http://csr.internal:8081
     validate: false
 sources:
   traced:
@@ -55,6 +60,11 @@ sources:
     topic: named
     format: json
     expose_progress: named_offsets
+  picked:
+    type: kafka
+    connection: kafka
+    topic: picked
+    format: { type: avro, schema_registry: csr, value_strategy: { id: 7 } }
   kv:
     type: load-generator
     generator: key-value
@@ -100,6 +110,7 @@ describe('options from the registries, through the CLI', () => {
     const plan = await cli(['plan', '-f', file, '--url', emulator.url]);
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('PORT = 8443');
+    expect(plan.stdout).toContain('FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION "materialize"."public"."csr" VALUE STRATEGY ID 7');
     expect(plan.stdout).toContain("(TOPIC = 'named') FORMAT JSON EXPOSE PROGRESS AS \"materialize\".\"public\".\"named_offsets\"");
     expect(plan.stdout).toContain("(TOPIC = 'since', START TIMESTAMP = -3600000) FORMAT JSON");
     expect(plan.stdout).toContain('KEY FORMAT TEXT VALUE FORMAT JSON ENVELOPE UPSERT (VALUE DECODING ERRORS = (INLINE AS "decode_error"))');
@@ -135,6 +146,8 @@ describe('options from the registries, through the CLI', () => {
     expect(text).toMatch(/header: sig\n\s+as: sig\n\s+bytes: true/);
     expect(text).toMatch(/value_decoding_errors:\n\s+inline: true\n\s+as: decode_error/);
     expect(text).toContain('expose_progress: named_offsets');
+    // Materialize keeps no schema strategy in the stored statement: import cannot write one.
+    expect(text).not.toContain('value_strategy');
     // Progress subsources Materialize named itself are not written back.
     expect(text.match(/expose_progress/g)).toHaveLength(1);
     // The catalog keeps the offsets, not the timestamp: import writes what it holds.

@@ -21,6 +21,13 @@ describe('options purification replaces', () => {
     { name: 'START TIMESTAMP against the START OFFSET it became', desired: { startTimestamp: -3600000 }, actual: { startOffset: [0, 12] }, fields: [], replace: false },
     { name: 'START TIMESTAMP on a source created without one', desired: { startTimestamp: -3600000 }, actual: {}, fields: ['start_timestamp'], replace: true },
     { name: 'START OFFSET declared and different', desired: { startOffset: [5] }, actual: { startOffset: [0] }, fields: ['start_offset'], replace: true },
+    {
+      name: 'an Avro VALUE STRATEGY, which the server keeps only as the schema it chose',
+      desired: { format: { kind: 'bare', format: { kind: 'avro', schemaRegistry: n('csr'), valueStrategy: { kind: 'id', id: 7 } } } },
+      actual: { format: { kind: 'bare', format: { kind: 'avro', schemaRegistry: n('csr') } } },
+      fields: [],
+      replace: false,
+    },
     { name: 'START TIMESTAMP removed from the manifest', desired: {}, actual: { startOffset: [0] }, fields: ['start_offset'], replace: true },
     // src/sql/src/pure.rs:1255: without EXPOSE PROGRESS AS, Materialize names the progress subsource itself.
     { name: 'a progress subsource Materialize named', desired: {}, actual: { exposeProgress: n('s_progress') }, fields: [], replace: false },

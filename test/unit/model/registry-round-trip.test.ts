@@ -157,7 +157,7 @@ const SOURCE_SAMPLE: { readonly [K in SourceCodecKind]: (codec: Extract<SourceCo
   'column-list': () => [['public', 't', 'c']],
   'kafka-format': () => ({
     kind: 'key-value',
-    key: { kind: 'avro', schemaRegistry: n('csr') },
+    key: { kind: 'avro', schemaRegistry: n('csr'), keyStrategy: { kind: 'id', id: 7 }, valueStrategy: { kind: 'inline', schema: '{"type": "long"}' } },
     value: { kind: 'csv', columns: { kind: 'header', names: ['a'] }, delimiter: ';' },
   }),
   'include-list': () => [{ item: 'key' }, { item: 'partition', alias: 'p' }, { item: 'header', key: 'trace-id', alias: 'trace', bytes: true }],

@@ -71,7 +71,7 @@ export const REPRESENTATIVE_OBJECTS: readonly MzObject[] = [
       type: 'kafka',
       connection: n('kafka_msk'),
       topic: 'orders',
-      format: { kind: 'key-value', key: { kind: 'text' }, value: { kind: 'avro', schemaRegistry: n('csr') } },
+      format: { kind: 'key-value', key: { kind: 'text' }, value: { kind: 'avro', schemaRegistry: n('csr'), valueStrategy: { kind: 'latest' } } },
       envelope: 'upsert',
       include: [{ item: 'key', alias: 'k' }, { item: 'partition' }, { item: 'offset' }, { item: 'timestamp', alias: 'ts' }, { item: 'headers' }],
       startOffset: [0, 10],
