@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
-import type { CatalogRows } from './queries.js';
+import { parseSecretComment } from '../model/index.js';
+import type { CatalogRows, CommentRow } from './queries.js';
 
 /**
  * A catalog dump: the raw rows of the introspection queries, saved by
@@ -8,12 +9,21 @@ import type { CatalogRows } from './queries.js';
  * as a live one, and so gives the same plan. Rows hold no secret values:
  * Materialize never returns them.
  *
+ * Nor do they hold the keyed fingerprints mzform keeps in secrets' comments:
+ * a dump is shared with people and jobs that must not get even a keyed hash
+ * of a value. The fingerprint line is left out of each secret's comment and
+ * the secret listed in `fingerprintsWithheld`, so that a plan from the dump
+ * knows the fingerprint is unknown (value not checked), not absent (value
+ * never set by mzform, to be set). Version 2 dumps carried the line; they
+ * still read, and the line is set aside on reading the same way, so a
+ * dump's fingerprints are never compared, whatever its version.
+ *
  * Bump the version when a query's columns change in a way older readers or
  * older dumps cannot follow. Tables added later (`databases`, `schemas`,
  * `sourceTables`) are optional instead: a dump without them still reads, and
  * the plan then skips what needs them (see `CatalogRows`).
  */
-export const CATALOG_DUMP_FORMAT_VERSION = 2;
+export const CATALOG_DUMP_FORMAT_VERSION = 3;
 const KIND = 'mzform-catalog-dump';
 
 /** `string?` may be null; `optional` may be null or missing (a column added after dumps were first written). */
@@ -49,14 +59,18 @@ const TABLES: { readonly [T in keyof CatalogRows]-?: Readonly<Record<string, Col
   schemas: { database_name: 'string', name: 'string' },
   sourceTables: { id: 'string', schema_name: 'string', table_name: 'string' },
   clusters: { name: 'string', managed: 'string', size: 'string?', replication_factor: 'string?' },
+  fingerprintsWithheld: { id: 'string' },
 };
 
 const TABLE_NAMES = Object.keys(TABLES) as (keyof CatalogRows)[];
 /** Tables a dump may lack, having been written before mzform read them. */
 const OPTIONAL_TABLES: ReadonlySet<keyof CatalogRows> = new Set(['databases', 'schemas', 'sourceTables', 'clusters']);
+/** Version 2 wrote fingerprints and no `fingerprintsWithheld`. */
+const READABLE_VERSIONS: ReadonlySet<unknown> = new Set([2, CATALOG_DUMP_FORMAT_VERSION]);
 
 /** The dump as JSON text: columns in a fixed order, rows in the order the queries return them (ORDER BY id). */
-export function serializeCatalogDump(rows: CatalogRows): string {
+export function serializeCatalogDump(catalog: CatalogRows): string {
+  const rows = withholdFingerprints(catalog);
   const table = (name: keyof CatalogRows) =>
     (rows[name] as readonly object[]).map((row) =>
       Object.fromEntries(Object.keys(TABLES[name]).map((column) => [column, (row as Record<string, unknown>)[column] ?? null])),
@@ -84,14 +98,15 @@ export function parseCatalogDump(text: string, file: string): CatalogRows {
     // Version 1 has no clusters and roles, so a plan from it could not check that they exist.
     return fail('format_version', `version 1 is no longer read: it lacks the clusters and roles a plan checks; write the dump again with \`mzform catalog dump\``);
   }
-  if (data.format_version !== CATALOG_DUMP_FORMAT_VERSION) {
-    return fail('format_version', `version ${JSON.stringify(data.format_version)} is not supported; this mzform reads version ${CATALOG_DUMP_FORMAT_VERSION}`);
+  if (!READABLE_VERSIONS.has(data.format_version)) {
+    return fail('format_version', `version ${JSON.stringify(data.format_version)} is not supported; this mzform reads versions 2 and ${CATALOG_DUMP_FORMAT_VERSION}`);
   }
+  const optional = data.format_version === 2 ? new Set([...OPTIONAL_TABLES, 'fingerprintsWithheld']) : OPTIONAL_TABLES;
   const rows = data.rows;
   if (!isRecord(rows)) return fail('rows', 'must be an object');
   for (const name of TABLE_NAMES) {
     const table = rows[name];
-    if (table === undefined && OPTIONAL_TABLES.has(name)) continue;
+    if (table === undefined && optional.has(name)) continue;
     if (!Array.isArray(table)) return fail(`rows.${name}`, 'must be a list');
     table.forEach((row: unknown, i) => {
       if (!isRecord(row)) return fail(`rows.${name}[${i}]`, 'must be an object');
@@ -110,7 +125,25 @@ export function parseCatalogDump(text: string, file: string): CatalogRows {
   containers.forEach((c, i) => {
     if (!['cluster', 'role'].includes(c.kind)) fail(`rows.containers[${i}].kind`, 'must be cluster or role');
   });
-  return rows as unknown as CatalogRows;
+  return withholdFingerprints(rows as unknown as CatalogRows);
+}
+
+/**
+ * The rows with the fingerprint line taken out of every secret's comment
+ * (a comment that was only that line is left out), and those secrets listed
+ * in `fingerprintsWithheld`, added to any already listed. Pure.
+ */
+function withholdFingerprints(rows: CatalogRows): CatalogRows {
+  const secrets = new Set(rows.objects.filter((o) => o.kind === 'secret').map((o) => o.id));
+  const withheld = new Set((rows.fingerprintsWithheld ?? []).map((r) => r.id));
+  const comments: CommentRow[] = [];
+  for (const row of rows.comments) {
+    const parsed = secrets.has(row.id) ? parseSecretComment(row.comment) : { comment: row.comment };
+    if (parsed.fingerprint !== undefined) withheld.add(row.id);
+    if (parsed.comment !== undefined) comments.push({ ...row, comment: parsed.comment });
+  }
+  const ids = rows.objects.map((o) => o.id).filter((id) => withheld.has(id));
+  return { ...rows, comments, fingerprintsWithheld: ids.map((id) => ({ id })) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -211,4 +211,14 @@ export interface CatalogRows {
   readonly sourceTables?: readonly SourceTableRow[];
   /** Absent in dumps written before clusters' size and replication factor were read: then declared clusters are not compared. */
   readonly clusters?: readonly ClusterRow[];
+  /**
+   * Catalog dumps only (no query reads it): the secrets whose comment carried
+   * mzform's fingerprint line, which the dump leaves out. Their fingerprint is
+   * unknown, not absent (see `StoredFingerprint`).
+   */
+  readonly fingerprintsWithheld?: readonly FingerprintWithheldRow[];
+}
+
+export interface FingerprintWithheldRow {
+  id: string;
 }

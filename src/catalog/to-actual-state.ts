@@ -12,6 +12,8 @@ import {
   SOURCE_TYPES,
   type SourceTable,
   type SourceType,
+  type StoredFingerprint,
+  NO_FINGERPRINT,
   compareNames,
   parseSecretComment,
 } from '../model/index.js';
@@ -41,6 +43,7 @@ export interface ToActualStateOptions {
  */
 export function toActualState(rows: CatalogRows, options: ToActualStateOptions = {}): ActualState {
   const comments = new Map(rows.comments.map((r) => [r.id, r.comment]));
+  const withheld = new Set((rows.fingerprintsWithheld ?? []).map((r) => r.id));
   const dependsOn = new Map<string, string[]>();
   for (const d of rows.dependencies) dependsOn.set(d.object_id, [...(dependsOn.get(d.object_id) ?? []), d.referenced_object_id]);
   const outputs = outputsById(rows);
@@ -72,8 +75,15 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
       foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps, unreadable: { kind: row.kind, reason } });
       continue;
     }
-    const { comment, fingerprint: secretFingerprint } =
-      row.kind === 'secret' ? parseSecretComment(rawComment) : { comment: rawComment, fingerprint: undefined };
+    const { comment, fingerprint } = row.kind === 'secret' ? parseSecretComment(rawComment) : { comment: rawComment, fingerprint: undefined };
+    const secretFingerprint: StoredFingerprint | undefined =
+      row.kind !== 'secret'
+        ? undefined
+        : fingerprint !== undefined
+          ? { state: 'stored', fingerprint }
+          : withheld.has(row.id)
+            ? { state: 'unknown' }
+            : NO_FINGERPRINT;
     object = {
       ...object,
       ...(comment !== undefined ? { comment } : {}),

@@ -64,7 +64,7 @@ Exit codes: 0 no drift, 2 drift found, 1 error, 3 invalid manifest or flags. Mad
             ...(flags.debug ? { debug: (line: string) => this.logToStderr(`debug: ${line}`) } : {}),
           });
     const key = fingerprintKeyFrom(env);
-    const actual = loadActualFromRows(rows, desired, flags.catalog);
+    const actual = loadActualFromRows(rows, desired);
     // Like plan: a declared object whose definition cannot be read cannot be compared (never "missing").
     checkUnreadableDeclared(desired, actual);
     const changes = diff(desired, actual, key ? { fingerprintKey: key } : {});

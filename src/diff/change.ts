@@ -62,7 +62,12 @@ export interface CreateChange extends Desired {
   readonly action: 'create';
 }
 
-export interface AlterChange extends Desired {
+/** A secret whose value could not be checked: its fingerprint is unknown (read from a catalog dump). */
+interface ValueUnchecked {
+  readonly valueUnchecked?: true;
+}
+
+export interface AlterChange extends Desired, ValueUnchecked {
   readonly action: 'alter';
   readonly actual: ActualObject;
   readonly fields: readonly FieldChange[];
@@ -85,7 +90,7 @@ export interface DropChange {
   readonly actual: ActualObject;
 }
 
-export interface NoOpChange extends Desired {
+export interface NoOpChange extends Desired, ValueUnchecked {
   readonly action: 'no-op';
   readonly actual: ActualObject;
 }

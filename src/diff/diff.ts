@@ -12,6 +12,7 @@ import {
   displayName,
   nameKey,
   sameName,
+  storedFingerprint,
 } from '../model/index.js';
 import type { Alteration, Change, FieldChange, ReplaceChange } from './change.js';
 import { changeObject } from './change.js';
@@ -125,6 +126,7 @@ function compareObject(object: MzObject, current: ActualObject, options: DiffOpt
 
   let stored: string | undefined = object.comment;
   let before: string | undefined = current.object.comment;
+  let unchecked = false;
   if (object.kind === 'secret') {
     const forced = (options.rotateSecrets ?? []).some((n) => sameName(n, object.name));
     const decision = decideSecretValue(object, current, options.fingerprintKey, forced);
@@ -133,7 +135,8 @@ function compareObject(object: MzObject, current: ActualObject, options: DiffOpt
       alterations.push({ kind: 'secret-value', reason: decision.reason });
     }
     stored = composeSecretComment(object.name, object.comment, decision.fingerprint);
-    before = joinSecretComment(current.object.comment, current.secretFingerprint);
+    before = joinSecretComment(current.object.comment, decision.unchecked ? decision.fingerprint : storedFingerprint(current));
+    unchecked = decision.unchecked === true;
   }
   if (object.comment !== current.object.comment) fields.push(fieldChange('comment', current.object.comment, object.comment, 'text'));
   if (stored !== before) alterations.push({ kind: 'comment', comment: stored ?? null });
@@ -142,9 +145,9 @@ function compareObject(object: MzObject, current: ActualObject, options: DiffOpt
     alterations.push({ kind: 'owner', role: object.owner });
   }
 
-  const desiredComment = stored === undefined ? {} : { storedComment: stored };
+  const desiredComment = { ...(stored === undefined ? {} : { storedComment: stored }), ...(unchecked ? { valueUnchecked: true as const } : {}) };
   if (byKind.forcing.length > 0) {
-    return { action: 'replace', object, actual: current, fields, forcing: byKind.forcing.map((f) => f.field), ...storedComment(object, options, current.secretFingerprint) };
+    return { action: 'replace', object, actual: current, fields, forcing: byKind.forcing.map((f) => f.field), ...storedComment(object, options, storedFingerprint(current)) };
   }
   if (alterations.length === 0) return { action: 'no-op', object, actual: current, ...desiredComment };
   return { action: 'alter', object, actual: current, fields, alterations, ...desiredComment };

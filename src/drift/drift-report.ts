@@ -1,4 +1,4 @@
-import type { Change, FieldChange } from '../diff/index.js';
+import { type Change, type FieldChange, uncheckedSecretValues } from '../diff/index.js';
 import { type ObjectKind, type ObjectName, compareNames, OBJECT_KINDS } from '../model/index.js';
 
 /** Bumped when the `--json` shape of a drift report changes incompatibly. */
@@ -30,6 +30,8 @@ export interface DriftReport {
   readonly entries: readonly DriftEntry[];
   /** Secret values were not compared (no fingerprint key). */
   readonly secretsCompared: boolean;
+  /** Secrets whose value could not be checked: their fingerprint is unknown (a catalog dump). Never drift. */
+  readonly valuesNotChecked: readonly ObjectName[];
 }
 
 export function hasDrift(report: DriftReport): boolean {
@@ -74,7 +76,7 @@ export function describeDrift(changes: readonly Change[], options: { manifest: s
     }
   }
   entries.sort((a, b) => compareNames(a.name, b.name) || OBJECT_KINDS.indexOf(a.objectKind) - OBJECT_KINDS.indexOf(b.objectKind) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
-  return { manifest: options.manifest, entries, secretsCompared: options.secretsCompared };
+  return { manifest: options.manifest, entries, secretsCompared: options.secretsCompared, valuesNotChecked: uncheckedSecretValues(changes) };
 }
 
 /** The diff's before is the catalog, its after the manifest. */

@@ -1,3 +1,4 @@
+import { uncheckedValuesNote } from '../diff/index.js';
 import { displayName, terminalSafeDeep } from '../model/index.js';
 import { formatValue } from '../output/index.js';
 import { DRIFT_FORMAT_VERSION, type DriftEntry, type DriftReport, hasDrift } from './drift-report.js';
@@ -49,6 +50,8 @@ export function renderDriftText(shown: DriftReport): string {
     lines.push(`${MARKS[entry.kind]} ${headline}`, ...details.map((d) => `    ${d}`));
   }
   if (!report.secretsCompared) lines.push('', `Warning: ${NOT_COMPARED}`);
+  const notChecked = uncheckedValuesNote(report.valuesNotChecked);
+  if (notChecked) lines.push('', `Note: ${notChecked}.`);
   if (hasDrift(report)) lines.push('', NEXT);
   return `${lines.join('\n')}\n`;
 }
@@ -64,6 +67,8 @@ export function renderDriftMarkdown(report: DriftReport, options: { marker?: str
   }
   if (hasDrift(report)) lines.push('');
   if (!report.secretsCompared) lines.push(`> **Warning:** ${escape(NOT_COMPARED)}`, '');
+  const notChecked = uncheckedValuesNote(report.valuesNotChecked);
+  if (notChecked) lines.push(`> **Note:** ${escape(notChecked)}.`, '');
   // NEXT holds nothing Markdown would misread but its code span.
   if (hasDrift(report)) lines.push(NEXT, '');
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
@@ -84,6 +89,7 @@ export function driftJson(report: DriftReport): Record<string, unknown> {
     manifest: report.manifest,
     drift: hasDrift(report),
     secrets_compared: report.secretsCompared,
+    secrets_not_checked: report.valuesNotChecked.map(displayName),
     entries: report.entries.map((e) => ({
       kind: e.kind,
       object_kind: e.objectKind,

@@ -1,7 +1,9 @@
 /**
  * An error the emulator reports to its client the way Materialize would:
  * message, SQLSTATE and optional detail and hint. Plan and catalog errors are
- * XX000 in Materialize (materialize-semantics.md section 8), so that is the default.
+ * XX000 in Materialize, so that is the default: `AdapterError::code` maps every
+ * other `PlanError` to `SqlState::INTERNAL_ERROR` (src/adapter/src/error.rs:631)
+ * and every catalog error but a variable error likewise (src/adapter/src/error.rs:584).
  */
 export class MzError extends Error {
   readonly sqlstate: string;

@@ -70,6 +70,26 @@ export interface ObjectOutputs {
   readonly externalId?: string;
 }
 
+/**
+ * What the catalog tells of a secret's value, which Materialize never returns.
+ * `none` and `unknown` differ: `none` means no fingerprint is stored (the
+ * value was set outside mzform, or without a key), so a plan with a key sets
+ * the value once; `unknown` means the fingerprint was not read (a catalog
+ * dump never carries one), so the value cannot be checked and is reported as
+ * not checked, never as a change.
+ */
+export type StoredFingerprint =
+  | { readonly state: 'stored'; readonly fingerprint: string }
+  | { readonly state: 'none' }
+  | { readonly state: 'unknown' };
+
+export const NO_FINGERPRINT: StoredFingerprint = { state: 'none' };
+
+/** The fingerprint string when one is known to be stored. */
+export function storedFingerprint(actual: { readonly secretFingerprint?: StoredFingerprint }): string | undefined {
+  return actual.secretFingerprint?.state === 'stored' ? actual.secretFingerprint.fingerprint : undefined;
+}
+
 /** An object read from the catalog. */
 export interface ActualObject {
   /** Catalog id, e.g. `u12`. */
@@ -86,8 +106,8 @@ export interface ActualObject {
    * is not the truth, so it is not compared.
    */
   readonly tablesUnknown?: boolean;
-  /** Secrets only: the value fingerprint mzform stored in the comment, if any. */
-  readonly secretFingerprint?: string;
+  /** Secrets only: what the catalog tells of the value (absent, as for other kinds: `none`). */
+  readonly secretFingerprint?: StoredFingerprint;
   /** Hash of what was read for this object (id, create_sql, comment, owner), to detect a stale saved plan. */
   readonly fingerprint: string;
 }

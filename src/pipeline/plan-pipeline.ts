@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { type CatalogRows, introspect, parseCatalogDump, readCatalogRows, toActualState } from '../catalog/index.js';
 import { connect, type Database } from '../db/index.js';
-import { type Change, diff } from '../diff/index.js';
-import { InputError, RuntimeError } from '../errors.js';
+import { type Change, diff, uncheckedSecretValues, uncheckedValuesNote } from '../diff/index.js';
+import { InputError } from '../errors.js';
 import { loadManifest } from '../manifest/index.js';
 import { type ActualState, type DesiredState, type ObjectName, displayName, nameKey } from '../model/index.js';
 import { buildPlan, checkClustersAndRoles, checkUnreadableDeclared, type Plan } from '../plan/index.js';
@@ -103,11 +103,13 @@ export function planChanges(
   const existing = new Set(actual.objects.filter((a) => a.object.kind === 'secret').map((a) => nameKey(a.object.name)));
   const comparedNothing = desired.objects.some((o) => o.kind === 'secret' && existing.has(nameKey(o.name)));
   const notRead = valuesNotReadNote(desired);
+  const notChecked = uncheckedValuesNote(uncheckedSecretValues(all));
   const warnings = [
     ...(key === undefined && comparedNothing
       ? [`${FINGERPRINT_KEY_VARIABLE} is not set: the values of existing secrets were not compared (use --rotate-secret to set one).`]
       : []),
     ...(notRead ? [notRead] : []),
+    ...(notChecked ? [`${notChecked}.`] : []),
   ];
   return buildPlan(selected.changes, desired, actual, { warnings: [...warnings, ...selected.warnings] });
 }
@@ -119,7 +121,7 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
   const desired = await loadDesired(options.file, options.env, { environment: options.environment, secretValues });
   if (options.catalogFile !== undefined) {
     // Offline: the rows a `catalog dump` saved go through the same rows -> model code as live ones.
-    const actual = loadActualFromRows(await readCatalogDumpFile(options.catalogFile), desired, options.catalogFile);
+    const actual = loadActualFromRows(await readCatalogDumpFile(options.catalogFile), desired);
     options.debug?.(`catalog read from ${options.catalogFile}: ${actual.objects.length} objects`);
     return { plan: planChanges(desired, actual, options), desired, actual, queries: 0 };
   }
@@ -138,16 +140,12 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
 
 /**
  * The catalog from the rows of a `catalog dump` (or rows just read), scoped
- * like `loadActual`. With `dumpFile`, a definition mzform cannot read is bad
- * input in that file (exit 3), not a failure of the server.
+ * like `loadActual`. A definition mzform cannot read is never an error here:
+ * it is kept as an unreadable foreign object, and `checkUnreadableDeclared`
+ * stops a plan (exit 3) when the manifest declares it.
  */
-export function loadActualFromRows(rows: CatalogRows, desired: DesiredState, dumpFile?: string): ActualState {
-  try {
-    return withExternalObjects(toActualState(rows, { inScope: (n) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema) }), desired);
-  } catch (err) {
-    if (dumpFile === undefined || !(err instanceof RuntimeError) || err.code !== 'catalog.unreadable') throw err;
-    throw new InputError('catalog-dump.unreadable-definition', `${dumpFile}: ${err.message}`, { hint: 'Dump the catalog again with mzform catalog dump, or fix the row by hand.' });
-  }
+export function loadActualFromRows(rows: CatalogRows, desired: DesiredState): ActualState {
+  return withExternalObjects(toActualState(rows, { inScope: (n) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema) }), desired);
 }
 
 /** Reads and checks a `catalog dump` file. */

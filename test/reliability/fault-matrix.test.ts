@@ -4,7 +4,7 @@ import { MzformError } from '../../src/errors.js';
 import { loadDesired } from '../../src/pipeline/index.js';
 import { HAZARD_CODES, type HazardCode } from '../../src/plan/index.js';
 import { renderPlanText } from '../../src/output/index.js';
-import { lockHeld } from './apply/lock-held.js';
+import { clearLock, lockHeld } from './apply/lock-held.js';
 import { SECRET, apply, env, idsByName, planAgainst, prepareContainers, prepareUpstream, reset } from '../integration/apply/common.js';
 import { droppedNames } from './apply/drops.js';
 import { SCENARIOS, type Scenario } from './apply/scenarios.js';
@@ -34,6 +34,7 @@ describe('apply fault matrix', () => {
 
   /** Empty the scope, then apply `before` cleanly: the state each case starts from. */
   async function startState(s: Scenario): Promise<void> {
+    await clearLock(emulator.url);
     await reset(emulator.url, s.after);
     await prepareUpstream(emulator.url, s.after);
     if (s.before) {

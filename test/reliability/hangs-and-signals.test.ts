@@ -3,7 +3,7 @@ import { DEFAULT_LOCK_LOCATION, acquireLock, releaseLock } from '../../src/apply
 import { connect } from '../../src/db/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { holder, prepareContainers, reset } from '../integration/apply/common.js';
-import { lockHeld } from './apply/lock-held.js';
+import { clearLock, lockHeld } from './apply/lock-held.js';
 import { mzform } from './mzform-cli.js';
 
 /**
@@ -34,6 +34,7 @@ describe('no run hangs, every run releases the lock', () => {
   beforeEach(async () => {
     emulator.control.clearFaults();
     await reset(emulator.url, FILE);
+    await clearLock(emulator.url);
   });
 
 

@@ -3,7 +3,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js
 import { MzformError } from '../../src/errors.js';
 import { renderPlanText } from '../../src/output/index.js';
 import { HAZARD_CODES, type HazardCode } from '../../src/plan/index.js';
-import { lockHeld } from './apply/lock-held.js';
+import { clearLock, lockHeld } from './apply/lock-held.js';
 import { SECRET, apply, planAgainst, prepareContainers, prepareUpstream, reset } from '../integration/apply/common.js';
 import type { Scenario } from './apply/scenarios.js';
 
@@ -36,6 +36,7 @@ describe('a lost reply after a statement that ran', () => {
 
 
   async function startState(s: Scenario): Promise<void> {
+    await clearLock(emulator.url);
     await reset(emulator.url, s.after);
     await prepareUpstream(emulator.url, s.after);
     if (s.before) expect((await apply(emulator.url, s.before, { allowHazards: allHazards })).report.outcome).toBe('applied');

@@ -92,29 +92,36 @@ describe('saved plans: what was shown, or nothing', () => {
   describe('a plan edited by hand is refused before any statement', () => {
     const withA = { KAFKA_PASSWORD: A, MZFORM_FINGERPRINT_KEY: KEY };
     const nextArgs = ['--prune', '--rotate-secret', 'kafka_password'];
-    const edits: [string, (p: PlanJson) => void][] = [
-      ['a statement replaced by DROP ... CASCADE', (p) => (p.steps[0]!.statements[0]!.sql = 'DROP SOURCE "materialize"."public"."clicks" CASCADE')],
-      ['the hazards removed (and the gate passed without --allow-hazards)', (p) => p.steps.forEach((s) => (s.hazards = []))],
-      ['a hazard message reworded', (p) => (p.steps.find((s) => s.hazards.length > 0)!.hazards[0]!.message = 'harmless')],
-      ['secret_source pointed at the fingerprint key', (p) => (p.steps.flatMap((s) => s.statements).find((st) => st.secret_source)!.secret_source = 'env:MZFORM_FINGERPRINT_KEY')],
-      ['a step removed', (p) => p.steps.splice(p.steps.findIndex((s) => s.action === 'drop'), 1)],
-      ['two steps swapped', (p) => p.steps.reverse()],
-      ['a statement added to a step', (p) => p.steps[0]!.statements.push({ kind: 'drop', sql: 'DROP CONNECTION "materialize"."public"."bastion" CASCADE' })],
-      ['the manifest pointed elsewhere', (p) => (p.saved.manifest = [BASE])],
-      ['prune turned off', (p) => (p.saved.prune = false)],
-      ['the rotation removed', (p) => (p.saved.rotate_secrets = [])],
-      ['the seal removed', (p) => delete p.saved.seal],
-      ['the seal replaced', (p) => (p.saved.seal = `hmac-sha256:${'0'.repeat(64)}`)],
-      ['the saved context removed', (p) => delete (p as Partial<PlanJson>).saved],
+    // Each edit with the refusal it must meet: the check that catches it, not a stale catalog left by an earlier case.
+    const NOT_THE_PLAN = /is not the plan of its manifest .* against the catalog now/;
+    const edits: [string, (p: PlanJson) => void, RegExp][] = [
+      ['a statement replaced by DROP ... CASCADE', (p) => (p.steps[0]!.statements[0]!.sql = 'DROP SOURCE "materialize"."public"."clicks" CASCADE'), NOT_THE_PLAN],
+      ['the hazards removed (and the gate passed without --allow-hazards)', (p) => p.steps.forEach((s) => (s.hazards = [])), NOT_THE_PLAN],
+      ['a hazard message reworded', (p) => (p.steps.find((s) => s.hazards.length > 0)!.hazards[0]!.message = 'harmless'), NOT_THE_PLAN],
+      ['secret_source pointed at the fingerprint key', (p) => (p.steps.flatMap((s) => s.statements).find((st) => st.secret_source)!.secret_source = 'env:MZFORM_FINGERPRINT_KEY'), NOT_THE_PLAN],
+      ['a step removed', (p) => p.steps.splice(p.steps.findIndex((s) => s.action === 'drop'), 1), NOT_THE_PLAN],
+      ['two steps swapped', (p) => p.steps.reverse(), NOT_THE_PLAN],
+      ['a statement added to a step', (p) => p.steps[0]!.statements.push({ kind: 'drop', sql: 'DROP CONNECTION "materialize"."public"."bastion" CASCADE' }), NOT_THE_PLAN],
+      ['the manifest pointed elsewhere', (p) => (p.saved.manifest = [BASE]), NOT_THE_PLAN],
+      // Without prune the manifest cannot be planned at all (a replaced connection keeps an undeclared source): refused while planning again.
+      ['prune turned off', (p) => (p.saved.prune = false), /cannot be made again from its manifest .*\.old_events depends on it and the manifest does not describe it/],
+      ['the rotation removed', (p) => (p.saved.rotate_secrets = []), NOT_THE_PLAN],
+      ['the seal removed', (p) => delete p.saved.seal, /sets secret values, and without MZFORM_FINGERPRINT_KEY when the plan was made nothing can show/],
+      ['the seal replaced', (p) => (p.saved.seal = `hmac-sha256:${'0'.repeat(64)}`), /a secret value read now from the manifest's sources is not the one planned/],
+      ['the saved context removed', (p) => delete (p as Partial<PlanJson>).saved, /is not a saved plan \(no "saved" member\)/],
     ];
 
     let saved: { path: string; json: PlanJson };
-    beforeAll(async () => {
+    /** Set when a case let statements through: the next case starts again from the base state and a new plan. */
+    let moved = true;
+    beforeEach(async () => {
+      if (!moved) return;
       await startFromBase();
       saved = await savePlan(NEXT, nextArgs, withA);
+      moved = false;
     }, 60_000);
 
-    it.each(edits)('%s', async (_label, edit) => {
+    it.each(edits)('%s', async (_label, edit, reason) => {
       const allow = allowAll(saved.json);
       const tampered = structuredClone(saved.json);
       edit(tampered);
@@ -122,8 +129,10 @@ describe('saved plans: what was shown, or nothing', () => {
       writeFileSync(path, JSON.stringify(tampered, null, 2));
       emulator.control.resetCounters();
       const refused = await mzform(['apply', path, ...url, ...allow], withA);
+      moved = changesSent().length > 0;
       expect(refused.status, refused.out).toBe(tampered.saved ? 4 : 3);
       expect(changesSent(), refused.out).toEqual([]);
+      expect(refused.out).toMatch(reason);
       expect(refused.out).not.toContain(KEY);
       counts.tampered++;
     }, 60_000);

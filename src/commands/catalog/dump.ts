@@ -10,7 +10,7 @@ export default class CatalogDump extends BaseCommand<typeof CatalogDump> {
 
   static override description = `Runs the introspection queries (a fixed number, whatever the number of objects) and prints their raw rows as versioned JSON ("format_version": ${CATALOG_DUMP_FORMAT_VERSION}). \`mzform plan --catalog FILE\` then plans against the file with no database connection, and gives the same plan as a live one: the rows go through the same code.
 
-The dump holds names, owners, clusters, comments, dependencies and each connection's and source's create_sql, and the public outputs (SSH public keys, PrivateLink principals, AWS external ids). It holds no secret values: Materialize never returns them.`;
+The dump holds names, owners, clusters, comments, dependencies and each connection's and source's create_sql, and the public outputs (SSH public keys, PrivateLink principals, AWS external ids). It holds no secret values: Materialize never returns them. Nor does it hold the keyed fingerprints mzform keeps in secrets' comments: the fingerprint line is left out and the secret listed under "fingerprintsWithheld", so \`plan --catalog\` and \`drift --catalog\` report those secrets' values as not checked, never as changed. A version 2 dump (which carried fingerprints) still reads, its fingerprints set aside the same way.`;
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> --url postgres://user@host:6875/materialize?sslmode=require > catalog.json',

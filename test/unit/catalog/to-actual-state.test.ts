@@ -51,7 +51,7 @@ describe('toActualState', () => {
   it('splits a secret comment into the user part and the fingerprint', () => {
     const secret = state.objects[0];
     expect(secret?.object.comment).toBe('replication user');
-    expect(secret?.secretFingerprint).toBe(FP);
+    expect(secret?.secretFingerprint).toEqual({ state: 'stored', fingerprint: FP });
   });
 
   it('resolves references, comments, owners, dependencies and outputs', () => {

@@ -103,7 +103,7 @@ describe('secret values', () => {
   const key = 'test-key';
   const value = new SecretValue({ kind: 'env', variable: 'PW' }, 'hunter2');
   const fp = secretFingerprint(key, n('pw'), value);
-  const stored = (fingerprint?: string) => actualState([secret('pw')], { pw: fingerprint ? { secretFingerprint: fingerprint } : {} });
+  const stored = (fingerprint?: string) => actualState([secret('pw')], { pw: fingerprint ? { secretFingerprint: { state: 'stored', fingerprint } } : {} });
 
   it.each<[string, string | undefined, string | undefined, string[], string]>([
     ['same value', key, fp, [], 'no-op'],

@@ -3,6 +3,7 @@ import { diff, secretFingerprint } from '../../../src/diff/index.js';
 import { parseSecretComment } from '../../../src/model/index.js';
 import { describeDrift, driftJson, hasDrift, renderDriftMarkdown, renderDriftText } from '../../../src/drift/index.js';
 import { type Connection, type MzObject, SecretValue } from '../../../src/model/index.js';
+import { parseCatalogDump, serializeCatalogDump } from '../../../src/catalog/index.js';
 import { loadActualFromRows, loadDesired } from '../../../src/pipeline/index.js';
 import { catalogRowsFor } from '../import/catalog-rows.js';
 
@@ -101,5 +102,19 @@ describe('mzform drift', () => {
     const report = await driftOf((objects) => objects.map((o) => (o.kind === 'secret' ? { ...o, comment: undefined } : o)) as MzObject[], null);
     expect(hasDrift(report)).toBe(false);
     expect(renderDriftText(report)).toBe('No drift: Materialize matches materialize.yaml.\n\nWarning: MZFORM_FINGERPRINT_KEY is not set: secret values were not compared.\n');
+  });
+
+  it('from a catalog dump, a secret value with an unknown fingerprint is named as not checked, in every format, and is no drift', async () => {
+    const desired = await loadDesired('examples/postgres-ssh-tunnel.yaml', env);
+    const live = desired.objects.map((o) =>
+      o.kind === 'secret' && o.value ? { ...o, comment: `mzform-fingerprint: ${secretFingerprint(KEY, o.name, new SecretValue({ kind: 'env', variable: 'X' }, 'another value'))}` } : o,
+    ) as MzObject[];
+    const dumped = parseCatalogDump(serializeCatalogDump(catalogRowsFor(live)), 'catalog.json');
+    const report = describeDrift(diff(desired, loadActualFromRows(dumped, desired), { fingerprintKey: KEY }), { manifest: 'materialize.yaml', secretsCompared: true });
+    expect(hasDrift(report)).toBe(false);
+    const note = 'secret values were not checked (a catalog dump holds no fingerprints): secret materialize.public.pgpass';
+    expect(renderDriftText(report)).toBe(`No drift: Materialize matches materialize.yaml.\n\nNote: ${note}.\n`);
+    expect(renderDriftMarkdown(report)).toContain(`> **Note:** ${note}.`);
+    expect(driftJson(report)).toMatchObject({ drift: false, secrets_not_checked: ['materialize.public.pgpass'] });
   });
 });

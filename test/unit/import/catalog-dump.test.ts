@@ -15,6 +15,7 @@ import {
   serializeCatalogDump,
 } from '../../../src/catalog/index.js';
 import type { Database } from '../../../src/db/index.js';
+import { secretFingerprint } from '../../../src/diff/index.js';
 import type { MzObject } from '../../../src/model/index.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../../src/output/index.js';
 import { loadActual, loadActualFromRows, loadDesired, planChanges } from '../../../src/pipeline/index.js';
@@ -84,22 +85,77 @@ describe('catalog dump', () => {
     const desired = await loadDesired('examples/msk-public-scram.yaml', env);
     const text = serializeCatalogDump(catalogRowsFor(desired.objects));
     const data = JSON.parse(text) as { format_version: number; kind: string; rows: Record<string, object[]> };
-    expect(data.format_version).toBe(2);
+    expect(data.format_version).toBe(3);
     expect(data.kind).toBe('mzform-catalog-dump');
-    expect(Object.keys(data.rows)).toEqual(['objects', 'comments', 'dependencies', 'sshKeys', 'privatelinks', 'aws', 'containers', 'databases', 'schemas', 'sourceTables']);
+    expect(Object.keys(data.rows)).toEqual(['objects', 'comments', 'dependencies', 'sshKeys', 'privatelinks', 'aws', 'containers', 'databases', 'schemas', 'sourceTables', 'fingerprintsWithheld']);
     expect(Object.keys(data.rows.objects?.[0] ?? {})).toEqual(['id', 'kind', 'database_name', 'schema_name', 'name', 'type', 'create_sql', 'owner_name', 'cluster_name']);
     expect(text).not.toContain('value-of-');
     expect(serializeCatalogDump(parseCatalogDump(text, 'c.json'))).toBe(text);
+  });
+
+  describe('keeps secret fingerprints out', () => {
+    const KEY = 'k';
+    /** The rows as the catalog holds them after mzform set every secret with the key: each secret's comment ends with its fingerprint. */
+    async function fingerprinted(file: string) {
+      const desired = await loadDesired(`examples/${file}`, env);
+      const rows = catalogRowsFor(desired.objects);
+      const secrets = new Map(desired.objects.flatMap((o) => (o.kind === 'secret' && o.value ? [[rows.objects.find((r) => r.name === o.name.name && r.kind === 'secret')?.id, secretFingerprint(KEY, o.name, o.value)] as const] : [])));
+      const comments = [
+        ...rows.comments.filter((c) => !secrets.has(c.id)),
+        ...[...secrets].map(([id, fp]) => {
+          const user = rows.comments.find((c) => c.id === id)?.comment;
+          return { id: id as string, comment: `${user === undefined ? '' : `${user}\n`}mzform-fingerprint: ${fp}` };
+        }),
+      ].sort((a, b) => (a.id < b.id ? -1 : 1));
+      return { desired, rows: { ...rows, comments }, fingerprints: [...secrets.values()] };
+    }
+
+    it.each(examples)('%s: the dump holds no fingerprint, and its plan checks no secret value yet plans the rest as live', async (file) => {
+      const { desired, rows, fingerprints } = await fingerprinted(file);
+      if (fingerprints.length === 0) return;
+      const dump = serializeCatalogDump(rows);
+      expect(dump).not.toContain('hmac-sha256');
+      for (const fp of fingerprints) expect(dump).not.toContain(fp.slice('hmac-sha256:'.length));
+      const withheld = (JSON.parse(dump) as { rows: { fingerprintsWithheld: { id: string }[] } }).rows.fingerprintsWithheld;
+      expect(withheld).toHaveLength(fingerprints.length);
+
+      const live = planChanges(desired, loadActualFromRows(rows, desired), { env });
+      const offline = planChanges(desired, loadActualFromRows(parseCatalogDump(dump, 'catalog.json'), desired), { env });
+      // Unchanged secrets: no step live (fingerprints match) and none offline (not checked).
+      expect(live.steps).toEqual([]);
+      expect(offline.steps).toEqual([]);
+      expect(offline.warnings.join('\n')).toMatch(/secret values were not checked \(a catalog dump holds no fingerprints\): secret /);
+      expect(live.warnings.join('\n')).not.toContain('were not checked');
+    });
+
+    it('reads a version 2 dump that carries fingerprints as a version 3 one: the fingerprints are set aside, unread', async () => {
+      const { desired, rows, fingerprints } = await fingerprinted('msk-public-scram.yaml');
+      expect(fingerprints.length).toBeGreaterThan(0);
+      const v3 = JSON.parse(serializeCatalogDump(rows)) as { format_version: number; rows: Record<string, unknown> };
+      const { fingerprintsWithheld: _withheld, ...v2Rows } = v3.rows;
+      const v2 = JSON.stringify({ ...v3, format_version: 2, rows: { ...v2Rows, comments: rows.comments } });
+      expect(v2).toContain('hmac-sha256:');
+      const read = parseCatalogDump(v2, 'old.json');
+      expect(serializeCatalogDump(read)).toBe(serializeCatalogDump(rows));
+      const offline = planChanges(desired, loadActualFromRows(read, desired), { env });
+      expect(offline.steps).toEqual([]);
+      expect(offline.warnings.join('\n')).toContain('were not checked (a catalog dump holds no fingerprints)');
+    });
   });
 
   const valid = JSON.parse(serializeCatalogDump(catalogRowsFor([]))) as Record<string, unknown>;
   it.each<[string, string, RegExp]>([
     ['not JSON', '{', /^c\.json: not JSON/],
     ['another file', '{"format_version": 1}', /^c\.json: not a catalog dump/],
-    ['a newer version', JSON.stringify({ ...valid, format_version: 3 }), /^c\.json: format_version: version 3 is not supported; this mzform reads version 2$/],
+    ['a newer version', JSON.stringify({ ...valid, format_version: 4 }), /^c\.json: format_version: version 4 is not supported; this mzform reads versions 2 and 3$/],
     ['version 1, which has no clusters and roles', JSON.stringify({ ...valid, format_version: 1 }), /^c\.json: format_version: version 1 is no longer read: it lacks the clusters and roles a plan checks; write the dump again with `mzform catalog dump`$/],
     ['an unknown container kind', JSON.stringify({ ...valid, rows: { ...(valid.rows as object), containers: [{ kind: 'database', name: 'd' }] } }), /^c\.json: rows\.containers\[0\]\.kind: must be cluster or role$/],
     ['a missing table', JSON.stringify({ ...valid, rows: { objects: [] } }), /^c\.json: rows\.comments: must be a list$/],
+    [
+      'version 3 without its list of withheld fingerprints',
+      JSON.stringify({ ...valid, rows: { ...(valid.rows as object), fingerprintsWithheld: undefined } }),
+      /^c\.json: rows\.fingerprintsWithheld: must be a list$/,
+    ],
     [
       'a wrong column',
       JSON.stringify({ ...valid, rows: { ...(valid.rows as object), comments: [{ id: 'u1', comment: 5 }] } }),

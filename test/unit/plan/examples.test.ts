@@ -25,7 +25,7 @@ function appliedCatalog(desired: DesiredState): ActualState {
     const meta = { ...(o.comment !== undefined ? { comment: o.comment } : {}), ...(o.owner !== undefined ? { owner: o.owner } : {}) };
     if (o.kind === 'secret') {
       const fp = o.value ? secretFingerprint(KEY, o.name, o.value) : undefined;
-      return { id, object: { kind: 'secret', name: o.name, ...meta }, dependsOn, outputs: {}, fingerprint: id, ...(fp ? { secretFingerprint: fp } : {}) };
+      return { id, object: { kind: 'secret', name: o.name, ...meta }, dependsOn, outputs: {}, fingerprint: id, ...(fp ? { secretFingerprint: { state: 'stored' as const, fingerprint: fp } } : {}) };
     }
     const sql = renderedCreate(o);
     // A table's statement does not say its source's type: the catalog row does (mz_tables.source_id).

@@ -39,7 +39,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   'from-empty': { desired: desiredState(pgStack), actual: { objects: [], foreign: [] } },
   'no-changes': {
     desired: desiredState(pgStack),
-    actual: actualState(pgStack, { pg_password: { secretFingerprint: fp('pg_password', 's3cr3t-pg') } }),
+    actual: actualState(pgStack, { pg_password: { secretFingerprint: { state: 'stored', fingerprint: fp('pg_password', 's3cr3t-pg') } } }),
   },
   'alter-in-place': {
     desired: desiredState([
@@ -48,12 +48,12 @@ export const SCENARIOS: Record<string, Scenario> = {
       pgConnection('pg', 'tunnel'),
       { ...pgSource('orders', 'pg', ['orders', 'items', 'customers']), retainHistory: '1h' },
     ]),
-    actual: actualState(pgStack, { pg_password: { secretFingerprint: fp('pg_password', 's3cr3t-pg') } }),
+    actual: actualState(pgStack, { pg_password: { secretFingerprint: { state: 'stored', fingerprint: fp('pg_password', 's3cr3t-pg') } } }),
   },
   'replace-cascade': {
     desired: desiredState([secret('pg_password', 's3cr3t-pg'), sshTunnel('tunnel'), pgConnection('pg'), pgSource('orders', 'pg', ['orders', 'items'])]),
     actual: {
-      ...actualState([...pgStack, sshTunnel('legacy')], { pg_password: { secretFingerprint: fp('pg_password', 's3cr3t-pg') } }),
+      ...actualState([...pgStack, sshTunnel('legacy')], { pg_password: { secretFingerprint: { state: 'stored', fingerprint: fp('pg_password', 's3cr3t-pg') } } }),
       foreign: [
         { id: 'u90', type: 'subsource', name: n('orders_orders'), dependsOn: ['u4'] },
         { id: 'u91', type: 'subsource', name: n('orders_items'), dependsOn: ['u4'] },
@@ -72,7 +72,7 @@ export const SCENARIOS: Record<string, Scenario> = {
     ]),
     actual: {
       ...actualState([secret('pg_password', 's3cr3t-pg'), pgConnection('pg'), shop([{ reference: ['public', 'orders'] }, { reference: ['public', 'customers'] }, { reference: ['public', 'items'] }], [])], {
-        pg_password: { secretFingerprint: fp('pg_password', 's3cr3t-pg') },
+        pg_password: { secretFingerprint: { state: 'stored', fingerprint: fp('pg_password', 's3cr3t-pg') } },
       }),
       foreign: [
         { id: 'u90', type: 'subsource', name: n('orders'), dependsOn: ['u3'] },
@@ -87,7 +87,7 @@ export const SCENARIOS: Record<string, Scenario> = {
       ...desiredState([secret('pg_password', 's3cr3t-pg'), { ...sshTunnel('tunnel_eu'), comment: 'EU bastion' }, pgConnection('pg', 'tunnel_eu'), pgSource('orders', 'pg', ['orders', 'items'])]),
       renames: [{ kind: 'connection', from: n('tunnel'), to: n('tunnel_eu') }],
     },
-    actual: actualState(pgStack, { pg_password: { secretFingerprint: fp('pg_password', 's3cr3t-pg') } }),
+    actual: actualState(pgStack, { pg_password: { secretFingerprint: { state: 'stored', fingerprint: fp('pg_password', 's3cr3t-pg') } } }),
   },
   // Declared containers: a database and a schema created, one cluster created and one resized, all before the source.
   containers: {
@@ -100,7 +100,7 @@ export const SCENARIOS: Record<string, Scenario> = {
       },
     },
     actual: {
-      ...actualState([secret('kafka_password'), kafkaConnection('kafka')], { kafka_password: { secretFingerprint: fp('kafka_password', 'k') } }),
+      ...actualState([secret('kafka_password'), kafkaConnection('kafka')], { kafka_password: { secretFingerprint: { state: 'stored', fingerprint: fp('kafka_password', 'k') } } }),
       clusters: ['ingest', 'quickstart'],
       clusterDetails: [
         { name: 'ingest', managed: true, size: '25cc', replicationFactor: 1 },
@@ -132,13 +132,13 @@ export const SCENARIOS: Record<string, Scenario> = {
         topicTable('orders_old', {}),
         topicTable('orders_raw', { format: { kind: 'bare', format: { kind: 'bytes' } } }),
       ],
-      { kafka_password: { secretFingerprint: fp('kafka_password', 'k') } },
+      { kafka_password: { secretFingerprint: { state: 'stored', fingerprint: fp('kafka_password', 'k') } } },
     ),
   },
   'prune-kafka': {
     desired: desiredState([secret('kafka_password', 'k')], { prune: true }),
     actual: actualState([secret('kafka_password'), kafkaConnection('kafka'), kafkaSource('events', 'kafka')], {
-      kafka_password: { secretFingerprint: fp('kafka_password', 'k') },
+      kafka_password: { secretFingerprint: { state: 'stored', fingerprint: fp('kafka_password', 'k') } },
     }),
   },
 };
