@@ -119,7 +119,7 @@ export function parseCatalogDump(text: string, file: string): CatalogRows {
   }
   const objects = rows.objects as { kind: string }[];
   objects.forEach((o, i) => {
-    if (!['secret', 'connection', 'source'].includes(o.kind)) fail(`rows.objects[${i}].kind`, 'must be secret, connection or source');
+    if (!['secret', 'connection', 'source', 'table'].includes(o.kind)) fail(`rows.objects[${i}].kind`, 'must be secret, connection, source or table');
   });
   const containers = rows.containers as { kind: string }[];
   containers.forEach((c, i) => {

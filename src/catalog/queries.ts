@@ -7,7 +7,13 @@ import { staticSql } from '../sql/quote.js';
  * Only columns that exist in Materialize's mz_catalog / mz_internal are used.
  */
 
-/** Secrets, connections and sources with their names, owner, type, create_sql and cluster. */
+/**
+ * Secrets, connections, sources and tables from sources with their names,
+ * owner, type, create_sql and cluster. A table's type is its source's
+ * (`mz_tables.source_id`, src/catalog/src/builtin.rs:3177, set for
+ * ingestion exports only: src/adapter/src/catalog/builtin_table_updates.rs:795-803);
+ * tables without a source (the user's own) are not read here.
+ */
 export const OBJECTS_QUERY = staticSql`
 SELECT o.id, o.kind, d.name AS database_name, s.name AS schema_name, o.name, o.type, o.create_sql,
        r.name AS owner_name, c.name AS cluster_name
@@ -20,6 +26,9 @@ FROM (
   UNION ALL
   SELECT id, 'source' AS kind, schema_id, name, type, owner_id, create_sql, cluster_id
     FROM mz_catalog.mz_sources
+  UNION ALL
+  SELECT t.id, 'table' AS kind, t.schema_id, t.name, src.type, t.owner_id, t.create_sql, NULL::text AS cluster_id
+    FROM mz_catalog.mz_tables AS t JOIN mz_catalog.mz_sources AS src ON src.id = t.source_id
 ) AS o
 JOIN mz_catalog.mz_schemas AS s ON s.id = o.schema_id
 LEFT JOIN mz_catalog.mz_databases AS d ON d.id = s.database_id
@@ -124,7 +133,7 @@ export const INTROSPECTION_QUERIES = [
 
 export interface ObjectRow {
   id: string;
-  kind: 'secret' | 'connection' | 'source';
+  kind: 'secret' | 'connection' | 'source' | 'table';
   database_name: string | null;
   schema_name: string;
   name: string;

@@ -11,6 +11,7 @@ import {
   type ObjectOutputs,
   SOURCE_TYPES,
   type SourceTable,
+  type SourceType,
   type StoredFingerprint,
   NO_FINGERPRINT,
   compareNames,
@@ -216,6 +217,8 @@ const MANAGED_TYPE: Record<ObjectKind, (type: string | null | undefined) => bool
   secret: () => true,
   connection: (type) => (CONNECTION_TYPES as readonly string[]).includes(type ?? ''),
   source: (type) => (SOURCE_TYPES as readonly string[]).includes(type ?? ''),
+  // A table's row carries its source's type: tables of a webhook or SQL Server source are not modelled.
+  table: (type) => (SOURCE_TYPES as readonly string[]).includes(type ?? ''),
 };
 
 function definitionOf(row: ObjectRow, name: ObjectName): { object: MzObject; tablesUnknown: boolean } {
@@ -228,6 +231,7 @@ function definitionOf(row: ObjectRow, name: ObjectName): { object: MzObject; tab
     // create_sql spells the source's own cluster by id (`IN CLUSTER [u1]`); the catalog row has its name.
     resolveCluster: () => row.cluster_name ?? undefined,
     ...(row.cluster_name ? { defaultCluster: row.cluster_name } : {}),
+    ...(row.kind === 'table' ? { sourceTypeOf: () => row.type as SourceType } : {}),
   });
   const object: MzObject = parsed.object;
   if (object.kind !== row.kind) throw new Error(`create_sql defines a ${object.kind}, the catalog lists a ${row.kind}`);

@@ -9,7 +9,8 @@ export interface ValidateResult {
   readonly file: string;
   /** The environment checked, when the manifest declares environments (the last one, without --environment). */
   readonly environment?: string;
-  readonly counts: { readonly secrets: number; readonly connections: number; readonly sources: number };
+  /** `tables` only when the manifest declares tables from sources. */
+  readonly counts: { readonly secrets: number; readonly connections: number; readonly sources: number; readonly tables?: number };
 }
 
 export default class Validate extends BaseCommand<typeof Validate> {
@@ -45,11 +46,12 @@ Every problem is reported, as file:line:column: object: message. Exits 0 when th
 
 export function summarize(state: DesiredState): ValidateResult {
   const count = (kind: string) => state.objects.filter((o) => o.kind === kind).length;
-  return { valid: true, file: state.file, ...(state.environment !== undefined ? { environment: state.environment } : {}), counts: { secrets: count('secret'), connections: count('connection'), sources: count('source') } };
+  return { valid: true, file: state.file, ...(state.environment !== undefined ? { environment: state.environment } : {}), counts: { secrets: count('secret'), connections: count('connection'), sources: count('source'), ...(count('table') > 0 ? { tables: count('table') } : {}) } };
 }
 
 export function describeResult(result: ValidateResult): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const { secrets, connections, sources } = result.counts;
-  return `${result.file}${result.environment !== undefined ? ` (${result.environment})` : ''} is valid: ${plural(secrets, 'secret')}, ${plural(connections, 'connection')}, ${plural(sources, 'source')}.`;
+  const { secrets, connections, sources, tables } = result.counts;
+  const tableCount = tables !== undefined ? `, ${plural(tables, 'table')}` : '';
+  return `${result.file}${result.environment !== undefined ? ` (${result.environment})` : ''} is valid: ${plural(secrets, 'secret')}, ${plural(connections, 'connection')}, ${plural(sources, 'source')}${tableCount}.`;
 }

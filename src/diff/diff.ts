@@ -20,6 +20,7 @@ import { type KindComparison, NO_DIFFERENCE, fieldChange } from './kinds/compari
 import { compareConnection } from './kinds/connection.js';
 import { decideSecretValue } from './kinds/secret.js';
 import { compareSource } from './kinds/source.js';
+import { compareTable } from './kinds/table.js';
 import { foreignBlockers } from './foreign-dependents.js';
 import { applyRenames } from './renames.js';
 import { composeSecretComment } from './secret-fingerprint.js';
@@ -157,6 +158,7 @@ const COMPARE: { readonly [K in ObjectKind]: (desired: Extract<MzObject, { kind:
   secret: () => NO_DIFFERENCE,
   connection: (desired, actual) => compareConnection(desired, actual),
   source: (desired, actual, current) => compareSource(desired, actual, { tablesUnknown: current.tablesUnknown === true }),
+  table: (desired, actual) => compareTable(desired, actual),
 };
 
 function compareDefinition(object: MzObject, current: ActualObject, _options: DiffOptions): KindComparison {

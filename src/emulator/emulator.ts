@@ -106,7 +106,8 @@ export class Emulator implements SessionHost, ControlHost {
 
   checkDdl(text: string): { batchable: boolean } {
     const ast = parseRelationStatement(text) ?? parseDdl(text);
-    return { batchable: ast.kind === 'create_source' || ast.kind === 'rename' };
+    // Only these may share a transaction (src/adapter/src/coord/command_handler.rs; doc/user/content/sql/create-table.md "DDL transaction block").
+    return { batchable: ast.kind === 'create_source' || ast.kind === 'create_table_from_source' || ast.kind === 'rename' };
   }
 
   runShow(text: string, vars: SessionVars): Promise<Outcome> {

@@ -5,7 +5,7 @@ import { MzError } from './errors.js';
 import type { Outcome, SessionVars } from './outcome.js';
 import { ident, itemName } from './print/printer.js';
 import { bracket, type Doc } from './print/layout.js';
-import { showCreateConnection, showCreateSource, showCreateSubsource } from './print/show-create.js';
+import { showCreateConnection, showCreateSource, showCreateSubsource, showCreateTableFromSource } from './print/show-create.js';
 
 function asShow(ast: StatementAst): ShowStatement {
   if (ast.kind !== 'show') throw new MzError(`Expected SHOW, found ${ast.kind}`, { sqlstate: '42601' });
@@ -29,6 +29,8 @@ const OBJECT_COLUMNS = {
   secret: ['name', 'comment'],
   connection: ['name', 'type', 'comment'],
   source: ['name', 'type', 'cluster', 'comment'],
+  // SHOW TABLES (test/testdrive/load-generator.td:107-112: name and comment).
+  table: ['name', 'comment'],
 } as const;
 
 /** Answers a SHOW from the catalog as it is between transactions. */
@@ -45,12 +47,17 @@ export function runShow(store: CatalogStore, statement: StatementAst, vars: Sess
       if (item.kind !== ast.objectKind) throw new MzError(`${writtenName(ast.name)} is not a ${ast.objectKind}`);
       if (item.kind === 'secret') throw new MzError('SHOW CREATE SECRET is not supported', { sqlstate: '0A000' });
       const name = store.qualifiedName(item).map((p) => ident(p, 'simple')).join('.');
+      if (item.kind === 'table' && !item.fromSource) throw new MzError('SHOW CREATE TABLE of a table not from a source is not emulated', { sqlstate: '0A000' });
       const sql =
         item.kind === 'connection'
           ? showCreateConnection(store, item)
-          : item.type === 'subsource'
-            ? showCreateSubsource(store, item)
-            : showCreateSource(store, item, forTablesOf(store, item));
+          : item.kind === 'table'
+            ? showCreateTableFromSource(store, item)
+            : item.kind !== 'source'
+              ? ''
+              : item.type === 'subsource'
+                ? showCreateSubsource(store, item)
+                : showCreateSource(store, item, forTablesOf(store, item));
       return { tag: 'SELECT 1', columns: ['name', 'create_sql'], rows: [[name, sql]] };
     }
     case 'objects': {

@@ -8,6 +8,7 @@ import {
   type ObjectName,
   type SourceSpec,
   type SourceType,
+  type Table,
   type TableSelection,
   type TextOrSecret,
   type IncludeItem,
@@ -101,8 +102,12 @@ const SOURCE_IMPLIED: { readonly [T in SourceType]: (spec: Extract<SourceSpec, {
   'load-generator': (spec) => (spec.tables === undefined && MULTI_OUTPUT_GENERATORS.includes(spec.generator) ? { tables: 'all' } : {}),
 };
 
-/** `source` is the source's own name: subsources elsewhere say their schema and database. */
-export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectName): Doc {
+/**
+ * `source` is the source's own name: subsources elsewhere say their schema
+ * and database. `withTables`: tables from the source exist (the v26 form), so
+ * no table list is written: its outputs are those tables.
+ */
+export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectName, withTables = false): Doc {
   const values = spec as unknown as Record<string, unknown>;
   const doc: Doc = { type: spec.type };
   for (const [field, entry] of sourceEntries(spec.type)) {
@@ -110,7 +115,46 @@ export function sourceDocument(spec: SourceSpec, ref: WriteRef, source: ObjectNa
     if (value === undefined) continue;
     Object.assign(doc, (SOURCE_WRITE[entry.codec.kind] as SourceWrite<SourceCodecKind>)(value as never, entry.keys, ref, source, entry.codec as never));
   }
-  return { ...doc, ...(SOURCE_IMPLIED[spec.type] as (spec: SourceSpec) => Doc)(spec) };
+  const full: Doc = { ...doc, ...(withTables ? {} : (SOURCE_IMPLIED[spec.type] as (spec: SourceSpec) => Doc)(spec)) };
+  // A Postgres / MySQL source with no subsource left, or a source that feeds tables: no FOR clause (an empty list is not a manifest value).
+  const emptyList = Array.isArray(full.tables) && full.tables.length === 0;
+  if (emptyList || (withTables && spec.type !== 'kafka')) delete full.tables;
+  return full;
+}
+
+/** One registry field of a source type under its manifest keys, as a source writes it; nothing when unset. */
+function writeSourceField(type: SourceType, field: string, value: unknown, ref: WriteRef, source: ObjectName): Doc {
+  const entry = sourceEntries(type).find(([f]) => f === field)?.[1];
+  if (!entry) throw new Error(`${type} sources have no field ${field}`);
+  if (value === undefined) return {};
+  return (SOURCE_WRITE[entry.codec.kind] as SourceWrite<SourceCodecKind>)(value as never, entry.keys, ref, source, entry.codec as never);
+}
+
+/** A table from a source: its source, its reference as the manifest writes it, and Kafka's decoding (as a source writes it) or the columns' options. */
+export function tableDocument(table: Table, ref: WriteRef): Doc {
+  const spec = table.spec;
+  const base: Doc = { source: ref(table.source) };
+  switch (spec.type) {
+    case 'kafka':
+      return {
+        ...base,
+        reference: spec.reference,
+        // FORMAT, ENVELOPE and INCLUDE under a Kafka source's keys, written by the same functions.
+        ...writeSourceField('kafka', 'format', spec.format, ref, table.source),
+        ...writeSourceField('kafka', 'envelope', spec.envelope, ref, table.source),
+        ...writeSourceField('kafka', 'include', spec.include, ref, table.source),
+      };
+    case 'postgres':
+    case 'mysql':
+      return {
+        ...base,
+        reference: upstream(spec.reference),
+        ...ifDefined('text_columns', spec.textColumns && [...spec.textColumns]),
+        ...ifDefined('exclude_columns', spec.excludeColumns && [...spec.excludeColumns]),
+      };
+    case 'load-generator':
+      return { ...base, reference: spec.reference };
+  }
 }
 
 function includeDoc(i: IncludeItem): unknown {

@@ -14,7 +14,7 @@ import {
   nameKey,
   referencesOf,
 } from '../model/index.js';
-import { connectionDocument, type Doc, sourceDocument, type WriteRef } from './object-documents.js';
+import { connectionDocument, type Doc, sourceDocument, tableDocument, type WriteRef } from './object-documents.js';
 import { secretVariableNames } from './secret-variables.js';
 
 /** What to import: every object of some schemas, and named objects; what they reference comes along. */
@@ -42,7 +42,7 @@ export interface ImportResult {
   readonly notes: readonly string[];
 }
 
-const SECTION: Record<ObjectKind, 'secrets' | 'connections' | 'sources'> = { secret: 'secrets', connection: 'connections', source: 'sources' };
+const SECTION: Record<ObjectKind, 'secrets' | 'connections' | 'sources' | 'tables'> = { secret: 'secrets', connection: 'connections', source: 'sources', table: 'tables' };
 
 /**
  * Writes a manifest for objects that exist, so that `plan` right after shows
@@ -71,7 +71,9 @@ export function writeManifest(actual: ActualState, selection: ImportSelection, o
 
   const variables = secretVariableNames(objects.filter((o) => o.kind === 'secret').map((o) => o.name));
   const notes: string[] = [];
-  const sections: Record<string, Doc> = { secrets: {}, connections: {}, sources: {} };
+  const sections: Record<string, Doc> = { secrets: {}, connections: {}, sources: {}, tables: {} };
+  // Sources that feed tables from sources: written in the v26 form, without a table list.
+  const feedingTables = new Set(actual.objects.flatMap((o) => (o.object.kind === 'table' ? [nameKey(o.object.source)] : [])));
   for (const current of picked.objects) {
     const o = current.object;
     const write: { readonly [K in ObjectKind]: (o: Extract<MzObject, { kind: K }>) => Doc } = {
@@ -81,11 +83,12 @@ export function writeManifest(actual: ActualState, selection: ImportSelection, o
         notes.push(...sourceNotes(current));
         return {
           ...(source.cluster !== defaultCluster ? { cluster: source.cluster } : {}),
-          ...sourceDocument(withReadableTables(current), ref, source.name),
+          ...sourceDocument(withReadableTables(current), ref, source.name, feedingTables.has(nameKey(source.name))),
           ...(source.retainHistory !== undefined ? { retain_history: source.retainHistory } : {}),
           ...(source.timestampInterval !== undefined ? { timestamp_interval: source.timestampInterval } : {}),
         };
       },
+      table: (table) => tableDocument(table, ref),
     };
     const doc: Doc = (write[o.kind] as (o: MzObject) => Doc)(o);
     if (!inDefault(o.name)) {
@@ -174,7 +177,7 @@ function selectObjects(actual: ActualState, selection: ImportSelection): { objec
   }
   for (const name of selection.objects) {
     const found = byName.get(nameKey(name));
-    if (!found) throw new InputError('import.unknown-object', `no secret, connection or source ${displayName(name)} in the catalog`);
+    if (!found) throw new InputError('import.unknown-object', `no secret, connection, source or table from a source ${displayName(name)} in the catalog`);
     chosen.set(nameKey(name), found);
   }
   const pulledIn: ObjectName[] = [];
@@ -192,7 +195,7 @@ function selectObjects(actual: ActualState, selection: ImportSelection): { objec
       queue.push(target);
     }
   }
-  const kinds: ObjectKind[] = ['secret', 'connection', 'source'];
+  const kinds: ObjectKind[] = ['secret', 'connection', 'source', 'table'];
   const objects = [...chosen.values()].sort(
     (a, b) => kinds.indexOf(a.object.kind) - kinds.indexOf(b.object.kind) || compareNames(a.object.name, b.object.name),
   );
@@ -253,7 +256,8 @@ function withReadableTables(current: ActualObject): SourceSpec {
 function hasNoTableList(current: ActualObject): boolean {
   const o = current.object;
   if (o.kind !== 'source' || (o.spec.type !== 'postgres' && o.spec.type !== 'mysql')) return false;
-  return current.tablesUnknown === true || (o.spec.tables.kind === 'tables' && o.spec.tables.tables.length === 0);
+  // An empty list is a source with no subsource: written without a list (a v26 source, whose tables are `tables:`).
+  return current.tablesUnknown === true;
 }
 
 function sourceNotes(current: ActualObject): string[] {
@@ -263,10 +267,6 @@ function sourceNotes(current: ActualObject): string[] {
   if (current.tablesUnknown) {
     notes.push(
       `source ${displayName(o.name)}: the catalog rows hold no upstream tables for its subsources (a dump from an older mzform?), so the manifest says "tables: all"; mzform does not compare it, but write the real list before you change the source (re-creating it would take every table).`,
-    );
-  } else if (hasNoTableList(current)) {
-    notes.push(
-      `source ${displayName(o.name)}: it has no subsource left, and a manifest needs at least one table, so it says "tables: all"; re-creating the source would take every table.`,
     );
   }
   return notes;

@@ -6,7 +6,7 @@ import type { DocPath } from './yaml-document.js';
 /** What a name in the manifest stands for: enough to check references without the object being valid. */
 export interface Declared {
   readonly name: ObjectName;
-  readonly kind: 'secret' | 'connection' | 'source' | 'subsource';
+  readonly kind: 'secret' | 'connection' | 'source' | 'subsource' | 'table';
   /** The connection or source type, when the object declares a known one. */
   readonly type?: string;
   readonly label: string;
@@ -60,7 +60,9 @@ export function checkReferences(
 }
 
 function expectedWords(ref: Reference): string {
-  return ref.expect.kind === 'secret' ? 'a secret' : `${ref.expect.types.map(article).join(' or ')} connection`;
+  if (ref.expect.kind === 'secret') return 'a secret';
+  if (ref.expect.kind === 'source') return 'a source';
+  return `${ref.expect.types.map(article).join(' or ')} connection`;
 }
 
 function article(type: string): string {
@@ -69,7 +71,7 @@ function article(type: string): string {
 }
 
 function checkReference(ref: Reference, target: Declared | undefined, declared: ReadonlyMap<string, Declared>): string | undefined {
-  const what = ref.expect.kind === 'secret' ? 'secret' : 'connection';
+  const what = ref.expect.kind;
   if (!target) {
     // A plain string resolves in the default schema; the likely fix for a namesake elsewhere is the object form.
     const namesake = [...declared.values()].find((d) => d.name.name === ref.target.name && d.kind === what);
@@ -82,6 +84,9 @@ function checkReference(ref: Reference, target: Declared | undefined, declared: 
   if (ref.expect.kind === 'secret') {
     return target.kind === 'secret' ? undefined : `${displayName(ref.target)} is ${actual}, but a secret is needed`;
   }
+  if (ref.expect.kind === 'source') {
+    return target.kind === 'source' ? undefined : `${displayName(ref.target)} is ${actual}, but a source is needed`;
+  }
   if (target.kind !== 'connection') return `${displayName(ref.target)} is ${actual}, but ${expectedWords(ref)} is needed`;
   // A connection of unknown type is already reported by the schema.
   if (target.type !== undefined && !(ref.expect.types as readonly string[]).includes(target.type)) {
@@ -91,10 +96,10 @@ function checkReference(ref: Reference, target: Declared | undefined, declared: 
 }
 
 /** A declared object of the wanted kind, in the same schema, whose name is a near miss of the one written. */
-function suggestion(ref: Reference, what: 'secret' | 'connection', declared: ReadonlyMap<string, Declared>): string {
+function suggestion(ref: Reference, what: Reference['expect']['kind'], declared: ReadonlyMap<string, Declared>): string {
   const candidates = [...declared.values()]
     .filter((d) => d.kind === what && d.name.database === ref.target.database && d.name.schema === ref.target.schema)
-    .filter((d) => ref.expect.kind === 'secret' || d.type === undefined || (ref.expect.types as readonly string[]).includes(d.type))
+    .filter((d) => ref.expect.kind !== 'connection' || d.type === undefined || (ref.expect.types as readonly string[]).includes(d.type))
     .map((d) => d.name.name)
     .sort();
   const match = closestMatch(ref.target.name, candidates);

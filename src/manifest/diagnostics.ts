@@ -44,6 +44,6 @@ export class ManifestError extends InputError {
 }
 
 /** `secret kafka_password`, `connection "my.conn"`: the name quoted only when it needs it. */
-export function objectLabel(kind: 'secret' | 'connection' | 'source', name: string): string {
+export function objectLabel(kind: 'secret' | 'connection' | 'source' | 'table', name: string): string {
   return `${kind} ${/^[A-Za-z_][A-Za-z0-9_$-]*$/.test(name) ? name : JSON.stringify(name)}`;
 }

@@ -156,6 +156,20 @@ export type SourceDocOf<T extends SourceType> = SourceCommonDoc & { type: T } & 
 
 export type SourceDoc = { [T in SourceType]: SourceDocOf<T> }[SourceType];
 
+/** A table from a source; which fields apply depends on the source's type. */
+export interface TableDoc extends PlacementDoc {
+  source: RefDoc;
+  reference?: UpstreamRefDoc;
+  format?: FormatDoc;
+  key_format?: FormatDoc;
+  value_format?: FormatDoc;
+  envelope?: 'none' | 'upsert' | 'debezium';
+  value_decoding_errors?: unknown;
+  include?: IncludeDoc[];
+  text_columns?: string[];
+  exclude_columns?: string[];
+}
+
 export interface ManifestDoc {
   version: 1;
   defaults?: { database?: string; schema?: string; cluster?: string };
@@ -167,6 +181,7 @@ export interface ManifestDoc {
   secrets?: Record<string, SecretDoc>;
   connections?: Record<string, ConnectionDoc>;
   sources?: Record<string, SourceDoc>;
+  tables?: Record<string, TableDoc>;
   /** `${var:name}` defaults, for every environment. */
   variables?: Record<string, unknown>;
   environments?: Record<string, { variables?: Record<string, unknown> }>;

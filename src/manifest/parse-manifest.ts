@@ -2,7 +2,9 @@ import { dirname, resolve } from 'node:path';
 import {
   compareNames,
   nameKey,
+  CONNECTION_TYPES,
   OBJECT_KINDS,
+  SOURCE_TYPES,
   type Connection,
   type ConnectionType,
   type DesiredContainers,
@@ -12,8 +14,11 @@ import {
   type ObjectName,
   type Rename,
   type Secret,
+  type ObjectKind,
   type Source,
   type SourceLocation,
+  type SourceType,
+  type Table,
 } from '../model/index.js';
 import { convertConnection } from './connection-converter.js';
 import { containersOf, mergeContainers } from './containers.js';
@@ -21,7 +26,8 @@ import { checkReferences, type CheckedObject, type Declared } from './cross-chec
 import { checkMaterializeRules } from './materialize-rules.js';
 import { checkNamesAndComment } from './name-checks.js';
 import { ManifestError, objectLabel, type Diagnostic } from './diagnostics.js';
-import type { ConnectionDoc, ManifestDoc, SecretDoc, SourceDoc } from './manifest-document.js';
+import type { ConnectionDoc, ManifestDoc, SecretDoc, SourceDoc, TableDoc } from './manifest-document.js';
+import { convertTable, type TableSourceInfo } from './table-converter.js';
 import { ObjectContext, type NameDefaults } from './object-context.js';
 import { validateAgainstSchema } from './schema-validation.js';
 import { resolveSecretValue, secretSourceOf, UnreadSecretValue, type ReadSecretFile } from './secret-values.js';
@@ -36,8 +42,8 @@ const BUILTIN_DEFAULTS: NameDefaults = { database: 'materialize', schema: 'publi
 
 /** Materialize refuses longer comments ("max size is 1024 bytes"). */
 
-type Kind = 'secret' | 'connection' | 'source';
-const SECTION: Record<Kind, 'secrets' | 'connections' | 'sources'> = { secret: 'secrets', connection: 'connections', source: 'sources' };
+type Kind = ObjectKind;
+const SECTION: Record<Kind, 'secrets' | 'connections' | 'sources' | 'tables'> = { secret: 'secrets', connection: 'connections', source: 'sources', table: 'tables' };
 const EXTERNAL_KINDS = ['secret', 'connection'] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -181,6 +187,8 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
   const declared = new Map<string, Declared>();
   const placements = new Map<string, ObjectName>();
   const declareIn = (entry: Declared) => declare(declared, entry, report, where);
+  // What tables need of their sources, wherever in the manifest those are declared.
+  const sourceInfo = new Map<string, TableSourceInfo>();
   const external: ExternalObject[] = [];
   docs.forEach((doc, u) => {
     for (const kind of OBJECT_KINDS) {
@@ -188,8 +196,10 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
         const path: UnitPath = [u, SECTION[kind], key];
         const objectName = placed(entry, key, nameDefaultsOf[u]!);
         placements.set(JSON.stringify(path), objectName);
-        const type = kind === 'secret' ? undefined : typeof entry?.type === 'string' ? entry.type : undefined;
+        // Only a known type: an unknown one is the schema's to report, and its text (maybe from ${env:...}) must not reach other messages.
+        const type = knownType(kind, entry?.type);
         declareIn({ name: objectName, kind, ...(type ? { type } : {}), label: objectLabel(kind, key), path });
+        if (kind === 'source' && type !== undefined) sourceInfo.set(nameKey(objectName), sourceInfoOf(type as SourceType, entry));
       }
     }
     const externals = plainObject(doc.external) ? doc.external : {};
@@ -217,7 +227,7 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
         const objectName = placements.get(JSON.stringify(path))!;
         const label = objectLabel(kind, key);
         if (invalid.has(JSON.stringify(path))) {
-          const object = readAsFarAsPossible(kind, entry, objectName, new ObjectContext(path, nameDefaultsOf[u]!), units[u]!.resolver, defaultsOf[u]!.cluster);
+          const object = readAsFarAsPossible(kind, entry, objectName, new ObjectContext(path, nameDefaultsOf[u]!), units[u]!.resolver, defaultsOf[u]!.cluster, (n) => sourceInfo.get(nameKey(n)));
           if (object) partial.push({ object: object.object, label, path, referenceSites: object.referenceSites });
           continue;
         }
@@ -227,6 +237,7 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
           secretValues: options.secretValues ?? 'read',
           notRead: (why) => valuesNotRead.push(`${label} (${why})`),
           defaultCluster: defaultsOf[u]!.cluster,
+          sourceInfo: (n) => sourceInfo.get(nameKey(n)),
         });
         for (const p of ctx.problems) report(p.path as UnitPath, p.target, p.message, label);
         for (const p of checkNamesAndComment(kind, key, path, entry)) report(p.path as UnitPath, p.target, p.message, label);
@@ -348,6 +359,8 @@ interface ConvertOptions {
   /** Records a secret whose value was left unread. */
   readonly notRead: (why: string) => void;
   readonly defaultCluster: string | undefined;
+  /** A table's source as declared in the manifest, if it is one. */
+  readonly sourceInfo: (name: ObjectName) => TableSourceInfo | undefined;
 }
 
 function convertObject(kind: Kind, entry: Record<string, unknown>, name: ObjectName, ctx: ObjectContext, options: ConvertOptions): MzObject | undefined {
@@ -393,7 +406,28 @@ function convertObject(kind: Kind, entry: Record<string, unknown>, name: ObjectN
         ...(doc.timestamp_interval !== undefined ? { timestampInterval: doc.timestamp_interval } : {}),
       } satisfies Source;
     }
+    case 'table': {
+      const doc = entry as unknown as TableDoc;
+      const source = ctx.reference(doc.source, ['source'], 'source');
+      return { kind: 'table', ...meta, source, spec: convertTable(doc, ctx, source, options.sourceInfo(source)) } satisfies Table;
+    }
   }
+}
+
+function knownType(kind: Kind, type: unknown): string | undefined {
+  if (typeof type !== 'string') return undefined;
+  if (kind === 'connection') return (CONNECTION_TYPES as readonly string[]).includes(type) ? type : undefined;
+  if (kind === 'source') return (SOURCE_TYPES as readonly string[]).includes(type) ? type : undefined;
+  return undefined;
+}
+
+/** The fields of a source's entry that its tables depend on. */
+function sourceInfoOf(type: SourceType, entry: Record<string, unknown>): TableSourceInfo {
+  return {
+    type,
+    ...(typeof entry.topic === 'string' ? { topic: entry.topic } : {}),
+    ...(typeof entry.generator === 'string' ? { generator: entry.generator } : {}),
+  };
 }
 
 /**
@@ -407,10 +441,11 @@ function readAsFarAsPossible(
   ctx: ObjectContext,
   resolver: ValueResolver,
   defaultCluster: string | undefined,
+  sourceInfo: ConvertOptions['sourceInfo'],
 ): { object: MzObject; referenceSites: ObjectContext['referenceSites'] } | undefined {
   if (kind === 'secret') return undefined;
   try {
-    const object = convertObject(kind, entry, name, ctx, { resolver, secretValues: 'if-available', notRead: () => {}, defaultCluster });
+    const object = convertObject(kind, entry, name, ctx, { resolver, secretValues: 'if-available', notRead: () => {}, defaultCluster, sourceInfo });
     return object ? { object, referenceSites: ctx.referenceSites } : undefined;
   } catch {
     return undefined;

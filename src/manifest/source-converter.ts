@@ -1,4 +1,4 @@
-import { MULTI_OUTPUT_GENERATORS, sourceEntries } from '../model/index.js';
+import { sourceEntries } from '../model/index.js';
 import type {
   SchemaStrategy,
   Envelope,
@@ -59,6 +59,17 @@ const READ: { readonly [K in SourceCodecKind]: Convert<K> } = {
 };
 
 /**
+ * One registry field of a source type read from a manifest mapping, as a
+ * source reads it: a Kafka table reads FORMAT, ENVELOPE and INCLUDE this way,
+ * so both spell and check them alike.
+ */
+export function readSourceField(type: SourceType, field: string, doc: Doc, ctx: ObjectContext, placement: SourcePlacement): unknown {
+  const entry = sourceEntries(type).find(([f]) => f === field)?.[1];
+  if (!entry) throw new Error(`${type} sources have no field ${field}`);
+  return (READ[entry.codec.kind] as Convert<SourceCodecKind>)(doc, entry.keys, field, ctx, entry.codec as never, entry, placement);
+}
+
+/**
  * Combinations the schema cannot express but Materialize refuses, per type,
  * reported where the options are read so that each message points at the
  * option at fault.
@@ -70,9 +81,7 @@ const CHECKS: { [T in SourceType]: (doc: DocOf<T>, ctx: ObjectContext) => void }
   'load-generator': (doc, ctx) => {
     const generator = doc.generator;
     const sql = generator.toUpperCase().replaceAll('-', ' ');
-    if (MULTI_OUTPUT_GENERATORS.includes(generator) && doc.tables === undefined) {
-      ctx.problem(['generator'], `the ${generator} generator needs tables: all (Materialize: "multi-output sources require a FOR TABLES (..) or FOR ALL TABLES statement")`);
-    }
+    // Without `tables: all` a multi-output generator is a v26 source: its outputs become tables from the source (`tables:`), not subsources.
     const values = doc as unknown as Doc;
     for (const [, entry] of sourceEntries('load-generator')) {
       const key = entry.keys[0]!;
@@ -117,7 +126,8 @@ export function progressSubsourceName(spec: SourceSpec): ObjectName | undefined 
   return spec.exposeProgress;
 }
 
-function kafkaFormat(doc: Doc, [bareKey, keyKey, valueKey]: readonly string[], ctx: ObjectContext): KafkaFormat | undefined {
+/** FORMAT, or KEY FORMAT with VALUE FORMAT, under the given keys: a Kafka source's, or a Kafka table's. */
+export function kafkaFormat(doc: Doc, [bareKey, keyKey, valueKey]: readonly string[], ctx: ObjectContext): KafkaFormat | undefined {
   const format = doc[bareKey!] as FormatDoc | undefined;
   const key = doc[keyKey!] as FormatDoc | undefined;
   const value = doc[valueKey!] as FormatDoc | undefined;
@@ -191,7 +201,8 @@ function envelope(doc: Doc, [key, errorsKey]: readonly string[], inlineErrors: b
   return { kind: 'upsert', valueDecodingErrors: 'inline', ...(alias !== undefined ? { alias } : {}) };
 }
 
-function include(items: IncludeDoc[] | undefined, key: string, ctx: ObjectContext): IncludeItem[] | undefined {
+/** INCLUDE items in the order written, each at most once: a Kafka source's, or a Kafka table's. */
+export function include(items: IncludeDoc[] | undefined, key: string, ctx: ObjectContext): IncludeItem[] | undefined {
   const seen = new Set<string>();
   items?.forEach((item, i) => {
     // One column per item: a header may be included more than once, under other names.
@@ -217,7 +228,9 @@ function tableSelection(doc: Doc, [tablesKey, schemasKey]: readonly string[], re
   if (listed !== undefined && schemas !== undefined) ctx.problem([schemasKey!], `set either ${tablesKey} or ${schemasKey}, not both`);
   if (listed === undefined && schemas === undefined) {
     if (!required) return undefined;
-    ctx.problem([], `needs ${tablesKey} ('all' or a list) or ${schemasKey}`);
+    // Neither: a v26 source (src/sql/src/pure.rs:761 SourceReferencePolicy::Optional), whose tables are declared under `tables:`
+    // as CREATE TABLE ... FROM SOURCE; stored like a legacy source with no subsource left.
+    return { kind: 'tables', tables: [] };
   }
   if (schemas !== undefined) return { kind: 'schemas', schemas: [...schemas] };
   if (listed === undefined || listed === 'all') return { kind: 'all' };

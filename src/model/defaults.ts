@@ -3,7 +3,8 @@ import type { MzObject } from './objects.js';
 import { connectionEntries } from './registry/connection-registry.js';
 import { normalizedText } from './registry/option.js';
 import { sourceEntries } from './registry/source-registry.js';
-import { formatAsStored, type KafkaFormat, type SourceSpec } from './sources.js';
+import { formatAsStored, type Envelope, type KafkaFormat, type SourceSpec } from './sources.js';
+import type { TableSpec } from './tables.js';
 
 /**
  * The server's defaults, made explicit so that "not written" and "written as
@@ -46,6 +47,31 @@ export function withSourceDefaults(spec: SourceSpec): SourceSpec {
   return out as unknown as SourceSpec;
 }
 
+/** A Kafka table's ENVELOPE when none is written: the Kafka source's, from the source registry. */
+const KAFKA_ENVELOPE_DEFAULT = sourceEntries('kafka').find(([field]) => field === 'envelope')?.[1].serverDefault as Envelope;
+
+/**
+ * A table as the server holds it: a Kafka table's ENVELOPE NONE when none is
+ * written and its format as stored (as a Kafka source's), TEXT / EXCLUDE
+ * COLUMNS sorted (purification writes them in column order, which the
+ * manifest does not know; a set either way).
+ */
+export function withTableDefaults(spec: TableSpec): TableSpec {
+  switch (spec.type) {
+    case 'kafka':
+      return { ...spec, envelope: spec.envelope ?? KAFKA_ENVELOPE_DEFAULT, ...(spec.format ? { format: kafkaFormatAsStored(spec.format) } : {}) };
+    case 'postgres':
+    case 'mysql':
+      return {
+        ...spec,
+        ...(spec.textColumns ? { textColumns: [...spec.textColumns].sort() } : {}),
+        ...(spec.excludeColumns ? { excludeColumns: [...spec.excludeColumns].sort() } : {}),
+      };
+    case 'load-generator':
+      return spec;
+  }
+}
+
 /** The object as the server would hold it: defaults filled in, for comparison only. */
 export function withDefaults<T extends MzObject>(object: T): T {
   switch (object.kind) {
@@ -55,6 +81,8 @@ export function withDefaults<T extends MzObject>(object: T): T {
       return { ...object, spec: withConnectionDefaults(object.spec) };
     case 'source':
       return { ...object, spec: withSourceDefaults(object.spec) };
+    case 'table':
+      return { ...object, spec: withTableDefaults(object.spec) };
   }
   return object;
 }

@@ -2,6 +2,7 @@ export * from './names.js';
 export * from './secret-value.js';
 export * from './connections.js';
 export * from './sources.js';
+export * from './tables.js';
 export * from './objects.js';
 export * from './references.js';
 export * from './defaults.js';

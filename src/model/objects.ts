@@ -2,6 +2,7 @@ import type { ConnectionSpec } from './connections.js';
 import type { ObjectName } from './names.js';
 import type { SecretValue } from './secret-value.js';
 import type { SourceSpec } from './sources.js';
+import type { TableSpec } from './tables.js';
 
 /** What every managed object carries besides its definition. */
 export interface ObjectMeta {
@@ -42,8 +43,22 @@ export interface Source extends ObjectMeta {
   readonly timestampInterval?: string;
 }
 
-export type MzObject = Secret | Connection | Source;
+/**
+ * A table from a source (`CREATE TABLE t FROM SOURCE s (REFERENCE ...)`):
+ * read-only, fed by its source. Nothing about it is alterable in place but its
+ * comment and owner; any other change re-creates this one table, never the
+ * source.
+ */
+export interface Table extends ObjectMeta {
+  readonly kind: 'table';
+  /** The source it reads; its type decides the spec's type. */
+  readonly source: ObjectName;
+  readonly spec: TableSpec;
+}
+
+export type MzObject = Secret | Connection | Source | Table;
 
 export type ObjectKind = MzObject['kind'];
 
-export const OBJECT_KINDS: readonly ObjectKind[] = ['secret', 'connection', 'source'];
+/** In dependency order: a kind only refers to kinds before it. */
+export const OBJECT_KINDS: readonly ObjectKind[] = ['secret', 'connection', 'source', 'table'];

@@ -13,7 +13,11 @@ import { sourceEntries, type SourceCodec, type SourceCodecKind } from './registr
  */
 export interface Reference {
   readonly target: ObjectName;
-  readonly expect: { readonly kind: 'secret' } | { readonly kind: 'connection'; readonly types: readonly ConnectionType[] };
+  readonly expect:
+    | { readonly kind: 'secret' }
+    | { readonly kind: 'connection'; readonly types: readonly ConnectionType[] }
+    /** A table's source: any type that makes tables (the table's fields are checked against its type elsewhere). */
+    | { readonly kind: 'source' };
   /** Dotted path of the field in the model, e.g. `brokers[1].path.connection`. */
   readonly field: string;
 }
@@ -40,6 +44,12 @@ export function referencesOf(object: MzObject): Reference[] {
         const value = spec[field];
         if (value !== undefined) (SOURCE_REFERENCES[entry.codec.kind] as SourceWalk)(value, field, entry.codec, refs);
       }
+      break;
+    }
+    case 'table': {
+      refs.push({ target: object.source, expect: { kind: 'source' }, field: 'source' });
+      // A Kafka table's format names its schema registry as a Kafka source's does.
+      if (object.spec.type === 'kafka' && object.spec.format) SOURCE_REFERENCES['kafka-format'](object.spec.format as never, 'format', { kind: 'kafka-format' }, refs);
       break;
     }
     default:

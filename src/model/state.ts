@@ -124,11 +124,11 @@ export interface ForeignObject {
   readonly name?: ObjectName;
   readonly dependsOn: readonly string[];
   /**
-   * A secret, connection or source whose definition mzform cannot read (a
+   * A secret, connection, source or table whose definition mzform cannot read (a
    * form it does not model): never managed, never dropped, shown in plans as
    * not managed; `reason` says what could not be read.
    */
-  readonly unreadable?: { readonly kind: 'secret' | 'connection' | 'source'; readonly reason: string };
+  readonly unreadable?: { readonly kind: ObjectKind; readonly reason: string };
 }
 
 /** The live catalog as mzform sees it: every user secret, connection and source, sorted by kind then name. */

@@ -11,6 +11,8 @@ export const HAZARD_CODES = {
   drop: 'The object is deleted; a source also loses the data it ingested.',
   /** A source is dropped and created again: it re-reads (re-snapshots) all its data upstream. */
   'source-recreate': 'The source is dropped and created again, so it re-ingests all its data from upstream.',
+  /** A table from a source is dropped and created again: that one table re-reads its upstream data; the source and its other tables stay. */
+  'table-recreate': 'The table is dropped and created again, so it re-ingests its upstream data; its source and the other tables stay.',
   /** A connection that sources use is dropped and created again, and those sources with it. */
   'connection-replace-with-sources': 'The connection is re-created, and so are the sources that use it.',
   /** A secret's value changes while sources use it; they may keep the old value until their replicas restart. */
@@ -98,7 +100,9 @@ export function dropHazards(current: ActualObject, cascade: readonly string[]): 
       message:
         object.kind === 'source'
           ? `Source ${name} is dropped with the data it ingested.`
-          : `${capitalize(object.kind)} ${name} is dropped; the manifest no longer lists it.`,
+          : object.kind === 'table'
+            ? `Table ${name} is dropped with the data it ingested; its source stays.`
+            : `${capitalize(object.kind)} ${name} is dropped; the manifest no longer lists it.`,
     },
   ];
   if (cascade.length > 0) hazards.push({ code: 'drop-cascade', message: `Source ${name} is dropped with CASCADE, which also drops ${list(cascade)}.` });
@@ -111,6 +115,10 @@ export function replaceHazards(current: ActualObject, desired: MzObject, actual:
   const byKind: Record<ObjectKind, () => Hazard[]> = {
     secret: () => [],
     source: () => [{ code: 'source-recreate', message: `Source ${name} is dropped and created again: it re-ingests all its data from upstream.` }],
+    table: () =>
+      object.kind === 'table'
+        ? [{ code: 'table-recreate', message: `Table ${name} is dropped and created again: it re-ingests its data from ${displayName(object.source)}; the source and its other tables stay.` }]
+        : [],
     connection: () => {
       const sources = sourcesUsing(current.id, actual);
       if (sources.length === 0) return [];

@@ -301,6 +301,28 @@ export interface CreateSourceStatement {
   readonly pos: SqlPosition;
 }
 
+/**
+ * `CREATE TABLE t [(columns)] FROM SOURCE s [(REFERENCE [=] r)] [FORMAT ...]
+ * [INCLUDE ...] [ENVELOPE ...] [WITH (...)]` (src/sql-parser/src/parser.rs,
+ * printed by src/sql-parser/src/ast/defs/statement.rs:1737). Purification
+ * fills in the column definitions, the fully qualified reference and DETAILS.
+ */
+export interface CreateTableFromSourceStatement {
+  readonly kind: 'create_table_from_source';
+  readonly ifNotExists: boolean;
+  readonly name: ItemName;
+  /** `(a, b)` names the columns; column definitions (as purification stores them) are kept as text, never compared. */
+  readonly columns?: { readonly kind: 'named'; readonly names: readonly Ident[] } | { readonly kind: 'defined'; readonly text: string };
+  readonly source: ItemName;
+  readonly reference?: ItemName;
+  readonly format?: CreateSourceFormat;
+  readonly include: readonly IncludeItem[];
+  readonly envelope?: EnvelopeSpec;
+  /** TEXT COLUMNS, EXCLUDE COLUMNS, RETAIN HISTORY, PARTITION BY, DETAILS (added by purification). */
+  readonly withOptions: readonly GenericOption[];
+  readonly pos: SqlPosition;
+}
+
 // ---------------------------------------------------------------------------
 // Statements
 
@@ -378,7 +400,7 @@ export interface AlterSourceStatement {
 }
 
 /** The object kinds of RENAME / OWNER / DROP / COMMENT that mzform manages, plus what tests need to set up. */
-export type ItemKind = 'secret' | 'connection' | 'source';
+export type ItemKind = 'secret' | 'connection' | 'source' | 'table';
 
 export interface RenameStatement {
   readonly kind: 'rename';
@@ -469,6 +491,7 @@ export type StatementAst =
   | CreateConnectionStatement
   | AlterConnectionStatement
   | CreateSourceStatement
+  | CreateTableFromSourceStatement
   | AlterSourceStatement
   | RenameStatement
   | AlterOwnerStatement

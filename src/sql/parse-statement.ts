@@ -13,6 +13,7 @@ import {
   type CreateContainerStatement,
   type CreateSourceFormat,
   type CreateSourceStatement,
+  type CreateTableFromSourceStatement,
   type EnvelopeSpec,
   type FormatSpec,
   type GenericOption,
@@ -132,14 +133,23 @@ const CONNECTION_TYPES: readonly { words: readonly string[]; type: ConnectionTyp
 
 const LOAD_GENERATORS = ['COUNTER', 'AUCTION', 'MARKETING', 'TPCH', 'KEY VALUE', 'CLOCK', 'DATUMS'];
 
-const ITEM_KINDS: Record<string, ItemKind> = { secret: 'secret', connection: 'connection', source: 'source' };
-const ITEM_KINDS_PLURAL: Record<string, ItemKind> = { secrets: 'secret', connections: 'connection', sources: 'source' };
+const ITEM_KINDS: Record<string, ItemKind> = { secret: 'secret', connection: 'connection', source: 'source', table: 'table' };
+/** The WITH options of CREATE TABLE ... FROM SOURCE (src/sql-parser/src/ast/defs/statement.rs TableFromSourceOptionName). */
+const TABLE_FROM_SOURCE_OPTION_WORDS = ['TEXT COLUMNS', 'EXCLUDE COLUMNS', 'DETAILS', 'PARTITION BY', 'RETAIN HISTORY'];
+const ITEM_KINDS_PLURAL: Record<string, ItemKind> = { secrets: 'secret', connections: 'connection', sources: 'source', tables: 'table' };
 
 /** `u5`, `s20`, `si3`: the ids Materialize writes inside `[... AS ...]` and `IN CLUSTER [...]`. */
 const CATALOG_ID = /^[a-z]+[0-9]+$/;
 
 /** Materialize's values nest two levels at most (`BROKERS = (... (PORT ...))`); far more is not DDL. */
 const MAX_LIST_DEPTH = 32;
+
+/** FORMAT, INCLUDE and ENVELOPE as they are read. */
+interface DecodingClauses {
+  format?: CreateSourceFormat;
+  include?: IncludeItem[];
+  envelope?: EnvelopeSpec;
+}
 
 class Parser {
   private readonly tokens: Token[];
@@ -588,10 +598,113 @@ class Parser {
     }
     if (this.eatWord('connection')) return this.parseCreateConnection(pos);
     if (this.eatWord('source')) return this.parseCreateSource(pos);
+    if (this.isWord('temp') || this.isWord('temporary')) {
+      // src/sql-parser/tests/testdata/ddl:330-342.
+      if (this.isWord('table', 1)) return this.fail('temporary tables FROM SOURCE are not supported');
+    }
+    if (this.eatWord('table')) return this.parseCreateTableFromSource(pos);
     for (const objectKind of ['cluster', 'schema', 'database', 'role'] as const) {
       if (this.eatWord(objectKind)) return this.parseCreateContainer(objectKind, pos);
     }
-    return this.fail(`expected SECRET, CONNECTION, SOURCE, CLUSTER, SCHEMA, DATABASE or ROLE after CREATE, found ${describeToken(this.peek())}`);
+    return this.fail(`expected SECRET, CONNECTION, SOURCE, TABLE, CLUSTER, SCHEMA, DATABASE or ROLE after CREATE, found ${describeToken(this.peek())}`);
+  }
+
+  /** A clause written twice fails as in Materialize. */
+  private once(present: unknown, clause: string, at: SqlPosition): void {
+    if (present !== undefined) this.fail(`${clause} specified more than once`, at);
+  }
+
+  /**
+   * One of FORMAT, KEY FORMAT ... VALUE FORMAT, INCLUDE, ENVELOPE into
+   * `clauses`, if the next words start one: the clauses a legacy Kafka source
+   * and a Kafka table share, in any order.
+   */
+  private parseDecodingClause(clauses: DecodingClauses): boolean {
+    const at = this.pos();
+    if (this.isWord('key') && this.isWord('format', 1)) {
+      this.once(clauses.format, 'FORMAT', at);
+      this.i += 2;
+      const key = this.parseFormat();
+      this.expectWord('value', 'format');
+      clauses.format = { kind: 'key-value', key, value: this.parseFormat() };
+    } else if (this.eatWord('format')) {
+      this.once(clauses.format, 'FORMAT', at);
+      clauses.format = { kind: 'bare', format: this.parseFormat() };
+    } else if (this.eatWord('include')) {
+      this.once(clauses.include, 'INCLUDE', at);
+      clauses.include = this.parseInclude();
+    } else if (this.eatWord('envelope')) {
+      this.once(clauses.envelope, 'ENVELOPE', at);
+      clauses.envelope = this.parseEnvelope(at);
+    } else return false;
+    return true;
+  }
+
+  private parseCreateTableFromSource(pos: SqlPosition): CreateTableFromSourceStatement {
+    const ifNotExists = this.parseIfNotExists();
+    const name = this.parseItemName();
+    const columns = this.isSymbol('(') ? this.parseTableColumns() : undefined;
+    this.expectWord('from', 'source');
+    const source = this.parseItemName();
+    let reference: ItemName | undefined;
+    if (this.eatSymbol('(')) {
+      if (!this.eatWord('reference')) this.fail(`Expected REFERENCE, found ${describeToken(this.peek())}`);
+      this.eatSymbol('=');
+      reference = this.parseItemName();
+      this.expectSymbol(')');
+    }
+    const decoding: DecodingClauses = {};
+    let withOptions: GenericOption[] | undefined;
+    for (;;) {
+      const at = this.pos();
+      if (this.parseDecodingClause(decoding)) continue;
+      if (this.eatWord('with')) {
+        this.once(withOptions, 'WITH', at);
+        withOptions = this.parseGenericOptions(TABLE_FROM_SOURCE_OPTION_WORDS);
+      } else break;
+    }
+    const { format, include, envelope } = decoding;
+    return {
+      kind: 'create_table_from_source',
+      ifNotExists,
+      name,
+      ...(columns ? { columns } : {}),
+      source,
+      ...(reference ? { reference } : {}),
+      ...(format ? { format } : {}),
+      include: include ?? [],
+      ...(envelope ? { envelope } : {}),
+      withOptions: withOptions ?? [],
+      pos,
+    };
+  }
+
+  /**
+   * `(a, b)`: column names; anything else between the parentheses (column
+   * definitions and constraints, as purification writes them) is kept as
+   * text. Mixing both fails as in Materialize (src/sql-parser/tests/testdata/ddl:281).
+   */
+  private parseTableColumns(): NonNullable<CreateTableFromSourceStatement['columns']> {
+    const open = this.next();
+    let depth = 1;
+    const groups: Token[][] = [[]];
+    while (depth > 0) {
+      const t = this.next();
+      if (t.kind === 'eof') this.fail('expected ), found end of input');
+      if (t.kind === 'symbol' && t.value === '(') depth++;
+      if (t.kind === 'symbol' && t.value === ')') depth--;
+      if (depth === 0) break;
+      if (depth === 1 && t.kind === 'symbol' && t.value === ',') groups.push([]);
+      else groups[groups.length - 1]!.push(t);
+    }
+    const close = this.previous();
+    const isName = (g: Token[]) => g.length === 1 && (g[0]!.kind === 'word' || g[0]!.kind === 'quoted-ident');
+    const named = groups.filter(isName).length;
+    if (named === groups.length) {
+      return { kind: 'named', names: groups.map((g) => ({ value: g[0]!.value, quoted: g[0]!.kind === 'quoted-ident', pos: { line: g[0]!.line, column: g[0]!.column, offset: g[0]!.offset } })) };
+    }
+    if (named > 0) this.fail('cannot mix column definitions and column names', open);
+    return { kind: 'defined', text: this.text.slice(open.end, close.offset) };
   }
 
   private parseCreateContainer(objectKind: CreateContainerStatement['objectKind'], pos: SqlPosition): CreateContainerStatement {
@@ -638,42 +751,24 @@ class Parser {
     this.expectWord('from');
     const connection = this.parseSourceConnection();
     let referencedSubsources: ReferencedSubsources | undefined;
-    let format: CreateSourceFormat | undefined;
-    let include: IncludeItem[] | undefined;
-    let envelope: EnvelopeSpec | undefined;
+    const decoding: DecodingClauses = {};
     let exposeProgress: ItemName | undefined;
     let withOptions: GenericOption[] | undefined;
-    const once = (present: unknown, clause: string, at: SqlPosition) => {
-      if (present !== undefined) this.fail(`${clause} specified more than once`, at);
-    };
     for (;;) {
       const at = this.pos();
+      if (this.parseDecodingClause(decoding)) continue;
       if (this.isWord('for')) {
-        once(referencedSubsources, 'FOR', at);
+        this.once(referencedSubsources, 'FOR', at);
         referencedSubsources = this.parseReferencedSubsources();
-      } else if (this.isWord('key') && this.isWord('format', 1)) {
-        once(format, 'FORMAT', at);
-        this.i += 2;
-        const key = this.parseFormat();
-        this.expectWord('value', 'format');
-        format = { kind: 'key-value', key, value: this.parseFormat() };
-      } else if (this.eatWord('format')) {
-        once(format, 'FORMAT', at);
-        format = { kind: 'bare', format: this.parseFormat() };
-      } else if (this.eatWord('include')) {
-        once(include, 'INCLUDE', at);
-        include = this.parseInclude();
-      } else if (this.eatWord('envelope')) {
-        once(envelope, 'ENVELOPE', at);
-        envelope = this.parseEnvelope(at);
       } else if (this.eatWords('expose', 'progress', 'as')) {
-        once(exposeProgress, 'EXPOSE PROGRESS', at);
+        this.once(exposeProgress, 'EXPOSE PROGRESS', at);
         exposeProgress = this.parseItemName();
       } else if (this.isWord('with')) {
-        once(withOptions, 'WITH', at);
+        this.once(withOptions, 'WITH', at);
         withOptions = this.parseWithOptions();
       } else break;
     }
+    const { format, include, envelope } = decoding;
     return {
       kind: 'create_source',
       ifNotExists,
@@ -943,7 +1038,7 @@ class Parser {
   private parseItemKind(): ItemKind {
     const t = this.peek();
     const kind = t.kind === 'word' ? ITEM_KINDS[t.value] : undefined;
-    if (!kind) return this.fail(`expected SECRET, CONNECTION or SOURCE, found ${describeToken(t)}`);
+    if (!kind) return this.fail(`expected SECRET, CONNECTION, SOURCE or TABLE, found ${describeToken(t)}`);
     this.next();
     return kind;
   }
@@ -968,6 +1063,8 @@ class Parser {
         return this.parseAlterConnection(ifExists, name, pos);
       case 'source':
         return this.parseAlterSource(ifExists, name, pos);
+      case 'table':
+        return this.fail(`expected RENAME TO or OWNER TO, found ${describeToken(this.peek())}`);
     }
   }
 

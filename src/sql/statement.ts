@@ -12,6 +12,7 @@ export type StatementKind =
   | 'rotate_keys'
   | 'validate_connection'
   | 'create_source'
+  | 'create_table'
   | 'alter_source'
   | 'rename'
   | 'alter_owner'

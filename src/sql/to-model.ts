@@ -8,14 +8,16 @@ import type {
 } from '../model/connections.js';
 import { ifDefined } from '../model/if-defined.js';
 import { displayName, type ObjectName } from '../model/names.js';
-import type { Connection, MzObject, Secret, Source } from '../model/objects.js';
+import type { Connection, MzObject, Secret, Source, Table } from '../model/objects.js';
 import type { SourceSpec, SourceType } from '../model/sources.js';
+import type { TableSpec } from '../model/tables.js';
 import {
   CONNECTION_TYPE_KEYWORDS,
   type ConnectionOption,
   type ConnectionOptionName,
   CreateConnectionStatement,
   CreateSourceStatement,
+  CreateTableFromSourceStatement,
   GenericOption,
   ItemName,
   KafkaBroker as KafkaBrokerAst,
@@ -50,6 +52,13 @@ export interface ToModelOptions {
   readonly resolveCluster?: (id: string) => string | undefined;
   /** The cluster of a source written without IN CLUSTER (Materialize takes the session's). */
   readonly defaultCluster?: string;
+  /**
+   * A table's source type: the stored statement does not say it. Without it
+   * (or when it answers undefined) the reference's shape decides: a topic is
+   * one name, MySQL `schema.table`, Postgres `database.schema.table`, a load
+   * generator `mz_load_generators.generator.output`.
+   */
+  readonly sourceTypeOf?: (source: ObjectName) => SourceType | undefined;
 }
 
 /** What the server generated or added: shown to users, never part of the model, never diffed. */
@@ -102,9 +111,18 @@ export function statementToModel(statement: StatementAst, options: ToModelOption
       return c.connection(statement);
     case 'create_source':
       return c.source(statement);
+    case 'create_table_from_source':
+      return c.table(statement);
     default:
-      throw new SqlParseError(`expected CREATE SECRET, CONNECTION or SOURCE, found a ${statement.kind.replaceAll('_', ' ')} statement`, statement.pos);
+      throw new SqlParseError(`expected CREATE SECRET, CONNECTION, SOURCE or TABLE ... FROM SOURCE, found a ${statement.kind.replaceAll('_', ' ')} statement`, statement.pos);
   }
+}
+
+/** A stored reference's shape tells its source's type (src/sql/src/pure/references.rs:143-182). */
+function typeFromReference(parts: readonly string[]): SourceType {
+  if (parts.length === 1) return 'kafka';
+  if (parts.length === 3 && parts[0] === 'mz_load_generators') return 'load-generator';
+  return parts.length === 2 ? 'mysql' : 'postgres';
 }
 
 function fail(message: string, at: SqlPosition): never {
@@ -515,6 +533,76 @@ class Converter {
       ...ifDefined('retainHistory', retainHistory),
       ...ifDefined('timestampInterval', timestampInterval),
     };
+    return { object, outputs };
+  }
+
+  /**
+   * CREATE TABLE ... FROM SOURCE. Purification's additions are not model:
+   * the column definitions, DETAILS. The reference is reduced to what the
+   * manifest names (see src/model/tables.ts).
+   */
+  table(s: CreateTableFromSourceStatement): CreateSqlModel<Table> {
+    const source = this.name(s.source);
+    const ref = s.reference ?? fail('a table from a source needs REFERENCE (purification always stores it)', s.pos);
+    if (ref.id !== undefined) fail('REFERENCE names something upstream, not a catalog item', ref.pos);
+    const parts = ref.parts.map((p) => p.value);
+    const type = this.options.sourceTypeOf?.(source) ?? typeFromReference(parts);
+    const outputs: { seed?: string; details?: string } = {};
+    let textColumns: string[] | undefined;
+    let excludeColumns: string[] | undefined;
+    for (const o of s.withOptions) {
+      switch (o.name) {
+        case 'TEXT COLUMNS':
+          textColumns = this.columnList(o.value ?? fail('TEXT COLUMNS needs a value', o.pos), 'TEXT COLUMNS').map((c) => c[c.length - 1]!);
+          break;
+        case 'EXCLUDE COLUMNS':
+          excludeColumns = this.columnList(o.value ?? fail('EXCLUDE COLUMNS needs a value', o.pos), 'EXCLUDE COLUMNS').map((c) => c[c.length - 1]!);
+          break;
+        case 'DETAILS':
+          if (o.value?.kind === 'string') outputs.details = o.value.value;
+          break;
+        default:
+          fail(`${o.name} on a table from a source is not supported by mzform`, o.pos);
+      }
+    }
+    const refuseKafkaClauses = () => {
+      const at = (s.format && formatClausePosition(s.format)) ?? s.envelope?.pos ?? s.include[0]?.pos;
+      if (at) fail(`FORMAT, INCLUDE and ENVELOPE are only valid on a table from a Kafka source`, at);
+    };
+    let spec: TableSpec;
+    switch (type) {
+      case 'kafka': {
+        if (textColumns || excludeColumns) fail('TEXT COLUMNS and EXCLUDE COLUMNS are not valid on a table from a Kafka source', s.pos);
+        // The clauses of a legacy Kafka source, read by the same functions.
+        const format = s.format && formatClauseToModel(s.format, this, outputs);
+        spec = {
+          type: 'kafka',
+          reference: parts.join('.'),
+          ...ifDefined('format', format),
+          // As written: ENVELOPE NONE and none written compare equal in the diff (withTableDefaults).
+          ...ifDefined('envelope', s.envelope && envelopeToModel(s.envelope)),
+          ...(s.include.length > 0 ? { include: includeToModel(s.include) } : {}),
+        };
+        break;
+      }
+      case 'postgres':
+      case 'mysql': {
+        refuseKafkaClauses();
+        if (parts.length < 2) fail(`REFERENCE of a ${type} table must name schema and table`, ref.pos);
+        spec = {
+          type,
+          reference: [parts[parts.length - 2]!, parts[parts.length - 1]!],
+          ...ifDefined('textColumns', textColumns),
+          ...ifDefined('excludeColumns', excludeColumns),
+        };
+        break;
+      }
+      case 'load-generator':
+        refuseKafkaClauses();
+        spec = { type: 'load-generator', reference: parts[parts.length - 1]! };
+        break;
+    }
+    const object: Table = { kind: 'table', name: this.name(s.name), source, spec };
     return { object, outputs };
   }
 

@@ -32,6 +32,18 @@ describe('manifest inputs found by fuzzing', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
+  it('a type read from the environment that is no type never reaches another message (the fuzzer saw it quoted in a reference error)', () => {
+    const text = 'version: 1\nconnections:\n  pl:\n    type: ${env:A}${env:B}\n    service_name: svc\n  k:\n    type: kafka\n    brokers:\n      - address: a:9092\n        ssh_tunnel: pl\n';
+    let caught: unknown;
+    try {
+      parseManifest(text, 'f.yaml', { A: 'canary', B: 'value' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ManifestError);
+    expect((caught as ManifestError).message).not.toContain('canaryvalue');
+  });
+
   it('aliases that name an earlier anchor still work', () => {
     const text = 'version: 1\ndefaults:\n  cluster: &c quickstart\nsources:\n  s:\n    type: load-generator\n    generator: counter\n    cluster: *c\n';
     expect(parseManifest(text, 'f.yaml', {}).objects.map((o) => o.kind === 'source' && o.cluster)).toEqual(['quickstart']);

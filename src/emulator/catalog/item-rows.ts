@@ -94,7 +94,7 @@ function relationRows(store: CatalogStore, item: RelationItem, base: Record<stri
       add('mz_catalog.mz_materialized_views', { ...base, cluster_id: item.clusterId, definition: definition(), ...sql });
       break;
     case 'table':
-      add('mz_catalog.mz_tables', { ...base, ...sql, source_id: null });
+      add('mz_catalog.mz_tables', { ...base, ...sql, source_id: item.sourceId ?? null });
       break;
     case 'index':
       add('mz_catalog.mz_indexes', { id: item.id, oid: item.oid, name: item.name, on_id: item.onId, cluster_id: item.clusterId, owner_id: item.ownerId, ...sql });

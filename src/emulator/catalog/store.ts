@@ -1,4 +1,4 @@
-import type { CreateConnectionStatement, CreateSourceStatement } from '../../sql/ast.js';
+import type { CreateConnectionStatement, CreateSourceStatement, CreateTableFromSourceStatement } from '../../sql/ast.js';
 
 /**
  * The emulator's catalog in memory: the truth from which the mz_catalog /
@@ -102,6 +102,10 @@ export interface RelationItem extends ItemBase {
   readonly connectionId?: string;
   /** Everything the definition names, in the order written, without repeats. */
   readonly dependsOn: readonly string[];
+  /** A table from a source: its statement as purified, references resolved (printed instead of `definition`). */
+  readonly fromSource?: CreateTableFromSourceStatement;
+  /** A table from a source: `mz_tables.source_id`. */
+  readonly sourceId?: string;
 }
 
 export type Item = SecretItem | ConnectionItem | SourceItem | RelationItem;

@@ -6,6 +6,7 @@ import type { DdlStatement, Plan, PlanContext, Planner, Planners } from './plan.
 import { planAlterRelationOwner, planCreateRelation, planDropRelation } from '../objects/plan.js';
 import { planAlterSecret, planCreateSecret } from './secret.js';
 import { planAlterSource, planCreateSource } from './source.js';
+import { planCreateTableFromSource } from './table-from-source.js';
 
 const notDdl: Planner<DdlStatement> = (_ctx, statement) => {
   throw new MzError(`unexpected statement ${statement.kind}`);
@@ -22,6 +23,7 @@ const PLANNERS: Planners = {
   create_connection: planCreateConnection,
   alter_connection: planAlterConnection,
   create_source: planCreateSource,
+  create_table_from_source: planCreateTableFromSource,
   alter_source: planAlterSource,
   rename: planRename,
   alter_owner: planAlterOwner,

@@ -52,7 +52,9 @@ function planSubsources(host: DdlHost, ast: CreateSourceStatement, connection: C
       if (selection) throw new MzError(`FOR ${selection.kind === 'all' ? 'ALL TABLES' : 'TABLES'} is only valid for multi-output sources`);
       return [];
     }
-    if (!selection) throw new MzError('multi-output sources require a FOR TABLES (..) or FOR ALL TABLES statement');
+    // Materialize v26 (enable_create_table_from_source on: SourceReferencePolicy::Optional, src/sql/src/pure.rs:761-769)
+    // takes a multi-output generator without FOR: its outputs become tables (CREATE TABLE ... FROM SOURCE).
+    if (!selection) return [];
     const available = tables.map((t) => ['mz_load_generators', c.generator.toLowerCase(), t]);
     return select(selection, available, (ref) => ref.slice(1));
   }

@@ -146,6 +146,12 @@ function relationKind(r: Reader): RelationKind | undefined {
 }
 
 /** Parses a CREATE / DROP / ALTER ... OWNER TO of a view, materialized view, table, index or sink; undefined for any other statement. */
+function isTableFromSource(tokens: readonly Token[]): boolean {
+  const words = tokens.map((t) => (t.kind === 'word' ? t.value : ''));
+  if (words[0] !== 'create' || !words.slice(1, 3).includes('table')) return false;
+  return words.some((w, i) => w === 'from' && words[i + 1] === 'source');
+}
+
 export function parseRelationStatement(text: string): RelationStatement | undefined {
   let tokens: Token[];
   try {
@@ -154,6 +160,8 @@ export function parseRelationStatement(text: string): RelationStatement | undefi
     return undefined;
   }
   const r = new Reader(text, tokens);
+  // CREATE TABLE ... FROM SOURCE is DDL the emulator models (ddl/table-from-source.ts), not an opaque table.
+  if (isTableFromSource(tokens)) return undefined;
   if (r.eatWord('create')) return parseCreate(r);
   if (r.eatWord('drop')) {
     const objectKind = relationKind(r);

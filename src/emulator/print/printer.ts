@@ -3,6 +3,7 @@ import type {
   ConnectionOption,
   CreateConnectionStatement,
   CreateSourceStatement,
+  CreateTableFromSourceStatement,
   EnvelopeSpec,
   FormatSpec,
   GenericOption,
@@ -245,6 +246,26 @@ export function referencedSubsourcesDoc(r: ReferencedSubsources, ctx: PrintConte
 function sourceColumns(c: NonNullable<CreateSourceStatement['columns']>, ctx: PrintContext): string {
   const key = c.primaryKeyNotEnforced ? [`PRIMARY KEY (${c.primaryKeyNotEnforced.map((n) => ident(n.value, ctx.mode)).join(', ')}) NOT ENFORCED`] : [];
   return `(${[...c.names.map((n) => ident(n.value, ctx.mode)), ...key].join(', ')})`;
+}
+
+/**
+ * CREATE TABLE ... FROM SOURCE in Materialize's print order
+ * (src/sql-parser/src/ast/defs/statement.rs:1737-1790): name, columns, FROM
+ * SOURCE, REFERENCE, FORMAT, INCLUDE, ENVELOPE, WITH.
+ */
+export function tableFromSourceDocs(s: CreateTableFromSourceStatement, ctx: PrintContext, name: string, options?: { hideDetails?: boolean }): Doc[] {
+  const columns = s.columns ? ` (${s.columns.kind === 'named' ? s.columns.names.map((n) => ident(n.value, ctx.mode)).join(', ') : s.columns.text})` : '';
+  const reference = s.reference ? ` (REFERENCE = ${itemName(s.reference, ctx)})` : '';
+  const docs: Doc[] = [title(`CREATE TABLE${s.ifNotExists ? ' IF NOT EXISTS' : ''}`, `${name}${columns}`), title('FROM SOURCE', `${itemName(s.source, ctx)}${reference}`)];
+  if (s.format) {
+    const f = s.format;
+    docs.push(f.kind === 'bare' ? title('FORMAT', format(f.format, ctx)) : { kind: 'group', docs: [title('KEY FORMAT', format(f.key, ctx)), title('VALUE FORMAT', format(f.value, ctx))] });
+  }
+  if (s.include.length > 0) docs.push(title('INCLUDE', s.include.map((i) => include(i, ctx)).join(', ')));
+  if (s.envelope) docs.push(title('ENVELOPE', envelope(s.envelope, ctx).slice('ENVELOPE '.length)));
+  const withOptions = s.withOptions.filter((o) => !(options?.hideDetails && o.name === 'DETAILS'));
+  if (withOptions.length > 0) docs.push(bracket('WITH (', withOptions.map((o) => genericOption(o, ctx)), ')'));
+  return docs;
 }
 
 export function printCreateSource(s: CreateSourceStatement, ctx: PrintContext, name = itemName(s.name, ctx)): string {

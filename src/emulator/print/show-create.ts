@@ -1,6 +1,6 @@
-import type { ConnectionItem, SourceItem, CatalogStore } from '../catalog/store.js';
+import type { ConnectionItem, RelationItem, SourceItem, CatalogStore } from '../catalog/store.js';
 import { pretty, type Doc } from './layout.js';
-import { connectionParts, ident, sourceDocs, type PrintContext } from './printer.js';
+import { connectionParts, ident, sourceDocs, tableFromSourceDocs, type PrintContext } from './printer.js';
 import { storedConnectionStatement, subsourceDocs } from './stored.js';
 
 /**
@@ -51,4 +51,16 @@ export function showCreateSource(store: CatalogStore, item: SourceItem, forTable
  */
 export function showCreateSubsource(store: CatalogStore, item: SourceItem): string {
   return pretty(subsourceDocs(store, item, 'simple'));
+}
+
+/**
+ * SHOW CREATE TABLE of a table from a source: the clauses of its stored
+ * statement, names simplified, DETAILS kept (test/testdrive/load-generator.td:97-101
+ * shows `WITH (DETAILS = '...')`), laid out like a source.
+ */
+export function showCreateTableFromSource(store: CatalogStore, item: RelationItem): string {
+  if (!item.fromSource) return '';
+  const ctx: PrintContext = { mode: 'simple', store };
+  const name = store.qualifiedName(item).map((p) => ident(p, 'simple')).join('.');
+  return pretty(tableFromSourceDocs(item.fromSource, ctx, name));
 }

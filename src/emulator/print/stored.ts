@@ -1,7 +1,7 @@
 import { CONNECTION_OPTION_NAMES, type ConnectionOption, type CreateConnectionStatement } from '../../sql/ast.js';
 import type { CatalogStore, ConnectionItem, Item, RelationItem, SourceItem } from '../catalog/store.js';
 import { bracket, flat, title, type Doc } from './layout.js';
-import { ident, itemName, printCreateConnection, printCreateSource, type PrintMode } from './printer.js';
+import { ident, itemName, printCreateConnection, printCreateSource, tableFromSourceDocs, type PrintMode } from './printer.js';
 
 const NO_POSITION = { offset: 0, line: 1, column: 1 };
 
@@ -108,6 +108,7 @@ const RELATION_HEADS: Record<RelationItem['kind'], string> = {
  */
 export function relationCreateSql(store: CatalogStore, item: RelationItem, mode: PrintMode): string {
   const ctx = { mode, store };
+  if (item.fromSource) return tableFromSourceDocs(item.fromSource, ctx, store.qualifiedName(item).map((p) => ident(p, mode)).join('.')).map(flat).join(' ');
   const name = item.kind === 'index' ? ident(item.name, mode) : store.qualifiedName(item).map((p) => ident(p, mode)).join('.');
   const cluster = item.clusterId === null ? '' : mode === 'simple' ? ` IN CLUSTER ${ident(store.clusters.get(item.clusterId)?.name ?? item.clusterId, mode)}` : ` IN CLUSTER [${item.clusterId}]`;
   const body = item.definition.map((part) => (typeof part === 'string' ? part : itemName({ parts: [], id: part.id, pos: NO_POSITION }, ctx))).join('');

@@ -2,6 +2,7 @@ import { commonDefinitions } from './common-definitions.js';
 import { CONNECTION_DEFINITION_BY_TYPE, connectionDefinitions } from './connection-definitions.js';
 import { closed, ref, text, type JsonSchema } from './json-schema.js';
 import { SOURCE_DEFINITION_BY_TYPE, sourceDefinitions } from './source-definitions.js';
+import { tableDefinition } from './table-definitions.js';
 
 /** Picks the definition by the `type` key, so that errors come from the matching definition only. */
 function byType(kind: string, definitions: Record<string, string>): JsonSchema {
@@ -123,6 +124,10 @@ export const manifestSchema: JsonSchema = {
       ),
       connections: objectMap('Connections, keyed by name.', byType('connection', CONNECTION_DEFINITION_BY_TYPE)),
       sources: objectMap('Sources, keyed by name.', byType('source', SOURCE_DEFINITION_BY_TYPE)),
+      tables: objectMap(
+        'Tables from sources (Materialize v26: CREATE TABLE ... FROM SOURCE), keyed by name. Each reads one upstream table, topic or load-generator output of a source declared here.',
+        tableDefinition,
+      ),
       variables: variableMap('Values used as ${var:name} in any string field, for every environment; an environment\'s `variables` override them.'),
       environments: {
         type: 'object',

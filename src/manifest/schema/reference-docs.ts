@@ -78,7 +78,9 @@ const CHANGE_NOTE = { replace: '', 'per-table': 'table by table: ALTER SOURCE ..
 export function sourceOptionTable(type: SourceType): string {
   const rows = sourceEntries(type).map(([, entry]) => {
     const value = (SOURCE_VALUE[entry.codec.kind] as (c: SourceCodec) => string)(entry.codec);
-    const required = entry.required && entry.keys.length === 1 ? 'required' : entry.required ? `one of ${entry.keys.map((k) => `\`${k}\``).join(', ')} required` : '';
+    // A table selection left out makes a v26 source, whose tables are `tables:` (CREATE TABLE ... FROM SOURCE).
+    const required =
+      entry.required && entry.keys.length === 1 ? 'required' : entry.required ? `at most one of ${entry.keys.map((k) => `\`${k}\``).join(', ')}; neither: a v26 source, see [tables](#tables-from-sources)` : '';
     const notes = [required, entry.serverDefault !== undefined ? `server default ${entry.serverDefault}` : '', CHANGE_NOTE[entry.change]].filter(Boolean).join('; ');
     return `| ${entry.keys.map((k) => `\`${k}\``).join(', ')} | ${entry.sql} | ${value} | ${notes} |`;
   });

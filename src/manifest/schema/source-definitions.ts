@@ -110,7 +110,7 @@ const format: JsonSchema = {
   },
 };
 
-const includeItem: JsonSchema = {
+export const includeItem: JsonSchema = {
   type: ['string', 'object'],
   'x-expected': 'key, partition, offset, timestamp, headers, {item, as}, or {header, as, bytes}',
   description: 'One INCLUDE item: key, partition, offset, timestamp or headers, {item, as} to name its column, or {header, as, bytes} for one Kafka header.',
@@ -194,6 +194,14 @@ const KEY_SCHEMAS: { readonly [K in SourceCodecKind]: KeySchemas<K> } = {
   ],
   'table-selection': (c, e) => (c.allOnly ? [{ const: 'all', description: e.doc }] : tableSelection(c.upstream)),
 };
+
+/** The manifest keys of one registry field with their schemas, as a source has them (a Kafka table's FORMAT, ENVELOPE, INCLUDE). */
+export function sourceFieldSchemas(type: SourceType, field: string, describe: (doc: string) => string = (d) => d): Record<string, JsonSchema> {
+  const entry = sourceEntries(type).find(([f]) => f === field)?.[1];
+  if (!entry) throw new Error(`${type} sources have no field ${field}`);
+  const schemas = (KEY_SCHEMAS[entry.codec.kind] as KeySchemas<SourceCodecKind>)(entry.codec as never, entry);
+  return Object.fromEntries(entry.keys.map((key, i) => [key, { ...schemas[i]!, description: describe(String(schemas[i]!.description ?? '')) }]));
+}
 
 /** A source type's definition, from its registry entries. */
 function definition(type: SourceType, description: string): JsonSchema {

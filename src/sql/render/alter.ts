@@ -11,7 +11,7 @@ import { makeStatement, SECRET_PLACEHOLDER, type Statement } from '../statement.
 import { compareOptionNames, connectionOptions } from './connection-options.js';
 import { columnList, renderSourceTable } from './source.js';
 
-const KIND_SQL: Record<ObjectKind, string> = { secret: 'SECRET', connection: 'CONNECTION', source: 'SOURCE' };
+const KIND_SQL: Record<ObjectKind, string> = { secret: 'SECRET', connection: 'CONNECTION', source: 'SOURCE', table: 'TABLE' };
 
 /** `ALTER SECRET "db"."s"."n" AS '********'`; the value is spliced in by `executableSql`. */
 export function renderAlterSecret(name: ObjectName, value: SecretValue): Statement {

@@ -4,6 +4,7 @@ import { qualifiedName } from '../quote.js';
 import { makeStatement, SECRET_PLACEHOLDER, type Statement } from '../statement.js';
 import { CONNECTION_TYPE_SQL, connectionOptions } from './connection-options.js';
 import { renderCreateSourceSql } from './source.js';
+import { renderCreateTableSql } from './table.js';
 
 /**
  * The CREATE statement for an object.
@@ -11,7 +12,8 @@ import { renderCreateSourceSql } from './source.js';
  * - secret: `CREATE SECRET "db"."s"."n" AS '********'` (the value is spliced in by `executableSql`);
  * - connection: `CREATE CONNECTION "db"."s"."n" TO KAFKA (BROKER = 'k:9092', SECURITY PROTOCOL = 'SSL')`,
  *   options in Materialize's stored order, `WITH (VALIDATE = false)` when `validate === false`;
- * - source: `CREATE SOURCE "db"."s"."n" IN CLUSTER "c" FROM ...`.
+ * - source: `CREATE SOURCE "db"."s"."n" IN CLUSTER "c" FROM ...`;
+ * - table: `CREATE TABLE "db"."s"."n" FROM SOURCE "db"."s"."src" (REFERENCE = ...) ...`.
  */
 export function renderCreate(object: MzObject): Statement {
   switch (object.kind) {
@@ -21,6 +23,8 @@ export function renderCreate(object: MzObject): Statement {
       return makeStatement('create_connection', 'connection', object.name, renderCreateConnectionSql(object));
     case 'source':
       return makeStatement('create_source', 'source', object.name, renderCreateSourceSql(object));
+    case 'table':
+      return makeStatement('create_table', 'table', object.name, renderCreateTableSql(object));
     default:
       return assertNever(object);
   }

@@ -103,6 +103,10 @@ export async function prepareUpstream(url: string, file: string): Promise<void> 
     for (const s of desired.objects) {
       if (s.kind !== 'source' || (s.spec.type !== 'postgres' && s.spec.type !== 'mysql') || s.spec.connection.name !== o.name.name) continue;
       if (s.spec.tables.kind === 'tables') for (const t of s.spec.tables.tables) tables.add(t.reference.join('.'));
+      // Tables from the source read upstream tables too.
+      for (const t of desired.objects) {
+        if (t.kind === 'table' && t.source.name === s.name.name && (t.spec.type === 'postgres' || t.spec.type === 'mysql')) tables.add(t.spec.reference.join('.'));
+      }
     }
     hosts.set(o.spec.host, tables.size > 0 ? tables : new Set(['public.orders', 'public.customers']));
   }

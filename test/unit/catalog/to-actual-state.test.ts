@@ -87,6 +87,28 @@ describe('toActualState', () => {
     }
   });
 
+  it('reads a table from a source with its source type from the row, and keeps one it cannot read (PARTITION BY) as foreign', () => {
+    const base = rows();
+    const table = (id: string, name: string, sql: string): CatalogRows['objects'][number] => ({
+      id, kind: 'table', database_name: 'materialize', schema_name: 'public', name, type: 'load-generator', owner_name: 'materialize', cluster_name: null, create_sql: sql,
+    });
+    const withTables = {
+      ...base,
+      objects: [
+        ...base.objects,
+        // test/testdrive/load-generator.td:98, as stored (quoted, ids).
+        table('u8', 'accounts', `CREATE TABLE "materialize"."public"."accounts" ("id" "pg_catalog"."int8" NOT NULL, UNIQUE ("id")) FROM SOURCE [u4 AS "materialize"."public"."counter"] (REFERENCE = "mz_load_generators"."auction"."accounts") WITH (DETAILS = '1a040a021002')`),
+        table('u9', 'parted', `CREATE TABLE "materialize"."public"."parted" FROM SOURCE [u4 AS "materialize"."public"."counter"] (REFERENCE = "mz_load_generators"."counter"."counter") WITH (PARTITION BY = ("a"))`),
+      ],
+      dependencies: [...base.dependencies, { object_id: 'u8', referenced_object_id: 'u4' }],
+    };
+    const read = toActualState(withTables);
+    const accounts = read.objects.find((o) => o.id === 'u8');
+    expect(accounts?.object).toEqual({ kind: 'table', name: { database: 'materialize', schema: 'public', name: 'accounts' }, source: { database: 'materialize', schema: 'public', name: 'counter' }, spec: { type: 'load-generator', reference: 'accounts' }, owner: 'materialize' });
+    expect(accounts?.dependsOn).toEqual(['u4']);
+    expect(read.foreign.find((f) => f.id === 'u9')?.unreadable).toEqual({ kind: 'table', reason: expect.stringMatching(/PARTITION BY on a table from a source is not supported by mzform/) });
+  });
+
   it('lists clusters and roles by name, in code-unit order, once each', () => {
     expect(state.clusters).toEqual(['Ingest', 'quickstart']);
     expect(state.roles).toEqual(['materialize', 'mz_system']);

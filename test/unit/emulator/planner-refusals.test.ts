@@ -20,7 +20,9 @@ describe('the emulator refuses what Materialize refuses', () => {
     const result = await h.run(c.sql);
     expect(result, c.sql).toHaveProperty('error');
     if ('error' in result) expect(result.error).toContain(c.error);
-    const left = rowsOf(await h.run("SELECT name FROM mz_connections WHERE name = 'c' UNION ALL SELECT name FROM mz_sources WHERE name IN ('g', 'p')"));
+    const left = rowsOf(
+      await h.run("SELECT name FROM mz_connections WHERE name = 'c' UNION ALL SELECT name FROM mz_sources WHERE name IN ('g', 'p') UNION ALL SELECT name FROM mz_tables WHERE name = 't'"),
+    );
     expect(left).toEqual([]);
   });
 });

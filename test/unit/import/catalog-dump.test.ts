@@ -167,7 +167,7 @@ describe('catalog dump', () => {
         ...valid,
         rows: { ...(valid.rows as object), objects: [{ id: 'u1', kind: 'view', database_name: null, schema_name: 's', name: 'v', type: null, create_sql: null, owner_name: null, cluster_name: null }] },
       }),
-      /^c\.json: rows\.objects\[0\]\.kind: must be secret, connection or source$/,
+      /^c\.json: rows\.objects\[0\]\.kind: must be secret, connection, source or table$/,
     ],
   ])('refuses %s', (_title, text, message) => {
     expect(() => parseCatalogDump(text, 'c.json')).toThrow(message);

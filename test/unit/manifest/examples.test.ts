@@ -26,10 +26,14 @@ describe('examples', () => {
   it('cover every documented scenario', () => {
     expect(EXAMPLES).toEqual([
       'kafka-mtls-private-ca.yaml',
+      'kafka-source-tables.yaml',
       'kafka-ssh-tunnel.yaml',
+      'load-generator-source-tables.yaml',
       'msk-privatelink.yaml',
       'msk-public-scram.yaml',
+      'mysql-source-tables.yaml',
       'mysql-ssh-tunnel.yaml',
+      'postgres-source-tables.yaml',
       'postgres-ssh-tunnel.yaml',
       'rds-postgres-privatelink.yaml',
       'redpanda-privatelink.yaml',

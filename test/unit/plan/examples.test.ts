@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { secretFingerprint } from '../../../src/diff/index.js';
-import type { ActualObject, ActualState, Connection, DesiredState, MzObject, Source } from '../../../src/model/index.js';
+import type { ActualObject, ActualState, Connection, DesiredState, MzObject, ObjectName, Source, Table } from '../../../src/model/index.js';
 import { nameKey, referencesOf } from '../../../src/model/index.js';
 import { loadDesired, planChanges } from '../../../src/pipeline/index.js';
 import { renderPlanText } from '../../../src/output/index.js';
@@ -28,13 +28,15 @@ function appliedCatalog(desired: DesiredState): ActualState {
       return { id, object: { kind: 'secret', name: o.name, ...meta }, dependsOn, outputs: {}, fingerprint: id, ...(fp ? { secretFingerprint: { state: 'stored' as const, fingerprint: fp } } : {}) };
     }
     const sql = renderedCreate(o);
-    const parsed = parseCreateSql(sql, { defaultDatabase: o.name.database, defaultSchema: o.name.schema, objectName: o.name });
+    // A table's statement does not say its source's type: the catalog row does (mz_tables.source_id).
+    const sourceTypeOf = (n: ObjectName) => desired.objects.find((s): s is Source => s.kind === 'source' && nameKey(s.name) === nameKey(n))?.spec.type;
+    const parsed = parseCreateSql(sql, { defaultDatabase: o.name.database, defaultSchema: o.name.schema, objectName: o.name, sourceTypeOf });
     return { id, object: { ...parsed.object, ...meta } as MzObject, dependsOn, outputs: {}, fingerprint: id };
   });
   return { objects, foreign: [] };
 }
 
-function renderedCreate(o: Connection | Source): string {
+function renderedCreate(o: Connection | Source | Table): string {
   const plan = planChanges({ file: 'x', objects: [o], scope: [], prune: false, locations: new Map() }, { objects: [], foreign: [] }, { env: {} });
   return plan.steps[0]?.statements[0]?.sql as string;
 }
@@ -76,9 +78,17 @@ describe.each(examples)('example %s: replaces', (file) => {
     for (const object of desired.objects.filter((o): o is Source => o.kind === 'source')) {
       const changed = { ...desired, objects: desired.objects.map((o) => (o === object ? { ...object, cluster: 'other_cluster' } : o)) };
       const plan = planChanges(changed, actual, { env });
-      expect(plan.steps.map((s) => `${s.action}/${s.phase}`)).toEqual(['replace/drop', 'replace/create']);
-      expect(plan.steps[0]?.hazards.map((h) => h.code)).toContain('source-recreate');
-      expect(plan.steps[1]?.fields.map((f) => f.field)).toEqual(['cluster']);
+      // Its tables from the source go with it: dropped first, created after it.
+      const tables = desired.objects.filter((t) => t.kind === 'table' && nameKey(t.source) === nameKey(object.name)).map((t) => nameKey(t.name));
+      const own = plan.steps.filter((s) => nameKey(s.name) === nameKey(object.name));
+      expect(own.map((s) => `${s.action}/${s.phase}`)).toEqual(['replace/drop', 'replace/create']);
+      expect(own[0]?.hazards.map((h) => h.code)).toContain('source-recreate');
+      expect(own[1]?.fields.map((f) => f.field)).toEqual(['cluster']);
+      const others = plan.steps.filter((s) => nameKey(s.name) !== nameKey(object.name));
+      expect(new Set(others.map((s) => nameKey(s.name)))).toEqual(new Set(tables));
+      expect(others.every((s) => s.action === 'replace')).toBe(true);
+      const at = (phase: string) => plan.steps.findIndex((s) => nameKey(s.name) === nameKey(object.name) && s.phase === phase);
+      for (const t of others) expect(plan.steps.indexOf(t)).toSatisfy((i: number) => (t.phase === 'drop' ? i < at('drop') : i > at('create')));
     }
   });
 

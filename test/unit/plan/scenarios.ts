@@ -1,5 +1,5 @@
 import { diff, secretFingerprint } from '../../../src/diff/index.js';
-import type { ActualState, DesiredState, MzObject, Source, SourceTable } from '../../../src/model/index.js';
+import type { ActualState, DesiredState, MzObject, Source, SourceTable, Table, TableSpec } from '../../../src/model/index.js';
 import { SecretValue } from '../../../src/model/index.js';
 import { buildPlan, type Plan } from '../../../src/plan/index.js';
 import { actualState, desiredState, kafkaConnection, kafkaSource, n, pgConnection, pgSource, secret, sshTunnel } from '../diff/fixtures.js';
@@ -17,6 +17,16 @@ function shop(tables: SourceTable[], textColumns: string[][]): Source {
     spec: { type: 'postgres', connection: n('pg'), publication: 'mz_source', tables: { kind: 'tables', tables }, ...(textColumns.length > 0 ? { textColumns } : {}) },
   };
 }
+
+/** A v26 Kafka source (no format) and its tables. */
+const ordersTopic: Source = { kind: 'source', name: n('orders_topic'), cluster: 'quickstart', spec: { type: 'kafka', connection: n('kafka'), topic: 'orders' } };
+const topicTable = (name: string, spec: Partial<Extract<TableSpec, { type: 'kafka' }>>, extra: Partial<Table> = {}): Table => ({
+  kind: 'table',
+  name: n(name),
+  source: n('orders_topic'),
+  spec: { type: 'kafka', reference: 'orders', format: { kind: 'bare', format: { kind: 'json' } }, ...spec },
+  ...extra,
+});
 
 export interface Scenario {
   readonly desired: DesiredState;
@@ -99,6 +109,31 @@ export const SCENARIOS: Record<string, Scenario> = {
       databases: ['materialize'],
       schemas: [{ database: 'materialize', schema: 'public' }],
     },
+  },
+  // Tables from a source: one created, one re-created with another format, one dropped (prune), one commented; the source untouched.
+  'tables-from-sources': {
+    desired: desiredState(
+      [
+        secret('kafka_password', 'k'),
+        kafkaConnection('kafka'),
+        ordersTopic,
+        topicTable('orders', { format: { kind: 'key-value', key: { kind: 'text' }, value: { kind: 'json' } }, envelope: 'upsert' }),
+        topicTable('orders_offsets', { include: [{ item: 'partition' }, { item: 'offset' }] }),
+        topicTable('orders_raw', { format: { kind: 'bare', format: { kind: 'bytes' } } }, { comment: 'Raw bytes' }),
+      ],
+      { prune: true },
+    ),
+    actual: actualState(
+      [
+        secret('kafka_password'),
+        kafkaConnection('kafka'),
+        ordersTopic,
+        topicTable('orders', {}),
+        topicTable('orders_old', {}),
+        topicTable('orders_raw', { format: { kind: 'bare', format: { kind: 'bytes' } } }),
+      ],
+      { kafka_password: { secretFingerprint: { state: 'stored', fingerprint: fp('kafka_password', 'k') } } },
+    ),
   },
   'prune-kafka': {
     desired: desiredState([secret('kafka_password', 'k')], { prune: true }),
