@@ -1,6 +1,6 @@
 import type { AlterConnectionStatement, ConnectionOption, CreateConnectionStatement, GenericOption } from '../../sql/ast.js';
 import type { ConnectionItem } from '../catalog/store.js';
-import { MzError } from '../errors.js';
+import { MzError, SQLSTATE } from '../errors.js';
 import { generateSshPublicKey } from '../ssh-keys.js';
 import { FIXED_ROUTE_OPTIONS, INALTERABLE_KAFKA_OPTIONS, checkBrokerZones, checkConnectionOptions, tunnelKey } from './connection-rules.js';
 import { checkNameFree, findItem, fullName, missingObject, requireKind, sessionRoleId, targetSchema, writtenName } from './names.js';
@@ -96,7 +96,15 @@ export function planAlterConnection(ctx: PlanContext, ast: AlterConnectionStatem
   try {
     checkConnectionOptions(statement, ctx.systemVars);
   } catch (err) {
-    if (err instanceof MzError) throw new MzError(`invalid ALTER CONNECTION: ${err.message}`);
+    // The coordinator re-plans the amended CREATE and wraps its error: AdapterError::InvalidAlter, which keeps
+    // the plan error's detail and hint and is 0A000 (src/adapter/src/coord/sequencer/inner.rs:3558; src/adapter/src/error.rs:376, 541, 703, 1067).
+    if (err instanceof MzError) {
+      throw new MzError(`invalid ALTER CONNECTION: ${err.message}`, {
+        sqlstate: SQLSTATE.featureNotSupported,
+        ...(err.detail !== undefined ? { detail: err.detail } : {}),
+        ...(err.hint !== undefined ? { hint: err.hint } : {}),
+      });
+    }
     throw err;
   }
   if (FIXED_ROUTE_OPTIONS[type] && tunnelKey(options) !== tunnelKey(item.statement.options)) {

@@ -40,7 +40,8 @@ const cases: [string, string, string, string][] = [
   ['wrong object type', 'DROP SECRET kafka_conn', 'kafka_conn is a connection not a secret', 'XX000'],
   ['ROTATE KEYS on Kafka', 'ALTER CONNECTION kafka_conn ROTATE KEYS', 'materialize.public.kafka_conn is not an SSH connection', 'XX000'],
   ['option of another type', "CREATE CONNECTION k5 TO KAFKA (BROKER 'a:1', ACCESS KEY ID 'x')", 'KAFKA connections do not support ACCESS KEY ID values', 'XX000'],
-  ['alter re-plan error', 'ALTER CONNECTION tun RESET (USER)', 'invalid ALTER CONNECTION: USER option is required', 'XX000'],
+  // AdapterError::InvalidAlter is 0A000 (src/adapter/src/error.rs:703).
+  ['alter re-plan error', 'ALTER CONNECTION tun RESET (USER)', 'invalid ALTER CONNECTION: USER option is required', '0A000'],
   ['multi-statement DDL', "SELECT 1; CREATE SECRET s9 AS 'v'", "CREATE SECRET s9 AS 'v' cannot be run inside a transaction block", '25001'],
   ['unreachable broker', "CREATE CONNECTION k6 TO KAFKA (BROKER 'down.internal:9092')", 'Meta data fetch error: BrokerTransportFailure (Local: Broker transport failure)', '58000'],
   ['unreachable validate', "VALIDATE CONNECTION pg", '', ''],

@@ -75,6 +75,24 @@ describe('Kafka MATCHING broker rules in the emulator', () => {
     }
   });
 
+  it('refuses an ALTER CONNECTION that adds rules while the flag is off, as an invalid ALTER with the flag detail (src/adapter/src/coord/sequencer/inner.rs:3558)', async () => {
+    const h = await harness();
+    try {
+      rowsOf(await h.run("CREATE CONNECTION c TO KAFKA (BROKERS ('broker:9092'), SECURITY PROTOCOL PLAINTEXT) WITH (VALIDATE = false)"));
+      const [before] = rowsOf(await h.run(connectionNamed));
+      const error = await h.client.query("ALTER CONNECTION c SET (BROKERS = ('broker:9092', MATCHING '*' USING AWS PRIVATELINK pl)) WITH (VALIDATE = false)").then(
+        () => undefined,
+        (e: { message: string; detail?: string; code: string }) => e,
+      );
+      expect(error?.message).toBe(`invalid ALTER CONNECTION: ${fixture.flagOff.error}`);
+      expect(error?.detail).toBe(fixture.flagOff.detail);
+      expect(error?.code).toBe('0A000');
+      expect(rowsOf(await h.run(connectionNamed))).toEqual([before]);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('refuses an unknown system variable as Materialize does', async () => {
     const h = await harness();
     try {
