@@ -38,19 +38,20 @@ export class Emulator implements SessionHost, ControlHost {
   readonly catalog: Catalog;
   readonly lifecycle: Lifecycle = new Lifecycle(this);
   /** `ALTER SYSTEM` settings (feature flags); kept for the emulator's lifetime, not in a state file. */
-  readonly systemVars = new SystemVars();
 
   constructor(
     readonly engine: Engine,
     store: CatalogStore,
     readonly settings: EmulatorSettings,
+    /** `ALTER SYSTEM` settings (feature flags); kept in the state file. */
+    readonly systemVars: SystemVars = new SystemVars(),
   ) {
     this.defaultVars = defaultVariables(settings.version);
     this.catalog = new Catalog(store, observedBy(new EngineRowWriter(engine), this.lifecycle), (s, id) => itemRows(s, settings, id));
   }
 
-  static fresh(engine: Engine, settings: EmulatorSettings, store: CatalogStore = defaultCatalog()): Emulator {
-    return new Emulator(engine, store, settings);
+  static fresh(engine: Engine, settings: EmulatorSettings, store: CatalogStore = defaultCatalog(), systemVars?: SystemVars): Emulator {
+    return new Emulator(engine, store, settings, systemVars);
   }
 
   get store(): CatalogStore {
@@ -73,7 +74,7 @@ export class Emulator implements SessionHost, ControlHost {
   }
 
   async save(file: string): Promise<void> {
-    await this.catalog.read((store) => saveState(file, store, this.settings));
+    await this.catalog.read((store) => saveState(file, store, this.settings, this.systemVars));
   }
 
   // ---------------------------------------------------------------------------

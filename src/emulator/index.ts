@@ -6,6 +6,7 @@ import { Session } from './session/session.js';
 import { defaultSettings, parseVersion } from './settings.js';
 import { type LifecycleOptions, applyLifecycleOptions } from './lifecycle/settings.js';
 import { loadState } from './state-file.js';
+import { SystemVars } from './system/system-vars.js';
 import { lockStateFile, type StateLock } from './state-lock.js';
 import { WireServer } from './wire/server.js';
 
@@ -78,9 +79,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let emulator: Emulator;
   try {
     // The state file first: a bad one is reported before the engine's start is paid for.
-    const loaded = options.stateFile ? await loadState(options.stateFile, settings) : undefined;
+    const systemVars = new SystemVars();
+    const loaded = options.stateFile ? await loadState(options.stateFile, settings, systemVars) : undefined;
     engine = await Engine.start();
-    emulator = Emulator.fresh(engine, settings, loaded);
+    emulator = Emulator.fresh(engine, settings, loaded, systemVars);
     emulator.saveTargets = {
       ...(writesState ? { stateFile: options.stateFile! } : {}),
       ...(options.saveDirectory !== undefined ? { directory: options.saveDirectory } : {}),

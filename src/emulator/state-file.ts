@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
 import { CatalogStore, type Item } from './catalog/store.js';
 import type { EmulatorSettings } from './settings.js';
+import { MzError } from './errors.js';
+import type { SystemVars } from './system/system-vars.js';
 
 /**
  * The emulator's state on disk: the catalog and the settings, as JSON.
@@ -26,9 +28,12 @@ interface StateFile {
     readonly missing_topics: string[];
     readonly upstream_tables: Record<string, string[]>;
   };
+  /** What `ALTER SYSTEM` set (feature flags); absent when nothing was set. */
+  readonly system_vars?: Record<string, string>;
 }
 
-export async function saveState(file: string, store: CatalogStore, settings: EmulatorSettings): Promise<void> {
+export async function saveState(file: string, store: CatalogStore, settings: EmulatorSettings, systemVars?: SystemVars): Promise<void> {
+  const system = systemVars?.saved() ?? {};
   const items = [...store.items.values()].map((item) => (item.kind === 'secret' ? { ...item, value: '' } : item));
   const state: StateFile = {
     format_version: FORMAT_VERSION,
@@ -52,6 +57,7 @@ export async function saveState(file: string, store: CatalogStore, settings: Emu
       missing_topics: [...settings.missingTopics].sort(),
       upstream_tables: Object.fromEntries([...settings.upstreamTables].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     },
+    ...(Object.keys(system).length > 0 ? { system_vars: system } : {}),
   };
   const partial = `${file}.partial`;
   // A fresh checkout has no folder for the state file yet: make it, as the first save is what creates the file.
@@ -61,7 +67,7 @@ export async function saveState(file: string, store: CatalogStore, settings: Emu
 }
 
 /** Reads a state file; `undefined` when it does not exist yet (a fresh emulator then saves to it). */
-export async function loadState(file: string, settings: EmulatorSettings): Promise<CatalogStore | undefined> {
+export async function loadState(file: string, settings: EmulatorSettings, systemVars?: SystemVars): Promise<CatalogStore | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -100,6 +106,12 @@ export async function loadState(file: string, settings: EmulatorSettings): Promi
   for (const h of state.settings?.unreachable_hosts ?? []) settings.unreachableHosts.add(h);
   for (const t of state.settings?.missing_topics ?? []) settings.missingTopics.add(t);
   for (const [host, tables] of Object.entries(state.settings?.upstream_tables ?? {})) settings.upstreamTables.set(host, tables);
+  try {
+    systemVars?.restore(state.system_vars ?? {});
+  } catch (err) {
+    if (err instanceof MzError) throw invalid(file, `has bad system_vars: ${err.message}`);
+    throw err;
+  }
   return store;
 }
 

@@ -51,6 +51,19 @@ export class SystemVars implements SystemVarsView {
     return (this.values.get(flag.variable) ?? DEFAULTS.get(flag.variable)) === 'on';
   }
 
+  /** The values ALTER SYSTEM set, by name, sorted: what a state file keeps (Materialize keeps them across restarts). */
+  saved(): Record<string, string> {
+    return Object.fromEntries([...this.values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  /** Puts back values from `saved()`; an unknown name or a value other than on/off is refused. */
+  restore(saved: Record<string, unknown>): void {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value !== 'on' && value !== 'off') throw new MzError(`parameter "${name}" requires a "boolean" value`);
+      this.values.set(known(name), value);
+    }
+  }
+
   /** Runs `ALTER SYSTEM SET name {= | TO} value | DEFAULT`, `ALTER SYSTEM RESET name` or `ALTER SYSTEM RESET ALL`. */
   alter(text: string): { tag: string } {
     const words = tokenize(text)

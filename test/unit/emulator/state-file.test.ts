@@ -22,6 +22,32 @@ describe('the emulator state file', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
+  it('keeps what ALTER SYSTEM set across restarts, as Materialize keeps its system variables', async () => {
+    const file = join(dir, 'state.json');
+    const writer = await openHarness({ stateFile: file });
+    rowsOf(await writer.run('ALTER SYSTEM SET enable_kafka_broker_matching_rules = true'));
+    await writer.close();
+    expect(JSON.parse(readFileSync(file, 'utf8')).system_vars).toEqual({ enable_kafka_broker_matching_rules: 'on' });
+    const loaded = await openHarness({ stateFile: file, stateReadOnly: true });
+    try {
+      rowsOf(await loaded.run("CREATE CONNECTION pl TO AWS PRIVATELINK (SERVICE NAME 'com.amazonaws.vpce.us-east-1.vpce-svc-1', AVAILABILITY ZONES ('use1-az1'))"));
+      rowsOf(await loaded.run("CREATE CONNECTION k TO KAFKA (BROKERS ('b:9092', MATCHING '*' USING AWS PRIVATELINK pl), SECURITY PROTOCOL PLAINTEXT) WITH (VALIDATE = false)"));
+    } finally {
+      await loaded.close();
+    }
+  });
+
+  it('with a system variable it does not know is invalid input, naming the file', async () => {
+    const file = join(dir, 'state.json');
+    const writer = await openHarness({ stateFile: file });
+    await writer.close();
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...state, system_vars: { no_such: 'on' } }));
+    const err = await startEmulator({ stateFile: file }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toContain(`emulator state file ${file} has bad system_vars: unrecognized configuration parameter "no_such"`);
+  });
+
   it('loaded, leaves the engine with statistics of the rows it wrote (without them the dependency query of a plan ran for 55 s at 10,000 objects)', async () => {
     const file = join(dir, 'state.json');
     const writer = await openHarness({ stateFile: file });
