@@ -123,7 +123,15 @@ describe('SQL injection through names and values', () => {
       const actual = await loadActual(db, desired);
       const byName = (objects: readonly MzObject[]) => objects.map(comparable).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
       // Secrets carry the fingerprint in the comment, stripped on reading: compare what the user wrote.
-      expect(byName(actual.objects.map((o) => o.object))).toEqual(byName(desired.objects));
+      // The server names each old-syntax source's progress subsource `<source>_progress` in the
+      // source's schema when the manifest does not: the hostile name must come back inside it.
+      const read = actual.objects.map((o) => o.object).map((o) => {
+        if (o.kind !== 'source' || !('exposeProgress' in o.spec)) return o;
+        const { exposeProgress, ...spec } = o.spec;
+        expect(exposeProgress).toEqual({ ...o.name, name: `${o.name.name}_progress` });
+        return { ...o, spec } as MzObject;
+      });
+      expect(byName(read)).toEqual(byName(desired.objects));
       expect(renderPlanText(planChanges(desired, actual, { env }))).toBe('No changes.\n');
     } finally {
       await db.close();
