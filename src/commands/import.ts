@@ -19,7 +19,7 @@ export interface ImportJson {
 }
 
 export default class Import extends BaseCommand<typeof Import> {
-  static override summary = 'Write a manifest for secrets, connections and sources that already exist.';
+  static override summary = 'Write a manifest for secrets, connections, sources and tables from sources that already exist.';
 
   static override description = `Reads the live catalog and writes a manifest declaring the objects of the schemas given with --schema and the objects named with --object, plus every object they reference. Comments, owners, clusters and references are kept, except an owner that is the role import connects as (what mzform creates gets that owner anyway; ownership of those objects is then left alone). Right after import, \`mzform plan\` on the written manifest shows no changes.
 
@@ -100,9 +100,10 @@ function toJson(result: ImportResult, file: string | undefined): ImportJson {
 export function describeImport(result: ImportResult, file: string | undefined): string {
   const count = (kind: string) => result.objects.filter((o) => o.kind === kind).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const lines = [
-    `Imported ${plural(count('secret'), 'secret')}, ${plural(count('connection'), 'connection')} and ${plural(count('source'), 'source')}${file ? ` into ${file}` : ''}.`,
-  ];
+  // Tables from sources are named only when there are some, so that legacy imports read as before.
+  const counts = [plural(count('secret'), 'secret'), plural(count('connection'), 'connection'), plural(count('source'), 'source')];
+  if (count('table') > 0) counts.push(plural(count('table'), 'table'));
+  const lines = [`Imported ${counts.slice(0, -1).join(', ')} and ${counts.at(-1)}${file ? ` into ${file}` : ''}.`];
   if (result.pulledIn.length > 0) lines.push(`Also written because the selection references them: ${result.pulledIn.map(displayName).join(', ')}.`);
   if (result.variables.length > 0) {
     lines.push('', 'Secret values cannot be read back. Set these environment variables before plan or apply:');
