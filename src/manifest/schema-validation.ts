@@ -81,7 +81,10 @@ function describe(error: ErrorObject): SchemaProblem | undefined {
       return { path, target: 'key', message: `missing required field "${String(params.missingProperty)}"` };
     case 'additionalProperties': {
       const field = String(params.additionalProperty);
-      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const parent = error.parentSchema as { properties?: object; 'x-refused'?: Record<string, string> } | undefined;
+      const refused = parent?.['x-refused']?.[field];
+      if (refused !== undefined) return { path: [...path, field], target: 'key', message: `"${field}" is not allowed here: ${refused}` };
+      const known = Object.keys(parent?.properties ?? {});
       return { path: [...path, field], target: 'key', message: `unknown field "${field}"${suggest(field, known)}` };
     }
     case 'enum': {

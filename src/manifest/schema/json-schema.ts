@@ -1,7 +1,8 @@
 /**
  * The subset of JSON Schema (draft-07) the manifest schema is written in, so
- * that building it is type-checked. `x-expected` is an annotation of ours: the
- * wording of a type error for values that may take several shapes.
+ * that building it is type-checked. `x-expected` and `x-refused` are annotations
+ * of ours: the wording of a type error for values that may take several shapes,
+ * and Materialize's reason for a field it refuses where it is written.
  */
 export interface JsonSchema {
   $schema?: string;
@@ -33,6 +34,8 @@ export interface JsonSchema {
   examples?: readonly unknown[];
   default?: unknown;
   'x-expected'?: string;
+  /** Fields Materialize refuses in this place, each with its reason: said instead of "unknown field". */
+  'x-refused'?: Record<string, string>;
 }
 
 export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null';

@@ -93,14 +93,20 @@ const format: JsonSchema = {
       {
         // A Protobuf schema comes from the registry only; MESSAGE goes with an inline schema (src/sql-parser/src/parser.rs:2149-2165).
         if: { properties: { type: { const: 'protobuf' } }, required: ['type'] },
-        then: closed(
-          'FORMAT PROTOBUF USING CONFLUENT SCHEMA REGISTRY CONNECTION.',
-          {
-            type: { const: 'protobuf', description: 'PROTOBUF.' },
-            schema_registry: ref('reference', 'The confluent-schema-registry connection that holds the schemas.'),
+        then: {
+          ...closed(
+            'FORMAT PROTOBUF USING CONFLUENT SCHEMA REGISTRY CONNECTION.',
+            {
+              type: { const: 'protobuf', description: 'PROTOBUF.' },
+              schema_registry: ref('reference', 'The confluent-schema-registry connection that holds the schemas.'),
+            },
+            ['schema_registry'],
+          ),
+          'x-refused': {
+            message:
+              "Materialize takes MESSAGE only with an inline schema (FORMAT PROTOBUF MESSAGE '..' USING SCHEMA '..'), which mzform does not manage; with a schema registry the message comes from the registered schema",
           },
-          ['schema_registry'],
-        ),
+        },
       },
       {
         if: { properties: { type: { enum: ['json', 'text', 'bytes'] } }, required: ['type'] },

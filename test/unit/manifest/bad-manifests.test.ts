@@ -90,6 +90,8 @@ const CASES: [string, string[]][] = [
   ['password-as-text', ["11:15: connection pg: password: must be a secret reference {secret: <name>} (never a value written in the manifest)"]],
   ['port-out-of-range', ["6:11: connection pg: port: must be 65535 or less"]],
   ['privatelink-port-without-privatelink', ["7:9: connection k: privatelink_port is only valid with aws_privatelink on the same broker"]],
+  // Materialize's grammar reads MESSAGE only before USING SCHEMA (src/sql-parser/src/parser.rs:2153-2158).
+  ['protobuf-message-with-registry', ["16:53: source s: \"message\" is not allowed here: Materialize takes MESSAGE only with an inline schema (FORMAT PROTOBUF MESSAGE '..' USING SCHEMA '..'), which mzform does not manage; with a schema registry the message comes from the registered schema"]],
   // Problems of a broken object do not hide its wrong references or zones: everything in one run.
   ['references-of-broken-objects', ["10:5: connection pl: unknown field \"colour\"", "16:28: connection k: availability zone use1-az9 is not one of the zones of materialize.public.pl (use1-az1)", "18:5: connection k: unknown field \"prot\"", "19:3: connection pg: missing required field \"database\"", "22:5: connection pg: unknown field \"prot\" (did you mean \"port\"?)", "24:24: connection pg: password.secret: unknown secret materialize.public.pgpas: it is not declared in this manifest (did you mean \"pgpass\"?)"]],
   ['reference-in-other-schema', ["12:25: connection pg: password.secret: unknown secret materialize.public.pgpass: it is not declared in this manifest (materialize.vault.pgpass is declared: refer to it as {name: pgpass, schema_name: vault, database_name: materialize})"]],
