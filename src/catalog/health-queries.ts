@@ -8,7 +8,12 @@ import { staticSql } from '../sql/quote.js';
  * text: Materialize has no bigint for them.
  */
 
-/** Every user source and subsource (not progress collections) with its status and, for subsources, the source it belongs to. */
+/**
+ * Every user source and subsource (not progress collections) with its status
+ * and, for subsources, the source it belongs to; then every table from a
+ * source (type 'table', its source as parent: mz_source_statuses lists them,
+ * builtin.rs:6214-6218), so that tables add no query.
+ */
 export const SOURCE_STATUS_QUERY = staticSql`
 SELECT s.id, d.name AS database_name, sc.name AS schema_name, s.name, s.type, p.id AS parent_id,
        st.status, st.error, st.last_status_change_at
@@ -19,7 +24,15 @@ LEFT JOIN mz_internal.mz_source_statuses AS st ON st.id = s.id
 LEFT JOIN mz_internal.mz_object_dependencies AS dep ON dep.object_id = s.id AND s.type = 'subsource'
 LEFT JOIN mz_catalog.mz_sources AS p ON p.id = dep.referenced_object_id
 WHERE s.id LIKE 'u%' AND s.type <> 'progress'
-ORDER BY s.id, p.id`;
+UNION ALL
+SELECT t.id, d.name AS database_name, sc.name AS schema_name, t.name, 'table' AS type, t.source_id AS parent_id,
+       st.status, st.error, st.last_status_change_at
+FROM mz_catalog.mz_tables AS t
+JOIN mz_catalog.mz_schemas AS sc ON sc.id = t.schema_id
+LEFT JOIN mz_catalog.mz_databases AS d ON d.id = sc.database_id
+LEFT JOIN mz_internal.mz_source_statuses AS st ON st.id = t.id
+WHERE t.id LIKE 'u%' AND t.source_id IS NOT NULL
+ORDER BY id, parent_id`;
 
 /** Snapshot progress per source and replica. */
 export const SOURCE_STATISTICS_QUERY = staticSql`

@@ -13,7 +13,8 @@ import {
 export const HEALTH_QUERY_COUNT = 3;
 
 /**
- * Reads the health of every user source and PrivateLink connection in three
+ * Reads the health of every user source, table from a source and PrivateLink
+ * connection in three
  * queries. `secrets` are removed from Materialize's error texts: an upstream
  * error can quote a value the manifest set (a password in a connection string).
  */

@@ -8,9 +8,9 @@ import { type HealthSnapshot, type MzObject, type ObjectName, type SourceStatus,
 export type HealthVerdict = 'healthy' | 'pending' | 'unhealthy' | 'missing';
 
 /** SSH tunnels have no status relation: their health is whether VALIDATE CONNECTION passes (apply --wait probes it). */
-export type WatchedKind = 'source' | 'aws-privatelink' | 'ssh-tunnel';
+export type WatchedKind = 'source' | 'table' | 'aws-privatelink' | 'ssh-tunnel';
 
-/** An object whose health is read: a source or a PrivateLink connection. */
+/** An object whose health is read: a source, a table from a source or a PrivateLink connection. */
 export interface WatchTarget {
   readonly name: ObjectName;
   readonly kind: WatchedKind;
@@ -51,17 +51,18 @@ const FAILING_SOURCE = new Set(['stalled', 'failed', 'ceased', 'dropped']);
 /** PrivateLink statuses that end the wait as a failure (mz_internal.md:131 lists them all). */
 const FAILING_PRIVATELINK = new Set(['rejected', 'failed', 'expired', 'deleted', 'deleting']);
 
-/** The sources and PrivateLink connections among the objects, in name order. */
+/** The sources, tables from sources and PrivateLink connections among the objects, in name order. */
 export function healthTargets(objects: readonly MzObject[]): WatchTarget[] {
   const targets: WatchTarget[] = [];
   for (const o of objects) {
     if (o.kind === 'source') targets.push({ name: o.name, kind: 'source' });
+    if (o.kind === 'table') targets.push({ name: o.name, kind: 'table' });
     if (o.kind === 'connection' && o.spec.type === 'aws-privatelink') targets.push({ name: o.name, kind: 'aws-privatelink', serviceName: o.spec.serviceName });
   }
   return targets.sort((a, b) => compareNames(a.name, b.name));
 }
 
-/** The verdict on each source and PrivateLink target, from one health read (tunnels are left to the caller). Pure. */
+/** The verdict on each source, table and PrivateLink target, from one health read (tunnels are left to the caller). Pure. */
 export function evaluateHealth(targets: readonly WatchTarget[], snapshot: HealthSnapshot): ObjectHealth[] {
   const sources = new Map(snapshot.sources.map((s) => [nameKey(s.name), s]));
   const links = new Map(snapshot.privateLinks.map((p) => [nameKey(p.name), p]));
@@ -86,8 +87,9 @@ export function evaluateHealth(targets: readonly WatchTarget[], snapshot: Health
             ...(stat.snapshotRecordsStaged !== undefined ? { recordsStaged: stat.snapshotRecordsStaged } : {}),
           }
         : undefined;
+      // Tables from the source are targets of their own, not part of the source's verdict.
       const problems = snapshot.sources
-        .filter((s) => s.parentId === source.id && s.status !== null && FAILING_SOURCE.has(s.status))
+        .filter((s) => s.parentId === source.id && s.type !== 'table' && s.status !== null && FAILING_SOURCE.has(s.status))
         .map((s): SubsourceProblem => ({ name: s.name, status: s.status as string, ...(s.error ? { error: s.error } : {}) }))
         .sort((a, b) => compareNames(a.name, b.name));
       return {

@@ -4,7 +4,7 @@ import { type HealthVerdict, type ObjectHealth, countVerdicts, describeSnapshot,
 /** The status report in the three formats of `mzform status`. Pure and deterministic: the same health, the same bytes. */
 
 export const MARK: Record<HealthVerdict, string> = { healthy: 'ok', pending: 'wait', unhealthy: 'FAIL', missing: 'missing' };
-export const KIND_LABEL: Record<ObjectHealth['kind'], string> = { source: 'source', 'aws-privatelink': 'privatelink', 'ssh-tunnel': 'ssh-tunnel' };
+export const KIND_LABEL: Record<ObjectHealth['kind'], string> = { source: 'source', table: 'table', 'aws-privatelink': 'privatelink', 'ssh-tunnel': 'ssh-tunnel' };
 
 /** The lines under an object: snapshot, error, subsource errors, what to do. */
 export function detailLines(o: ObjectHealth): string[] {

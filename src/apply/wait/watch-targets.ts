@@ -1,5 +1,5 @@
 import { type WatchTarget, healthTargets } from '../../health/index.js';
-import { type DesiredState, type MzObject, type ObjectName, compareNames, displayName, nameKey, referencesOf } from '../../model/index.js';
+import { type DesiredState, type MzObject, compareNames, displayName, nameKey, referencesOf } from '../../model/index.js';
 import type { StepResult } from '../report.js';
 
 /**
@@ -27,22 +27,25 @@ export function gateTargetNames(gates: readonly WatchTarget[]): string[] {
 }
 
 /**
- * What `--wait` watches after an apply: the sources and PrivateLink
- * connections it created, altered or re-created. When it had nothing to run (a
+ * What `--wait` watches after an apply: the sources, tables from sources and
+ * PrivateLink connections it created, altered or re-created. When it had nothing to run (a
  * second run after a timeout), every source and PrivateLink connection of the
  * manifest, so that running the command again resumes the wait.
  */
 export function watchTargets(steps: readonly StepResult[], objects: readonly MzObject[] | undefined): WatchTarget[] {
-  if (!objects) return namesOf(steps).map((name) => ({ name, kind: 'source' as const }));
+  if (!objects) return namesOf(steps);
   const all = healthTargets(objects);
   if (steps.length === 0) return all;
   const changed = new Set(steps.filter((s) => s.status === 'done' && s.action !== 'drop' && s.phase !== 'drop').map((s) => nameKey(s.name)));
   return all.filter((t) => changed.has(nameKey(t.name)));
 }
 
-/** A saved plan has no manifest: its created or changed sources are what there is to watch. */
-function namesOf(steps: readonly StepResult[]): ObjectName[] {
-  const seen = new Map<string, ObjectName>();
-  for (const s of steps) if (s.status === 'done' && s.objectKind === 'source' && s.action !== 'drop' && s.phase !== 'drop') seen.set(nameKey(s.name), s.name);
-  return [...seen.values()].sort(compareNames);
+/** A saved plan has no manifest: its created or changed sources and tables from sources are what there is to watch. */
+function namesOf(steps: readonly StepResult[]): WatchTarget[] {
+  const seen = new Map<string, WatchTarget>();
+  for (const s of steps) {
+    if (s.status !== 'done' || s.action === 'drop' || s.phase === 'drop') continue;
+    if (s.objectKind === 'source' || s.objectKind === 'table') seen.set(nameKey(s.name), { name: s.name, kind: s.objectKind });
+  }
+  return [...seen.values()].sort((a, b) => compareNames(a.name, b.name));
 }

@@ -116,10 +116,16 @@ export class Lifecycle {
       if (typeof acceptance === 'number') events.push({ at: now + Math.max(acceptance, 3 * STEP_MS), id: item.id, relation: 'privatelink', status: 'available' });
       return;
     }
-    if (item.kind !== 'source' || !LIVING_SOURCES.has(item.type)) return;
+    // A table from a source has its own status history, as a subsource does (builtin.rs:6214-6218 reads it beside the sources').
+    const fromSource = item.kind === 'table' && item.sourceId !== undefined;
+    if (!fromSource && (item.kind !== 'source' || !LIVING_SOURCES.has(item.type))) return;
     const runsAt = now + settings.sourceStartMs;
     this.#tracked.set(item.id, runsAt);
     if (settings.sourceStartMs > 0) events.push({ at: now, id: item.id, relation: 'source', status: 'starting' });
+    if (item.kind !== 'source') {
+      events.push({ at: runsAt, id: item.id, relation: 'source', status: 'running' });
+      return;
+    }
     const reason = item.parentId ? undefined : stallReason(this.host, item);
     if (reason) {
       this.#stalled.add(item.id);

@@ -4,7 +4,8 @@
  * In Materialize the statuses are views over append-only history sources
  * (src/catalog/src/builtin.rs: `mz_source_status_history` :5234,
  * `mz_aws_privatelink_connection_status_history` :5305,
- * `mz_aws_privatelink_connection_statuses` :5331, `mz_source_statuses` :6066;
+ * `mz_aws_privatelink_connection_statuses` :5331, `mz_source_statuses` :6066,
+ * which lists tables from sources too, type 'table', :6214-6218;
  * history columns in src/storage-client/src/healthcheck.rs:108 and :136).
  * The emulator keeps one event table, in which the lifecycle writes each
  * object's events ahead of time (a source that becomes `running` in 3 s gets
@@ -38,15 +39,22 @@ CREATE VIEW mz_internal.mz_source_statuses AS
     SELECT sub.id AS self, parent.id AS parent
     FROM mz_catalog.mz_sources AS sub
     JOIN mz_internal.mz_object_dependencies AS dep ON dep.object_id = sub.id
-    JOIN mz_catalog.mz_sources AS parent ON parent.id = dep.referenced_object_id),
+    JOIN mz_catalog.mz_sources AS parent ON parent.id = dep.referenced_object_id
+    UNION ALL
+    -- Tables from sources (builtin.rs:6167-6171): their source is mz_tables.source_id.
+    SELECT id, source_id FROM mz_catalog.mz_tables WHERE source_id IS NOT NULL),
+  members AS (
+    SELECT id, name, type FROM mz_catalog.mz_sources
+    UNION ALL
+    SELECT id, name, 'table' FROM mz_catalog.mz_tables WHERE source_id IS NOT NULL),
   chosen AS (
-    -- A subsource that is not itself ceased shows its parent's status while the parent is stalled.
+    -- A subsource or table with a status of its own other than ceased shows its parent's while the parent is stalled (builtin.rs:6181-6182).
     SELECT s.id, s.name, s.type,
-           CASE WHEN par.status = 'stalled' AND own.status IS DISTINCT FROM 'ceased' THEN par.occurred_at ELSE own.occurred_at END AS occurred_at,
-           CASE WHEN par.status = 'stalled' AND own.status IS DISTINCT FROM 'ceased' THEN par.status ELSE own.status END AS status,
-           CASE WHEN par.status = 'stalled' AND own.status IS DISTINCT FROM 'ceased' THEN par.error ELSE own.error END AS error,
-           CASE WHEN par.status = 'stalled' AND own.status IS DISTINCT FROM 'ceased' THEN par.details ELSE own.details END AS details
-    FROM mz_catalog.mz_sources AS s
+           CASE WHEN par.status = 'stalled' AND own.status <> 'ceased' THEN par.occurred_at ELSE own.occurred_at END AS occurred_at,
+           CASE WHEN par.status = 'stalled' AND own.status <> 'ceased' THEN par.status ELSE own.status END AS status,
+           CASE WHEN par.status = 'stalled' AND own.status <> 'ceased' THEN par.error ELSE own.error END AS error,
+           CASE WHEN par.status = 'stalled' AND own.status <> 'ceased' THEN par.details ELSE own.details END AS details
+    FROM members AS s
     LEFT JOIN parents AS p ON p.self = s.id
     LEFT JOIN latest AS own ON own.source_id = s.id
     LEFT JOIN latest AS par ON par.source_id = p.parent)

@@ -137,6 +137,38 @@ describe('emulator lifecycle', () => {
     ]);
   });
 
+  it('a table from a source starts and runs like a subsource; its stalled source shows through', async () => {
+    // mz_source_statuses (builtin.rs:6066): tables from sources are listed with type 'table' (:6214-6218), their
+    // source found by mz_tables.source_id (:6167-6171); a table whose own latest status is not 'ceased' shows its
+    // source's event while the source is stalled (:6181-6182); no event at all reads 'created' (:6238).
+    h = await openHarness({ lifecycle: { sourceStartMs: 1500 } });
+    const created = Date.now();
+    rowsOf(await h.run('CREATE SOURCE auction_house FROM LOAD GENERATOR AUCTION'));
+    rowsOf(await h.run('CREATE TABLE bids FROM SOURCE auction_house (REFERENCE bids)'));
+    rowsOf(await h.run('CREATE TABLE accounts FROM SOURCE auction_house (REFERENCE accounts)'));
+    const statuses = async () => rowsOf(await h!.run("SELECT name, type, status, error FROM mz_internal.mz_source_statuses WHERE name IN ('auction_house', 'bids', 'accounts') ORDER BY name"));
+    expect(await statuses()).toEqual([
+      { name: 'accounts', type: 'table', status: 'starting', error: null },
+      { name: 'auction_house', type: 'load-generator', status: 'starting', error: null },
+      { name: 'bids', type: 'table', status: 'starting', error: null },
+    ]);
+    await sleep(Math.max(0, created + 1700 - Date.now()));
+    expect((await statuses()).map((r) => r['status'])).toEqual(['running', 'running', 'running']);
+    const history = rowsOf(await h.run("SELECT h.status FROM mz_internal.mz_source_status_history h JOIN mz_tables t ON t.id = h.source_id WHERE t.name = 'bids' ORDER BY occurred_at"));
+    expect(history.map((r) => r['status'])).toEqual(['starting', 'running']);
+
+    rowsOf(await h.run("EMULATOR STALL SOURCE 'auction_house' WITH 'load generator stopped'"));
+    const stalled = await statuses();
+    const sourceRow = stalled.find((r) => r['name'] === 'auction_house');
+    expect(sourceRow).toMatchObject({ status: 'stalled', error: expect.stringContaining('load generator stopped') });
+    expect(stalled.filter((r) => r['type'] === 'table')).toEqual([
+      { name: 'accounts', type: 'table', status: 'stalled', error: sourceRow?.['error'] },
+      { name: 'bids', type: 'table', status: 'stalled', error: sourceRow?.['error'] },
+    ]);
+    rowsOf(await h.run('DROP TABLE accounts'));
+    expect(rowsOf(await h.run("SELECT count(*)::int AS n FROM mz_internal.mz_source_statuses WHERE name = 'accounts'"))).toEqual([{ n: 0 }]);
+  });
+
   it('dropped objects leave no status rows', async () => {
     h = await openHarness();
     rowsOf(await h.run('CREATE SOURCE g FROM LOAD GENERATOR COUNTER'));
