@@ -51,6 +51,22 @@ describe('source verdicts (statuses of mz_source_statuses, src/catalog/src/built
     expect(h).toMatchObject({ verdict: 'unhealthy', subsources: [{ name: name('orders_items'), status: 'stalled', error: 'postgres: table was dropped' }] });
   });
 
+  it('a table from a source is a target of its own: its status decides its verdict, not its source\'s', () => {
+    const table: WatchTarget = { name: name('bids'), kind: 'table' };
+    const [t, h] = evaluateHealth(
+      [source, table],
+      snapshot({
+        sources: [
+          { id: 'u1', name: name('orders'), type: 'load-generator', status: 'running' },
+          { id: 'u2', name: name('bids'), type: 'table', parentId: 'u1', status: 'ceased', error: 'load-generator: reference gone' },
+        ],
+      }),
+    );
+    expect(t).toMatchObject({ kind: 'table', verdict: 'unhealthy', status: 'ceased', error: 'load-generator: reference gone' });
+    expect(h).toMatchObject({ name: name('orders'), verdict: 'healthy' });
+    expect(h?.subsources).toBeUndefined();
+  });
+
   it('a source not in the catalog is missing', () => {
     expect(evaluateHealth([source], snapshot({}))[0]).toMatchObject({ verdict: 'missing', status: null });
   });

@@ -29,4 +29,15 @@ describe('what apply --wait waits for', () => {
     expect(names([])).toEqual(['source json_source', 'aws-privatelink privatelink_svc']);
     expect(names([step('json_source', 'source', 'drop')])).toEqual([]);
   });
+
+  it('tables from sources: the ones an apply created are watched, from the manifest or a saved plan\'s steps', async () => {
+    const desired = await loadDesired('examples/load-generator-source-tables.yaml', env);
+    const step = (n: string, kind: StepResult['objectKind']): StepResult => ({
+      id: '1', action: 'create', objectKind: kind, name: { database: 'materialize', schema: 'public', name: n }, status: 'done', statementsRun: 1, statementsTotal: 1,
+    });
+    const steps = [step('auction_house', 'source'), step('bids', 'table')];
+    expect(watchTargets(steps, desired.objects).map((t) => `${t.kind} ${t.name.name}`)).toEqual(['source auction_house', 'table bids']);
+    expect(watchTargets(steps, undefined).map((t) => `${t.kind} ${t.name.name}`)).toEqual(['source auction_house', 'table bids']);
+    expect(watchTargets([], desired.objects).map((t) => `${t.kind} ${t.name.name}`)).toEqual(['table accounts', 'source auction_house', 'table bids', 'source counter']);
+  });
 });
