@@ -54,8 +54,10 @@ describe('apply --wait and status with tables from sources', () => {
       expect(applied.stderr).toContain(`materialize.public.${name}: running (ready)`);
     }
 
-    const text = await cli(url, ['status', '-f', MANIFEST]);
+    const text = await cli(url, ['status', '-f', MANIFEST, '--debug']);
     expect(text.code, text.stdout).toBe(0);
+    // Tables add no query: the health read stays three queries.
+    expect(text.stderr).toContain('debug: health: 3 queries');
     expect(text.stdout).toMatch(/ok +table +materialize\.public\.bids +running/);
     expect(text.stdout).toContain('4 objects: 4 healthy, 0 pending, 0 unhealthy.');
 
