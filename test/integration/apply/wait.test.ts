@@ -8,7 +8,7 @@ import { type Emulator, startEmulator } from './emulator.js';
 /**
  * `apply --wait` and `status` as a user runs them: the built CLI against the
  * emulator over TCP, the emulator playing the lifecycle (PrivateLink
- * acceptance, source start and snapshot, a deleted topic).
+ * acceptance, source start and snapshot, a deleted topic, tables from sources).
  */
 const exec = promisify(execFile);
 const MANIFEST = 'examples/msk-privatelink.yaml';
@@ -26,6 +26,12 @@ function cli(url: string, args: string[]): Promise<Run> {
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
+}
+
+/** `mzform status` in its three formats: text, markdown, json. */
+async function statusFormats(url: string, manifest: string): Promise<[Run, Run, Run]> {
+  const [text, md, json] = await Promise.all(['text', 'markdown', 'json'].map((format) => cli(url, ['status', '-f', manifest, '--format', format])));
+  return [text as Run, md as Run, json as Run];
 }
 
 /** Starts the CLI and hands back its output so far, to act while it waits. */
@@ -93,13 +99,11 @@ describe('apply --wait on MSK over PrivateLink', () => {
     expect(result.stdout).toContain('Phase 2 of 2: everything that goes through them');
     expect(result.stdout).toMatch(/ok {2}source {7}materialize\.public\.json_source {6}running/);
 
-    const text = await cli(url, ['status', '-f', MANIFEST]);
+    const [text, md, json] = await statusFormats(url, MANIFEST);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('2 objects: 2 healthy, 0 pending, 0 unhealthy.');
-    const md = await cli(url, ['status', '-f', MANIFEST, '--format', 'markdown']);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('### mzform status: all healthy');
-    const json = await cli(url, ['status', '-f', MANIFEST, '--format', 'json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ verdict: 'healthy', counts: { healthy: 2 } });
   });
@@ -173,5 +177,43 @@ describe('apply --wait through an SSH tunnel', () => {
     expect(blocked.stderr).toContain("materialize.public.ssh_connection not validated: failed to connect to the remote host");
     expect(blocked.stderr).toContain('The objects that go through them were not created yet.');
     expect(await sql(url, "SELECT name FROM mz_connections WHERE type = 'kafka'")).toEqual([]);
+  });
+});
+
+/** Materialize lists tables from sources in mz_source_statuses with type 'table', and shows a stalled source through on them (src/catalog/src/builtin.rs:6181-6182, :6214-6218). */
+const TABLES_MANIFEST = 'examples/load-generator-source-tables.yaml';
+
+describe('apply --wait and status with tables from sources', () => {
+  it('waits for the source and its tables to run; status lists the tables; a stalled source shows its tables unhealthy (exit 5)', async () => {
+    const url = await start({ sourceStartMs: 1500 });
+    const applied = await cli(url, ['apply', '-f', TABLES_MANIFEST, '--auto-approve', '--wait', '--wait-timeout', '30s']);
+    expect(applied.code, applied.stderr).toBe(0);
+    for (const name of ['auction_house', 'counter']) expect(applied.stdout).toMatch(new RegExp(`ok +source +materialize\\.public\\.${name} +running`));
+    for (const name of ['accounts', 'bids']) {
+      expect(applied.stdout).toMatch(new RegExp(`ok +table +materialize\\.public\\.${name} +running`));
+      expect(applied.stderr).toContain(`materialize.public.${name}: running (ready)`);
+    }
+
+    const text = await cli(url, ['status', '-f', TABLES_MANIFEST, '--debug']);
+    expect(text.code, text.stdout).toBe(0);
+    // Tables add no query: the health read stays three queries.
+    expect(text.stderr).toContain('debug: health: 3 queries');
+    expect(text.stdout).toMatch(/ok +table +materialize\.public\.bids +running/);
+    expect(text.stdout).toContain('4 objects: 4 healthy, 0 pending, 0 unhealthy.');
+
+    await sql(url, "EMULATOR STALL SOURCE 'auction_house' WITH 'load generator stopped'");
+    const [stalled, md, json] = await statusFormats(url, TABLES_MANIFEST);
+    expect([stalled.code, md.code, json.code]).toEqual([5, 5, 5]);
+    expect(stalled.stdout).toMatch(/FAIL +table +materialize\.public\.accounts +stalled/);
+    expect(stalled.stdout).toMatch(/FAIL +table +materialize\.public\.bids +stalled/);
+    expect(stalled.stdout).toContain('4 objects: 1 healthy, 0 pending, 3 unhealthy.');
+    expect(md.stdout).toContain('| FAIL | `materialize.public.bids` | table | stalled |');
+    const report = JSON.parse(json.stdout);
+    expect(report.objects.find((o: { object: string }) => o.object === 'accounts')).toMatchObject({
+      kind: 'table',
+      verdict: 'unhealthy',
+      status: 'stalled',
+      error: expect.stringContaining('load generator stopped'),
+    });
   });
 });
