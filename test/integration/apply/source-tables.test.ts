@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toActualState } from '../../../src/catalog/index.js';
 import { connect } from '../../../src/db/index.js';
 import { staticSql } from '../../../src/sql/quote.js';
@@ -20,7 +19,7 @@ async function subsourceIds(url: string): Promise<Map<string, string>> {
     await db.close();
   }
 }
-import { type Emulator, startEmulator } from './emulator.js';
+import { useUpstreamWorkspace } from './upstream-workspace.js';
 
 /**
  * A Postgres source's tables live only in its subsources (its create_sql
@@ -50,77 +49,62 @@ ${tables.map((t) => `      - ${t}`).join('\n')}
 `;
 
 describe('a Postgres source table list against the emulator', () => {
-  let emulator: Emulator;
-  let dir: string;
-  let file: string;
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    dir = mkdtempSync(join(tmpdir(), 'mzform-tables-'));
-    file = join(dir, 'materialize.yaml');
-    const db = await connect({ url: emulator.url, env: {} });
-    await db.execute(`EMULATOR UPSTREAM TABLES 'pg.internal' ('public.orders', 'public.customers', 'public.items')`);
-    await db.close();
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
+  const ws = useUpstreamWorkspace('pg.internal', ['public.orders', 'public.customers', 'public.items'], 'mzform-tables-');
   it('applies two tables, adds a third with one ALTER, then has no changes; import lists the tables and plans no changes', async () => {
-    writeFileSync(file, manifest(['public.orders', '{ table: public.customers, name: clients }']));
-    const first = await apply(emulator.url, file);
+    writeFileSync(ws.file, manifest(['public.orders', '{ table: public.customers, name: clients }']));
+    const first = await apply(ws.emulator.url, ws.file);
     expect(first.report.outcome).toBe('applied');
-    expect(renderPlanText(await planAgainst(emulator.url, file))).toBe('No changes.\n');
-    const before = await idsByName(emulator.url, file);
+    expect(renderPlanText(await planAgainst(ws.emulator.url, ws.file))).toBe('No changes.\n');
+    const before = await idsByName(ws.emulator.url, ws.file);
 
-    writeFileSync(file, manifest(['public.orders', '{ table: public.customers, name: clients }', 'public.items']));
-    const plan = await planAgainst(emulator.url, file);
+    writeFileSync(ws.file, manifest(['public.orders', '{ table: public.customers, name: clients }', 'public.items']));
+    const plan = await planAgainst(ws.emulator.url, ws.file);
     expect(plan.steps.map((s) => `${s.action} ${s.objectKind} ${s.name.name}`)).toEqual(['alter source shop']);
     expect(plan.steps[0]?.statements.map((s) => s.sql)).toEqual(['ALTER SOURCE "materialize"."public"."shop" ADD SUBSOURCE "public"."items" AS "materialize"."public"."items"']);
     expect(plan.steps[0]?.hazards).toEqual([]);
-    const second = await apply(emulator.url, file);
+    const second = await apply(ws.emulator.url, ws.file);
     expect(second.report.outcome).toBe('applied');
-    expect(renderPlanText(await planAgainst(emulator.url, file))).toBe('No changes.\n');
+    expect(renderPlanText(await planAgainst(ws.emulator.url, ws.file))).toBe('No changes.\n');
     // Altered in place: the source kept its id.
-    expect((await idsByName(emulator.url, file)).get('source public.shop')).toBe(before.get('source public.shop'));
+    expect((await idsByName(ws.emulator.url, ws.file)).get('source public.shop')).toBe(before.get('source public.shop'));
 
-    const imported = writeManifest(toActualState(await readLiveCatalogRows({ url: emulator.url, env: {} })), {
+    const imported = writeManifest(toActualState(await readLiveCatalogRows({ url: ws.emulator.url, env: {} })), {
       schemas: [{ database: 'materialize', schema: 'public' }],
       objects: [],
     });
     expect(imported.manifest).not.toContain('tables: all');
     expect(imported.manifest).toMatch(/tables:\n\s+- table: public\.customers\n\s+name: clients\n\s+- public\.items\n\s+- public\.orders\n/);
-    const importedFile = join(dir, 'imported.yaml');
+    const importedFile = join(ws.dir, 'imported.yaml');
     writeFileSync(importedFile, imported.manifest);
-    expect(renderPlanText(await planAgainst(emulator.url, importedFile))).toBe('No changes.\n');
+    expect(renderPlanText(await planAgainst(ws.emulator.url, importedFile))).toBe('No changes.\n');
   });
 
   it('drops exactly the subsource of a table removed (the source keeps its id), and adding it back creates just it', async () => {
-    const before = await idsByName(emulator.url, file);
-    writeFileSync(file, manifest(['public.orders', 'public.items']));
-    const plan = await planAgainst(emulator.url, file);
+    const before = await idsByName(ws.emulator.url, ws.file);
+    writeFileSync(ws.file, manifest(['public.orders', 'public.items']));
+    const plan = await planAgainst(ws.emulator.url, ws.file);
     expect(plan.steps.map((s) => `${s.action} ${s.objectKind} ${s.name.name}`)).toEqual(['alter source shop']);
     // doc/user/content/sql/alter-source.md:91-98: a subsource is dropped with DROP SOURCE.
     expect(plan.steps[0]?.statements.map((s) => s.sql)).toEqual(['DROP SOURCE "materialize"."public"."clients"']);
     expect(plan.steps[0]?.hazards.map((h) => h.code)).toEqual(['subsource-drop']);
-    await expect(apply(emulator.url, file)).rejects.toThrow(/step 1: alter source materialize\.public\.shop: subsource-drop/);
-    const applied = await apply(emulator.url, file, { allowHazards: new Set(['subsource-drop']) });
+    await expect(apply(ws.emulator.url, ws.file)).rejects.toThrow(/step 1: alter source materialize\.public\.shop: subsource-drop/);
+    const applied = await apply(ws.emulator.url, ws.file, { allowHazards: new Set(['subsource-drop']) });
     expect(applied.report.outcome, JSON.stringify(applied.report.steps.find((s) => s.error))).toBe('applied');
-    expect(renderPlanText(await planAgainst(emulator.url, file))).toBe('No changes.\n');
-    const afterDrop = await idsByName(emulator.url, file);
+    expect(renderPlanText(await planAgainst(ws.emulator.url, ws.file))).toBe('No changes.\n');
+    const afterDrop = await idsByName(ws.emulator.url, ws.file);
     expect(afterDrop.get('source public.shop')).toBe(before.get('source public.shop'));
-    const subsources = await subsourceIds(emulator.url);
+    const subsources = await subsourceIds(ws.emulator.url);
     expect([...subsources.keys()].sort()).toEqual(['items', 'orders']);
 
-    writeFileSync(file, manifest(['public.orders', '{ table: public.customers, name: clients }', 'public.items']));
-    const again = await planAgainst(emulator.url, file);
+    writeFileSync(ws.file, manifest(['public.orders', '{ table: public.customers, name: clients }', 'public.items']));
+    const again = await planAgainst(ws.emulator.url, ws.file);
     expect(again.steps.flatMap((s) => s.statements.map((st) => st.sql))).toEqual([
       'ALTER SOURCE "materialize"."public"."shop" ADD SUBSOURCE "public"."customers" AS "materialize"."public"."clients"',
     ]);
-    expect((await apply(emulator.url, file)).report.outcome).toBe('applied');
-    expect(renderPlanText(await planAgainst(emulator.url, file))).toBe('No changes.\n');
-    expect((await idsByName(emulator.url, file)).get('source public.shop')).toBe(before.get('source public.shop'));
-    const after = await subsourceIds(emulator.url);
+    expect((await apply(ws.emulator.url, ws.file)).report.outcome).toBe('applied');
+    expect(renderPlanText(await planAgainst(ws.emulator.url, ws.file))).toBe('No changes.\n');
+    expect((await idsByName(ws.emulator.url, ws.file)).get('source public.shop')).toBe(before.get('source public.shop'));
+    const after = await subsourceIds(ws.emulator.url);
     // The other subsources are the same objects; only the table added back is new.
     expect(after.get('orders')).toBe(subsources.get('orders'));
     expect(after.get('items')).toBe(subsources.get('items'));
@@ -128,27 +112,27 @@ describe('a Postgres source table list against the emulator', () => {
   });
 
   it('keeps a subsource in another schema (FOR TABLES (t AS other.t)), plans no changes, imports it with its schema', async () => {
-    const db = await connect({ url: emulator.url, env: {} });
+    const db = await connect({ url: ws.emulator.url, env: {} });
     await db.execute('CREATE SCHEMA IF NOT EXISTS "materialize"."staging"');
     await db.close();
     // test/pg-cdc-old-syntax/create-views-from-source-in-schema.td:45
-    writeFileSync(file, manifest(['public.orders', '{ table: public.customers, name: clients }', '{ table: public.items, schema: staging }']));
-    const plan = await planAgainst(emulator.url, file);
+    writeFileSync(ws.file, manifest(['public.orders', '{ table: public.customers, name: clients }', '{ table: public.items, schema: staging }']));
+    const plan = await planAgainst(ws.emulator.url, ws.file);
     // RENAME TO stays in the schema: moving a subsource elsewhere drops it and adds it there.
     expect(plan.steps.flatMap((s) => s.statements.map((st) => st.sql))).toEqual([
       'DROP SOURCE "materialize"."public"."items"',
       'ALTER SOURCE "materialize"."public"."shop" ADD SUBSOURCE "public"."items" AS "materialize"."staging"."items"',
     ]);
-    expect((await apply(emulator.url, file, { allowHazards: new Set(['subsource-drop']) })).report.outcome).toBe('applied');
-    expect(renderPlanText(await planAgainst(emulator.url, file))).toBe('No changes.\n');
+    expect((await apply(ws.emulator.url, ws.file, { allowHazards: new Set(['subsource-drop']) })).report.outcome).toBe('applied');
+    expect(renderPlanText(await planAgainst(ws.emulator.url, ws.file))).toBe('No changes.\n');
 
-    const imported = writeManifest(toActualState(await readLiveCatalogRows({ url: emulator.url, env: {} })), {
+    const imported = writeManifest(toActualState(await readLiveCatalogRows({ url: ws.emulator.url, env: {} })), {
       schemas: [{ database: 'materialize', schema: 'public' }],
       objects: [],
     });
     expect(imported.manifest).toMatch(/- table: public\.items\n\s+name: items\n\s+schema: staging\n/);
-    const importedFile = join(dir, 'imported-elsewhere.yaml');
+    const importedFile = join(ws.dir, 'imported-elsewhere.yaml');
     writeFileSync(importedFile, imported.manifest);
-    expect(renderPlanText(await planAgainst(emulator.url, importedFile))).toBe('No changes.\n');
+    expect(renderPlanText(await planAgainst(ws.emulator.url, importedFile))).toBe('No changes.\n');
   });
 });

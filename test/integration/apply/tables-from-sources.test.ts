@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connect } from '../../../src/db/index.js';
 import { staticSql } from '../../../src/sql/quote.js';
 import { runCli } from '../../run-cli.js';
-import { type Emulator, startEmulator } from './emulator.js';
+import { useUpstreamWorkspace } from './upstream-workspace.js';
 
 /**
  * Tables from sources through the CLI over TCP, as a user runs it: a v26
@@ -56,13 +55,11 @@ const cli = (args: readonly string[]) => runCli(args, { cleanEnv: true, env: { P
 type Step = { action: string; object_kind: string; name: { name: string }; statements: { sql: string }[]; hazards: { code: string }[] };
 
 describe('tables from sources, through the CLI', () => {
-  let emulator: Emulator;
-  let dir: string;
-  let file: string;
-  const run = (...args: string[]) => cli([...args, '-f', file, '--url', emulator.url]);
+  const ws = useUpstreamWorkspace('pg.internal', ['public.orders', 'public.customers', 'public.items'], 'mzform-source-tables-');
+  const run = (...args: string[]) => cli([...args, '-f', ws.file, '--url', ws.emulator.url]);
   const planSteps = async () => (JSON.parse((await run('plan', '--format', 'json')).stdout) as { steps: Step[] }).steps;
   const ids = async () => {
-    const db = await connect({ url: emulator.url, env: {} });
+    const db = await connect({ url: ws.emulator.url, env: {} });
     try {
       const rows = await db.query<{ id: string; name: string }>(staticSql`SELECT id, name FROM mz_catalog.mz_sources UNION ALL SELECT id, name FROM mz_catalog.mz_tables ORDER BY id`);
       return new Map(rows.map((r) => [r.name, r.id]));
@@ -71,22 +68,9 @@ describe('tables from sources, through the CLI', () => {
     }
   };
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    dir = mkdtempSync(join(tmpdir(), 'mzform-source-tables-'));
-    file = join(dir, 'materialize.yaml');
-    const db = await connect({ url: emulator.url, env: {} });
-    await db.execute(`EMULATOR UPSTREAM TABLES 'pg.internal' ('public.orders', 'public.customers', 'public.items')`);
-    await db.close();
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
   it('applies a v26 source and its tables beside a legacy source, then plans no changes', async () => {
-    writeFileSync(file, manifest(ORDERS + CUSTOMERS));
-    expect((await cli(['validate', '-f', file])).stdout).toContain('is valid: 1 secret, 1 connection, 2 sources, 2 tables.');
+    writeFileSync(ws.file, manifest(ORDERS + CUSTOMERS));
+    expect((await cli(['validate', '-f', ws.file])).stdout).toContain('is valid: 1 secret, 1 connection, 2 sources, 2 tables.');
     const steps = await planSteps();
     expect(steps.map((s) => `${s.action} ${s.object_kind} ${s.name.name}`)).toEqual([
       'create secret pgpass',
@@ -107,19 +91,19 @@ describe('tables from sources, through the CLI', () => {
   }, 120_000);
 
   it('import writes the tables, and its manifest plans no changes', async () => {
-    const out = join(dir, 'imported.yaml');
-    const imported = await cli(['import', '--url', emulator.url, '--schema', 'public', '--out', out]);
+    const out = join(ws.dir, 'imported.yaml');
+    const imported = await cli(['import', '--url', ws.emulator.url, '--schema', 'public', '--out', out]);
     expect(imported.code, imported.stdout + imported.stderr).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('tables:\n  customers:\n    source: pg_source\n    reference: public.customers\n    comment: Who buys\n');
     expect(text).toContain('  orders:\n    source: pg_source\n    reference: public.orders\n    text_columns:\n      - status\n');
-    const plan = await cli(['plan', '-f', out, '--url', emulator.url, '--detailed-exitcode']);
+    const plan = await cli(['plan', '-f', out, '--url', ws.emulator.url, '--detailed-exitcode']);
     expect(plan.stdout).toBe('No changes.\n');
   }, 120_000);
 
   it('a table left out drops exactly that table (prune), the source keeps its id; added back, just it is created', async () => {
     const before = await ids();
-    writeFileSync(file, manifest(ORDERS, true));
+    writeFileSync(ws.file, manifest(ORDERS, true));
     const steps = await planSteps();
     expect(steps.map((s) => [s.action, s.statements.map((st) => st.sql), s.hazards.map((h) => h.code)])).toEqual([
       ['drop', ['DROP TABLE "materialize"."public"."customers"'], ['drop']],
@@ -131,7 +115,7 @@ describe('tables from sources, through the CLI', () => {
     expect(after.has('customers')).toBe(false);
     for (const kept of ['pg_source', 'orders', 'legacy', 'legacy_items']) expect(after.get(kept), kept).toBe(before.get(kept));
 
-    writeFileSync(file, manifest(ORDERS + CUSTOMERS));
+    writeFileSync(ws.file, manifest(ORDERS + CUSTOMERS));
     const again = await planSteps();
     expect(again.map((s) => [s.action, s.statements.map((st) => st.sql)])).toEqual([
       [
@@ -148,7 +132,7 @@ describe('tables from sources, through the CLI', () => {
 
   it('a changed table is re-created alone (table-recreate); a renamed one keeps its id', async () => {
     const before = await ids();
-    writeFileSync(file, manifest(ORDERS.replace('[status]', '[status, note]') + CUSTOMERS));
+    writeFileSync(ws.file, manifest(ORDERS.replace('[status]', '[status, note]') + CUSTOMERS));
     const steps = await planSteps();
     expect(steps.map((s) => `${s.action} ${s.object_kind} ${s.name.name} ${s.hazards.map((h) => h.code).join(',')}`)).toEqual([
       'replace table orders table-recreate',
@@ -161,7 +145,7 @@ describe('tables from sources, through the CLI', () => {
     expect(after.get('pg_source')).toBe(before.get('pg_source'));
     expect(after.get('customers')).toBe(before.get('customers'));
 
-    writeFileSync(file, manifest(ORDERS.replace('[status]', '[status, note]') + CUSTOMERS.replace('  customers:\n', '  clients:\n    renamed_from: customers\n')));
+    writeFileSync(ws.file, manifest(ORDERS.replace('[status]', '[status, note]') + CUSTOMERS.replace('  customers:\n', '  clients:\n    renamed_from: customers\n')));
     const rename = await planSteps();
     expect(rename.map((s) => [s.action, s.statements.map((st) => st.sql)])).toEqual([['alter', ['ALTER TABLE "materialize"."public"."customers" RENAME TO "clients"']]]);
     expect((await run('apply', '--auto-approve')).code).toBe(0);
@@ -170,14 +154,14 @@ describe('tables from sources, through the CLI', () => {
   }, 120_000);
 
   it('drift names a table changed out of band; a source with tables is never dropped under them', async () => {
-    const db = await connect({ url: emulator.url, env: {} });
+    const db = await connect({ url: ws.emulator.url, env: {} });
     await db.execute("COMMENT ON TABLE clients IS 'changed by hand'");
     await db.close();
     const drift = await run('drift');
     expect(drift.code).toBe(2);
     expect(drift.stdout).toContain('clients');
 
-    writeFileSync(file, manifest(ORDERS.replace('[status]', '[status, note]'), true).replace(/  pg_source:\n(    .*\n)+/, ''));
+    writeFileSync(ws.file, manifest(ORDERS.replace('[status]', '[status, note]'), true).replace(/  pg_source:\n(    .*\n)+/, ''));
     const refused = await run('plan');
     // The table the manifest still lists names a source it no longer declares.
     expect(refused.code, refused.stdout + refused.stderr).toBe(3);
