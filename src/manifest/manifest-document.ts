@@ -108,6 +108,18 @@ interface SourceCommonDoc extends PlacementDoc {
   timestamp_interval?: string;
 }
 
+/** How a value of each source codec kind is written in the manifest, where neither entry nor key changes it. */
+interface SourceDocByKind {
+  reference: RefDoc;
+  number: number;
+  boolean: boolean;
+  'integer-list': number[];
+  'column-list': UpstreamRefDoc[];
+  'kafka-format': FormatDoc;
+  'include-list': IncludeDoc[];
+  'progress-subsource': ProgressDoc;
+}
+
 /** How a value of each source codec is written in the manifest; composite codecs by manifest key. */
 type SourceDocValue<C extends SourceCodec, K extends string> = C extends { kind: 'text' | 'generator' | 'envelope' }
   ? K extends 'value_decoding_errors'
@@ -115,29 +127,15 @@ type SourceDocValue<C extends SourceCodec, K extends string> = C extends { kind:
     : C extends { readonly values: readonly (infer V extends string)[] }
       ? V
       : string
-  : C extends { kind: 'reference' }
-    ? RefDoc
-    : C extends { kind: 'number' }
-      ? number
-      : C extends { kind: 'boolean' }
-        ? boolean
-      : C extends { kind: 'integer-list' }
-        ? number[]
-        : C extends { kind: 'column-list' }
-          ? UpstreamRefDoc[]
-          : C extends { kind: 'kafka-format' }
-            ? FormatDoc
-            : C extends { kind: 'include-list' }
-              ? IncludeDoc[]
-              : C extends { kind: 'progress-subsource' }
-                ? ProgressDoc
-              : C extends { kind: 'table-selection' }
-                ? K extends 'schemas'
-                  ? string[]
-                  : C extends { allOnly: true }
-                    ? 'all'
-                    : 'all' | SourceTableDoc[]
-                : never;
+  : C extends { kind: 'table-selection' }
+    ? K extends 'schemas'
+      ? string[]
+      : C extends { allOnly: true }
+        ? 'all'
+        : 'all' | SourceTableDoc[]
+    : C['kind'] extends keyof SourceDocByKind
+      ? SourceDocByKind[C['kind']]
+      : never;
 
 /** Every manifest key of a source registry table, with its codec and whether the manifest requires it. */
 type SourceKeysOf<E> = {

@@ -265,30 +265,27 @@ export const SOURCE_COMMON_OPTIONS = {
   timestampInterval: entry('TIMESTAMP INTERVAL', ['timestamp_interval'], textCodec(), "TIMESTAMP INTERVAL, e.g. '1s'.", { change: 'in-place' }),
 } as const satisfies Record<string, SourceOptionEntry>;
 
-/** The model value a source codec stands for. */
+/** The model value of each source codec kind whose value does not depend on the entry. */
+interface SourceModelValue {
+  reference: ObjectName;
+  number: number;
+  boolean: boolean;
+  'integer-list': readonly number[];
+  'column-list': readonly (readonly string[])[];
+  'kafka-format': KafkaFormat;
+  'include-list': readonly IncludeItem[];
+  'table-selection': TableSelection;
+  'progress-subsource': ObjectName;
+}
+
+/** The model value a source codec stands for: a text codec's by its values, the rest by kind. */
 export type SourceValueOf<C extends SourceCodec> = C extends SourceTextCodec<'text' | 'generator' | 'envelope', string>
   ? C extends { readonly values: readonly (infer V extends string)[] }
     ? V | (C extends { readonly inlineErrors: true } ? UpsertInlineErrors : never)
     : string
-  : C extends { kind: 'reference' }
-    ? ObjectName
-    : C extends { kind: 'number' }
-      ? number
-      : C extends { kind: 'boolean' }
-        ? boolean
-        : C extends { kind: 'integer-list' }
-        ? readonly number[]
-        : C extends { kind: 'column-list' }
-          ? readonly (readonly string[])[]
-          : C extends { kind: 'kafka-format' }
-            ? KafkaFormat
-            : C extends { kind: 'include-list' }
-              ? readonly IncludeItem[]
-              : C extends { kind: 'table-selection' }
-                ? TableSelection
-                : C extends { kind: 'progress-subsource' }
-                  ? ObjectName
-                  : never;
+  : C['kind'] extends keyof SourceModelValue
+    ? SourceModelValue[C['kind']]
+    : never;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
