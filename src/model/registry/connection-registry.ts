@@ -187,9 +187,20 @@ CONNECTION_REGISTRY satisfies { readonly [T in ConnectionKind]: OptionTable };
 
 export type ConnectionRegistry = typeof CONNECTION_REGISTRY;
 
-/** One type's entries as a list, in registry order. */
-export function connectionEntries(type: ConnectionKind): readonly (readonly [field: string, entry: OptionEntry])[] {
-  return Object.entries(CONNECTION_REGISTRY[type] as OptionTable);
+type ConnectionEntryList = readonly (readonly [field: string, entry: OptionEntry])[];
+
+/** Every type's entries as a list, made once: they are read for every connection of a manifest and a catalog. */
+const CONNECTION_ENTRY_LISTS = Object.fromEntries(
+  Object.entries(CONNECTION_REGISTRY).map(([type, table]) => [type, frozenEntries(table as OptionTable)]),
+) as Readonly<Record<ConnectionKind, ConnectionEntryList>>;
+
+function frozenEntries(table: OptionTable): ConnectionEntryList {
+  return Object.freeze(Object.entries(table).map((pair) => Object.freeze(pair)));
+}
+
+/** One type's entries as a list, in registry order (one shared, frozen list). */
+export function connectionEntries(type: ConnectionKind): ConnectionEntryList {
+  return CONNECTION_ENTRY_LISTS[type];
 }
 
 /** One field's entry, or undefined when the type has no such field. */

@@ -304,6 +304,14 @@ export function sourceEntry(type: SourceTypeName, field: string): SourceOptionEn
   return (SOURCE_REGISTRY[type] as SourceOptionTable)[field];
 }
 
-export function sourceEntries(type: SourceTypeName): readonly (readonly [field: string, entry: SourceOptionEntry])[] {
-  return Object.entries(SOURCE_REGISTRY[type] as SourceOptionTable);
+type SourceEntryList = readonly (readonly [field: string, entry: SourceOptionEntry])[];
+
+/** Every type's entries as a list, made once: they are read for every source of a manifest and a catalog. */
+const SOURCE_ENTRY_LISTS = Object.fromEntries(
+  Object.entries(SOURCE_REGISTRY).map(([type, table]) => [type, Object.freeze(Object.entries(table as SourceOptionTable).map((pair) => Object.freeze(pair)))]),
+) as Readonly<Record<SourceTypeName, SourceEntryList>>;
+
+/** One type's entries as a list, in registry order (one shared, frozen list). */
+export function sourceEntries(type: SourceTypeName): SourceEntryList {
+  return SOURCE_ENTRY_LISTS[type];
 }
