@@ -1,9 +1,10 @@
-import type { ConnectionSpec, KafkaConnection, KafkaSecurityProtocol } from './connections.js';
+import { CONNECTION_TYPES, type ConnectionSpec, type KafkaConnection, type KafkaSecurityProtocol } from './connections.js';
+import { ifDefined } from './if-defined.js';
 import type { MzObject } from './objects.js';
 import { connectionEntries } from './registry/connection-registry.js';
-import { normalizedText } from './registry/option.js';
+import { normalizedText, type TextCodec } from './registry/option.js';
 import { sourceEntries } from './registry/source-registry.js';
-import { formatAsStored, type Envelope, type KafkaFormat, type SourceSpec } from './sources.js';
+import { SOURCE_TYPES, formatAsStored, type Envelope, type KafkaFormat, type SourceSpec } from './sources.js';
 import type { TableSpec } from './tables.js';
 
 /**
@@ -17,16 +18,50 @@ export function kafkaDefaultSecurityProtocol(spec: KafkaConnection): KafkaSecuri
 }
 
 /**
+ * What filling in the server's defaults does to one field: its `serverDefault`
+ * when it is not written, its text normalized to the case (or alias) its codec
+ * declares, its Kafka format as the server stores it. Listed once per type,
+ * for the fields where it does anything: every object of a diff goes through them.
+ */
+interface FieldDefault {
+  readonly field: string;
+  readonly serverDefault?: string | number | boolean;
+  /** A text codec that changes what it reads (a case or aliases). */
+  readonly text?: TextCodec<string>;
+  readonly kafkaFormat?: true;
+}
+
+const CONNECTION_DEFAULTS = byType(CONNECTION_TYPES, (type) =>
+  connectionEntries(type).flatMap(([field, entry]): FieldDefault[] => {
+    const text = entry.codec.kind === 'text' && (entry.codec.case !== undefined || entry.codec.aliases !== undefined) ? entry.codec : undefined;
+    if (entry.serverDefault === undefined && text === undefined) return [];
+    return [{ field, ...ifDefined('serverDefault', entry.serverDefault), ...ifDefined('text', text) }];
+  }),
+);
+
+const SOURCE_DEFAULTS = byType(SOURCE_TYPES, (type) =>
+  sourceEntries(type).flatMap(([field, entry]): FieldDefault[] => {
+    const kafkaFormat = entry.codec.kind === 'kafka-format';
+    if (entry.serverDefault === undefined && !kafkaFormat) return [];
+    return [{ field, ...ifDefined('serverDefault', entry.serverDefault), ...(kafkaFormat ? { kafkaFormat: true as const } : {}) }];
+  }),
+);
+
+function byType<T extends string, V>(types: readonly T[], of: (type: T) => V): Readonly<Record<T, V>> {
+  return Object.fromEntries(types.map((type) => [type, of(type)])) as Record<T, V>;
+}
+
+/**
  * Each registry entry's `serverDefault` filled in, text normalized to the
  * case its codec declares; Kafka's security protocol, whose default depends
  * on other options, computed.
  */
 export function withConnectionDefaults(spec: ConnectionSpec): ConnectionSpec {
   const out: Record<string, unknown> = { ...spec };
-  for (const [field, entry] of connectionEntries(spec.type)) {
+  for (const { field, serverDefault, text } of CONNECTION_DEFAULTS[spec.type]) {
     const value = out[field];
-    if (value === undefined && entry.serverDefault !== undefined) out[field] = entry.serverDefault;
-    else if (typeof value === 'string' && entry.codec.kind === 'text') out[field] = normalizedText(entry.codec, value);
+    if (value === undefined && serverDefault !== undefined) out[field] = serverDefault;
+    else if (typeof value === 'string' && text !== undefined) out[field] = normalizedText(text, value);
   }
   if (spec.type === 'kafka' && spec.securityProtocol === undefined) out.securityProtocol = kafkaDefaultSecurityProtocol(spec);
   return out as ConnectionSpec;
@@ -39,10 +74,10 @@ function kafkaFormatAsStored(f: KafkaFormat): KafkaFormat {
 /** Each source registry entry's `serverDefault` filled in (Kafka's ENVELOPE NONE); formats as the server stores them. */
 export function withSourceDefaults(spec: SourceSpec): SourceSpec {
   const out: Record<string, unknown> = { ...spec };
-  for (const [field, entry] of sourceEntries(spec.type)) {
-    if (out[field] === undefined && entry.serverDefault !== undefined) out[field] = entry.serverDefault;
+  for (const { field, serverDefault, kafkaFormat } of SOURCE_DEFAULTS[spec.type]) {
+    if (out[field] === undefined && serverDefault !== undefined) out[field] = serverDefault;
     // The server keeps no Avro schema strategy (purification turns it into the SEED schema).
-    if (entry.codec.kind === 'kafka-format' && out[field] !== undefined) out[field] = kafkaFormatAsStored(out[field] as KafkaFormat);
+    if (kafkaFormat && out[field] !== undefined) out[field] = kafkaFormatAsStored(out[field] as KafkaFormat);
   }
   return out as unknown as SourceSpec;
 }

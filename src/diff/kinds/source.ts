@@ -28,7 +28,8 @@ export function compareSource(desired: Source, actual: Source, options: { tables
     forcing.push(change);
   }
 
-  const [dSpec, aSpec] = withoutPurified(withSourceDefaults(desired.spec), withColumnRefsOf(withSourceDefaults(desired.spec), withSourceDefaults(actual.spec)));
+  const desiredSpec = withSourceDefaults(desired.spec);
+  const [dSpec, aSpec] = withoutPurified(desiredSpec, withColumnRefsOf(desiredSpec, withSourceDefaults(actual.spec)));
   const subsources = subsourceFields(dSpec, aSpec, desired.name, options);
   for (const { key } of differingFields(dSpec, aSpec)) {
     if (subsources.handled.has(key)) continue;
