@@ -35,28 +35,53 @@ export function checkReferences(
   partial: readonly CheckedObject[] = [],
 ): LabelledProblem[] {
   const problems: LabelledProblem[] = [];
-  const byKey = new Map([...objects, ...partial].map((o) => [nameKey(o.object.name), o]));
-  const checkOne = (checked: CheckedObject): LabelledProblem[] => {
-    const found: LabelledProblem[] = [];
-    for (const ref of referencesOf(checked.object)) {
-      const site = checked.referenceSites.get(ref.field) ?? { path: checked.path, label: ref.field };
-      const problem = checkReference(ref, declared.get(nameKey(ref.target)), declared);
-      if (problem) found.push({ path: site.path, target: 'value', object: checked.label, message: `${site.label}: ${problem}` });
-    }
-    return [...found, ...checkAvailabilityZones(checked, byKey)];
-  };
-  for (const checked of objects) problems.push(...checkOne(checked));
+  // Each object's key and references, found once: the reference checks and the cycle search both walk them.
+  const linked = objects.map(linksOf);
+  const byKey = new Map<string, CheckedObject>();
+  for (const o of linked) byKey.set(o.key, o.checked);
+  for (const checked of partial) byKey.set(nameKey(checked.object.name), checked);
+  const partialLinked: Links[] = [];
   for (const checked of partial) {
-    // A partly read object (its own problems are reported already) is checked as far as its
-    // fields allow: where a field the checks need is missing, it adds no further problem.
+    // A partly read object may lack the fields its references need: it then adds no further problem.
     try {
-      problems.push(...checkOne(checked));
+      partialLinked.push(linksOf(checked));
     } catch {
       continue;
     }
   }
-  problems.push(...findCycles(objects));
+  const checkOne = ({ checked, references }: Links): void => {
+    for (const { ref, key } of references) {
+      const problem = checkReference(ref, declared.get(key), declared);
+      if (problem === undefined) continue;
+      const site = checked.referenceSites.get(ref.field) ?? { path: checked.path, label: ref.field };
+      problems.push({ path: site.path, target: 'value', object: checked.label, message: `${site.label}: ${problem}` });
+    }
+    problems.push(...checkAvailabilityZones(checked, byKey));
+  };
+  for (const o of linked) checkOne(o);
+  for (const o of partialLinked) {
+    // A partly read object (its own problems are reported already) is checked as far as its
+    // fields allow: where a field the checks need is missing, it adds no further problem.
+    const before = problems.length;
+    try {
+      checkOne(o);
+    } catch {
+      problems.length = before;
+    }
+  }
+  problems.push(...findCycles(linked));
   return problems;
+}
+
+/** An object with its name key and its references, each with the key of its target. */
+interface Links {
+  readonly checked: CheckedObject;
+  readonly key: string;
+  readonly references: readonly { readonly ref: Reference; readonly key: string }[];
+}
+
+function linksOf(checked: CheckedObject): Links {
+  return { checked, key: nameKey(checked.object.name), references: referencesOf(checked.object).map((ref) => ({ ref, key: nameKey(ref.target) })) };
 }
 
 function expectedWords(ref: Reference): string {
@@ -139,14 +164,12 @@ function checkAvailabilityZones(checked: CheckedObject, byKey: ReadonlyMap<strin
  * Edges come from `referencesOf`, whatever the kind of the target, so a cycle
  * made of wrong-kind references is shown as well.
  */
-function findCycles(objects: readonly CheckedObject[]): LabelledProblem[] {
-  const byKey = new Map(objects.map((o) => [nameKey(o.object.name), o]));
+function findCycles(objects: readonly Links[]): LabelledProblem[] {
+  const byKey = new Map(objects.map((o) => [o.key, o.checked]));
   const edges = new Map<string, string[]>();
   for (const o of objects) {
-    const targets = referencesOf(o.object)
-      .map((r) => nameKey(r.target))
-      .filter((k) => byKey.has(k));
-    edges.set(nameKey(o.object.name), [...new Set(targets)].sort());
+    const targets = o.references.map((r) => r.key).filter((k) => byKey.has(k));
+    edges.set(o.key, [...new Set(targets)].sort());
   }
   const problems: LabelledProblem[] = [];
   const reported = new Set<string>();
