@@ -47,7 +47,10 @@ export { CHILD_TYPES } from './foreign-dependents.js';
  */
 export function diff(desired: DesiredState, catalog: ActualState, options: DiffOptions = {}): Change[] {
   const { actual, pending } = applyRenames(desired.renames ?? [], catalog);
-  const actualByName = new Map(actual.objects.map((o) => [nameKey(o.object.name), o]));
+  // Each name's key made once per side: the matching below and the "not in the manifest" pass share them.
+  const actualKeys = actual.objects.map((o) => nameKey(o.object.name));
+  const actualByName = new Map<string, ActualObject>();
+  actual.objects.forEach((o, i) => actualByName.set(actualKeys[i]!, o));
   // A pending rename matches the object under its old name with the manifest's new one.
   const renamedFrom = new Map<string, ObjectName>();
   for (const { rename } of pending) {
@@ -56,24 +59,27 @@ export function diff(desired: DesiredState, catalog: ActualState, options: DiffO
     actualByName.set(nameKey(rename.to), current);
     renamedFrom.set(nameKey(rename.to), rename.from);
   }
-  const desiredNames = new Set(desired.objects.map((o) => nameKey(o.name)));
+  const desiredNames = new Set<string>();
   const inScope = (o: ActualObject) => desired.scope.some((s) => s.database === o.object.name.database && s.schema === o.object.name.schema);
   const prune = options.prune === true || desired.prune;
 
   const changes: Change[] = desired.objects.map((object) => {
-    const current = actualByName.get(nameKey(object.name));
+    const key = nameKey(object.name);
+    desiredNames.add(key);
+    const current = actualByName.get(key);
     if (!current) return { action: 'create', object, ...storedComment(object, options) };
-    const from = renamedFrom.get(nameKey(object.name));
+    const from = renamedFrom.size === 0 ? undefined : renamedFrom.get(key);
     return from ? withRename(compareObject(object, current, options), from) : compareObject(object, current, options);
   });
   const renamed = new Set(pending.map((p) => p.current.id));
-  for (const current of actual.objects) {
-    if (desiredNames.has(nameKey(current.object.name)) || renamed.has(current.id) || !inScope(current)) continue;
+  actual.objects.forEach((current, i) => {
+    if (desiredNames.has(actualKeys[i]!) || renamed.has(current.id) || !inScope(current)) return;
     changes.push({ action: prune ? 'drop' : 'unmanaged', actual: current });
-  }
+  });
   const inManagedSchemas = (n: ObjectName) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema);
-  const cascaded = cascadeReplaces(changes, actual, inManagedSchemas);
-  checkDrops(cascaded, actual, inManagedSchemas);
+  const dependents = managedDependents(actual);
+  const cascaded = cascadeReplaces(changes, actual, dependents, inManagedSchemas);
+  checkDrops(cascaded, actual, dependents, inManagedSchemas);
   checkSubsourceDrops(cascaded, actual, inManagedSchemas);
   return cascaded.sort(compareChanges);
 }
@@ -174,9 +180,15 @@ function joinSecretComment(comment: string | undefined, fingerprint: string | un
 }
 
 /** Managed objects that depend on `id` in the catalog. */
-function managedDependents(actual: ActualState) {
+function managedDependents(actual: ActualState): ReadonlyMap<string, readonly ActualObject[]> {
   const managed = new Map<string, ActualObject[]>();
-  for (const o of actual.objects) for (const dep of o.dependsOn) managed.set(dep, [...(managed.get(dep) ?? []), o]);
+  for (const o of actual.objects) {
+    for (const dep of o.dependsOn) {
+      const list = managed.get(dep);
+      if (list) list.push(o);
+      else managed.set(dep, [o]);
+    }
+  }
   return managed;
 }
 
@@ -186,15 +198,15 @@ function managedDependents(actual: ActualState) {
  * A dependent the manifest does not describe cannot be re-created: that is an
  * error the user must resolve, reported before anything runs.
  */
-function cascadeReplaces(changes: Change[], actual: ActualState, inScope: (name: ObjectName) => boolean): Change[] {
-  const managed = managedDependents(actual);
+function cascadeReplaces(changes: Change[], actual: ActualState, managed: ReadonlyMap<string, readonly ActualObject[]>, inScope: (name: ObjectName) => boolean): Change[] {
   const byId = new Map<string, number>();
   changes.forEach((c, i) => {
     if ('actual' in c) byId.set(c.actual.id, i);
   });
   const queue = changes.filter((c): c is ReplaceChange => c.action === 'replace');
-  while (queue.length > 0) {
-    const replaced = queue.shift() as ReplaceChange;
+  // The queue grows while it is read: an index instead of shift(), which would move every entry each time.
+  for (let head = 0; head < queue.length; head++) {
+    const replaced = queue[head]!;
     const from = { kind: replaced.actual.object.kind, name: replaced.actual.object.name };
     blockIfForeign(replaced.actual, actual, inScope, 'replace');
     for (const dependent of managed.get(replaced.actual.id) ?? []) {
@@ -219,8 +231,7 @@ function cascadeReplaces(changes: Change[], actual: ActualState, inScope: (name:
 }
 
 /** A dropped object's dependents must go first (dropped or replaced) or stop using it (altered). */
-function checkDrops(changes: Change[], actual: ActualState, inScope: (name: ObjectName) => boolean): void {
-  const managed = managedDependents(actual);
+function checkDrops(changes: Change[], actual: ActualState, managed: ReadonlyMap<string, readonly ActualObject[]>, inScope: (name: ObjectName) => boolean): void {
   const actionOf = new Map<string, Change['action']>();
   for (const c of changes) if ('actual' in c) actionOf.set(c.actual.id, c.action);
   for (const c of changes) {

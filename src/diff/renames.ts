@@ -20,6 +20,7 @@ export interface PendingRename {
  * connection is then no change.
  */
 export function applyRenames(renames: readonly Rename[], actual: ActualState): { actual: ActualState; pending: readonly PendingRename[] } {
+  if (renames.length === 0) return { actual, pending: [] };
   const byName = new Map(actual.objects.map((o) => [nameKey(o.object.name), o]));
   const pending: PendingRename[] = [];
   for (const rename of renames) {
