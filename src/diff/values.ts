@@ -14,14 +14,21 @@ export function canonicalJson(value: unknown): string {
  */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  // Two different strings, numbers or booleans never encode alike; only numbers JSON cannot spell (NaN, Infinity: null) may.
+  if (typeof a === typeof b && (typeof a === 'string' || typeof a === 'boolean' || (typeof a === 'number' && Number.isFinite(a) && Number.isFinite(b)))) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => sameValue(x ?? null, b[i] ?? null));
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
   }
   if (isPlainObject(a) && isPlainObject(b)) {
-    const keys = definedKeys(a);
-    if (keys.length !== definedKeys(b).length) return false;
-    return keys.every((k) => b[k] !== undefined && sameValue(a[k], b[k]));
+    let defined = 0;
+    for (const k of Object.keys(a)) {
+      if (a[k] === undefined) continue;
+      defined++;
+      if (b[k] === undefined || !sameValue(a[k], b[k])) return false;
+    }
+    return defined === definedCount(b);
   }
   // Scalars (and anything else) compare as JSON does: NaN and null alike, a number by its text.
   return canonicalJson(a) === canonicalJson(b);
@@ -31,8 +38,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function definedKeys(o: Record<string, unknown>): string[] {
-  return Object.keys(o).filter((k) => o[k] !== undefined);
+function definedCount(o: Record<string, unknown>): number {
+  let n = 0;
+  for (const k of Object.keys(o)) if (o[k] !== undefined) n++;
+  return n;
 }
 
 function sortKeys(value: unknown): unknown {
@@ -51,8 +60,10 @@ export function manifestFieldName(modelField: string): string {
   return modelField.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-/** The top-level keys set on either side, sorted. */
-export function unionKeys(a: object, b: object): string[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+/** The top-level keys set on either side for which `differs` holds, sorted by code unit. */
+export function differingKeys(a: Record<string, unknown>, b: Record<string, unknown>, differs: (key: string) => boolean): string[] {
+  const keys: string[] = [];
+  for (const key of Object.keys(a)) if (differs(key)) keys.push(key);
+  for (const key of Object.keys(b)) if (!Object.hasOwn(a, key) && differs(key)) keys.push(key);
+  return keys.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 }

@@ -1,6 +1,6 @@
 import type { ValueShape } from '../../model/index.js';
 import type { Alteration, FieldChange } from '../change.js';
-import { manifestFieldName, sameValue, unionKeys } from '../values.js';
+import { differingKeys, manifestFieldName, sameValue } from '../values.js';
 
 /** What a per-kind comparer found: every differing field, those that force a replace, and the in-place changes. */
 export interface KindComparison {
@@ -20,9 +20,7 @@ export function differingFields(
 ): { key: string; change: FieldChange }[] {
   const d = desired as Record<string, unknown>;
   const a = actual as Record<string, unknown>;
-  return unionKeys(desired, actual)
-    .filter((key) => !sameValue(d[key], a[key]))
-    .map((key) => ({ key, change: fieldChange(prefix + manifestFieldName(key), a[key], d[key]) }));
+  return differingKeys(d, a, (key) => !sameValue(d[key], a[key])).map((key) => ({ key, change: fieldChange(prefix + manifestFieldName(key), a[key], d[key]) }));
 }
 
 export function fieldChange(field: string, before: unknown, after: unknown, shape?: ValueShape): FieldChange {

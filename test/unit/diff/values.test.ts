@@ -19,6 +19,17 @@ const pairs: [string, unknown, unknown][] = [
   ['list against object', [1], { 0: 1 }],
   ['empty object against empty list', {}, []],
   ['object against null', {}, null],
+  ['different numbers', 1, 2],
+  ['zero and minus zero', 0, -0],
+  ['NaN and null', Number.NaN, null],
+  ['NaN and Infinity', Number.NaN, Number.POSITIVE_INFINITY],
+  ['Infinity and a number', Number.POSITIVE_INFINITY, 1],
+  ['true and false', true, false],
+  ['a boolean and its text', true, 'true'],
+  ['a number and null', 0, null],
+  ['an empty string and null', '', null],
+  ['NaN inside lists', [Number.NaN], [null]],
+  ['a key set to NaN and one set to null', { a: Number.NaN }, { a: null }],
 ];
 
 describe('sameValue', () => {
