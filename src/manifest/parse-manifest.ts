@@ -35,6 +35,7 @@ import { convertSource, progressSubsourceName, subsourceNames } from './source-c
 import { expandSecretReference, substituteDocument, type SecretReads, type SubstitutionProblem } from './substitute.js';
 import { createValueResolver, type ValueResolver } from './value-resolver.js';
 import { collectVariables, type Variables } from './variables.js';
+import { PathSet } from './path-set.js';
 import { YamlDocument, type DocPath } from './yaml-document.js';
 
 /** Where objects go when neither the object nor `defaults` says: Materialize's own defaults. */
@@ -73,6 +74,17 @@ export interface ParseOptions {
 
 /** A path into one file of the manifest: the file's index, then the document path. */
 type UnitPath = readonly [number, ...(string | number)[]];
+
+/** One object's entry in a file's section, with its qualified name and label. */
+interface ObjectEntry {
+  readonly unit: number;
+  readonly kind: Kind;
+  readonly key: string;
+  readonly entry: ReturnType<typeof entriesOf>[number][1];
+  readonly path: UnitPath;
+  readonly name: ObjectName;
+  readonly label: string;
+}
 
 interface Unit {
   readonly file: string;
@@ -142,7 +154,7 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
   if (diagnostics.length > 0) throw fail();
 
   // Objects with problems are not converted, but their names still count as declared.
-  const invalid = new Set<string>();
+  const invalid = new PathSet();
   const secretReads = collectSecretReads(raw, variables, units);
   units.forEach((unit, u) => {
     const problems: SubstitutionProblem[] = [];
@@ -163,15 +175,15 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
     for (const p of problems) {
       report([u, ...p.path], 'value', p.message, ownerLabel(p.path));
       // Its object is not converted either: its checks would only repeat the problem.
-      if (ownerOf(p.path)) invalid.add(JSON.stringify([u, ...p.path.slice(0, 2)]));
+      if (ownerOf(p.path)) invalid.add([u, ...p.path.slice(0, 2)]);
     }
   });
 
   units.forEach((unit, u) => {
     for (const problem of validateAgainstSchema(unit.value)) {
       const owner = ownerOf(problem.path);
-      if (owner) invalid.add(JSON.stringify([u, ...problem.path.slice(0, 2)]));
-      if (problem.path[0] === 'external' && problem.path.length >= 3) invalid.add(JSON.stringify([u, ...problem.path.slice(0, 3)]));
+      if (owner) invalid.add([u, ...problem.path.slice(0, 2)]);
+      if (problem.path[0] === 'external' && problem.path.length >= 3) invalid.add([u, ...problem.path.slice(0, 3)]);
       report([u, ...problem.path], problem.target, problem.message, owner ? labelOf(owner) : undefined);
     }
   });
@@ -185,7 +197,8 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
 
   // Every declared name, valid or not, so that references to a broken object are not also "unknown".
   const declared = new Map<string, Declared>();
-  const placements = new Map<string, ObjectName>();
+  // Every object entry of every file, in manifest order, read once for both passes below.
+  const entries: ObjectEntry[] = [];
   const declareIn = (entry: Declared) => declare(declared, entry, report, where);
   // What tables need of their sources, wherever in the manifest those are declared.
   const sourceInfo = new Map<string, TableSourceInfo>();
@@ -195,10 +208,11 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
       for (const [key, entry] of entriesOf(doc[SECTION[kind]])) {
         const path: UnitPath = [u, SECTION[kind], key];
         const objectName = placed(entry, key, nameDefaultsOf[u]!);
-        placements.set(JSON.stringify(path), objectName);
+        const label = objectLabel(kind, key);
+        entries.push({ unit: u, kind, key, entry, path, name: objectName, label });
         // Only a known type: an unknown one is the schema's to report, and its text (maybe from ${env:...}) must not reach other messages.
         const type = knownType(kind, entry?.type);
-        declareIn({ name: objectName, kind, ...(type ? { type } : {}), label: objectLabel(kind, key), path });
+        declareIn({ name: objectName, kind, ...(type ? { type } : {}), label, path });
         if (kind === 'source' && type !== undefined) sourceInfo.set(nameKey(objectName), sourceInfoOf(type as SourceType, entry));
       }
     }
@@ -209,7 +223,7 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
         const objectName = placed(entry, key, nameDefaultsOf[u]!);
         const type = kind === 'connection' && typeof entry.type === 'string' ? (entry.type as ConnectionType) : undefined;
         declareIn({ name: objectName, kind, ...(type ? { type } : {}), label: `external ${objectLabel(kind, key)}`, path });
-        if (!invalid.has(JSON.stringify(path))) external.push({ kind, name: objectName, ...(type ? { type } : {}), location: at(path, 'key') });
+        if (!invalid.has(path)) external.push({ kind, name: objectName, ...(type ? { type } : {}), location: at(path, 'key') });
       }
     }
   });
@@ -220,52 +234,46 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
   const valuesNotRead: string[] = [];
   const renames: Rename[] = [];
   const renamedBy = new Map<string, string>();
-  docs.forEach((doc, u) => {
-    for (const kind of OBJECT_KINDS) {
-      for (const [key, entry] of entriesOf(doc[SECTION[kind]])) {
-        const path: UnitPath = [u, SECTION[kind], key];
-        const objectName = placements.get(JSON.stringify(path))!;
-        const label = objectLabel(kind, key);
-        if (invalid.has(JSON.stringify(path))) {
-          const object = readAsFarAsPossible(kind, entry, objectName, new ObjectContext(path, nameDefaultsOf[u]!), units[u]!.resolver, defaultsOf[u]!.cluster, (n) => sourceInfo.get(nameKey(n)));
-          if (object) partial.push({ object: object.object, label, path, referenceSites: object.referenceSites });
-          continue;
-        }
-        const ctx = new ObjectContext(path, nameDefaultsOf[u]!);
-        const object = convertObject(kind, entry, objectName, ctx, {
-          resolver: units[u]!.resolver,
-          secretValues: options.secretValues ?? 'read',
-          notRead: (why) => valuesNotRead.push(`${label} (${why})`),
-          defaultCluster: defaultsOf[u]!.cluster,
-          sourceInfo: (n) => sourceInfo.get(nameKey(n)),
-        });
-        for (const p of ctx.problems) report(p.path as UnitPath, p.target, p.message, label);
-        for (const p of checkNamesAndComment(kind, key, path, entry)) report(p.path as UnitPath, p.target, p.message, label);
-        if (!object) continue;
-        if (object.kind === 'source') {
-          for (const sub of subsourceNames(object.spec)) {
-            declareIn({ name: sub.name, kind: 'subsource', label, path: [...path, 'tables', sub.index, 'name'] });
-          }
-          const progress = progressSubsourceName(object.spec);
-          if (progress) declareIn({ name: progress, kind: 'subsource', label, path: [...path, 'expose_progress'] });
-        }
-        if (typeof entry.renamed_from === 'string') {
-          const from: ObjectName = { ...objectName, name: entry.renamed_from };
-          const site: UnitPath = [...path, 'renamed_from'];
-          const claimed = renamedBy.get(nameKey(from));
-          if (entry.renamed_from === objectName.name) report(site, 'value', 'renamed_from names the object itself', label);
-          else if (declared.has(nameKey(from))) report(site, 'value', `${displayQualified(from)} is declared in the manifest too; an object cannot be both kept and renamed`, label);
-          else if (claimed !== undefined) report(site, 'value', `${claimed} is already renamed from ${displayQualified(from)}`, label);
-          else {
-            renamedBy.set(nameKey(from), label);
-            renames.push({ kind, from, to: objectName });
-          }
-        }
-        checked.push({ object, label, path, referenceSites: ctx.referenceSites });
-        locations.set(nameKey(objectName), at(path, 'key'));
+  const declaredSource = (n: ObjectName) => sourceInfo.get(nameKey(n));
+  for (const { unit: u, kind, key, entry, path, name: objectName, label } of entries) {
+    if (invalid.has(path)) {
+      const object = readAsFarAsPossible(kind, entry, objectName, new ObjectContext(path, nameDefaultsOf[u]!), units[u]!.resolver, defaultsOf[u]!.cluster, declaredSource);
+      if (object) partial.push({ object: object.object, label, path, referenceSites: object.referenceSites });
+      continue;
+    }
+    const ctx = new ObjectContext(path, nameDefaultsOf[u]!);
+    const object = convertObject(kind, entry, objectName, ctx, {
+      resolver: units[u]!.resolver,
+      secretValues: options.secretValues ?? 'read',
+      notRead: (why) => valuesNotRead.push(`${label} (${why})`),
+      defaultCluster: defaultsOf[u]!.cluster,
+      sourceInfo: declaredSource,
+    });
+    for (const p of ctx.problems) report(p.path as UnitPath, p.target, p.message, label);
+    for (const p of checkNamesAndComment(kind, key, path, entry)) report(p.path as UnitPath, p.target, p.message, label);
+    if (!object) continue;
+    if (object.kind === 'source') {
+      for (const sub of subsourceNames(object.spec)) {
+        declareIn({ name: sub.name, kind: 'subsource', label, path: [...path, 'tables', sub.index, 'name'] });
+      }
+      const progress = progressSubsourceName(object.spec);
+      if (progress) declareIn({ name: progress, kind: 'subsource', label, path: [...path, 'expose_progress'] });
+    }
+    if (typeof entry.renamed_from === 'string') {
+      const from: ObjectName = { ...objectName, name: entry.renamed_from };
+      const site: UnitPath = [...path, 'renamed_from'];
+      const claimed = renamedBy.get(nameKey(from));
+      if (entry.renamed_from === objectName.name) report(site, 'value', 'renamed_from names the object itself', label);
+      else if (declared.has(nameKey(from))) report(site, 'value', `${displayQualified(from)} is declared in the manifest too; an object cannot be both kept and renamed`, label);
+      else if (claimed !== undefined) report(site, 'value', `${claimed} is already renamed from ${displayQualified(from)}`, label);
+      else {
+        renamedBy.set(nameKey(from), label);
+        renames.push({ kind, from, to: objectName });
       }
     }
-  });
+    checked.push({ object, label, path, referenceSites: ctx.referenceSites });
+    locations.set(nameKey(objectName), at(path, 'key'));
+  }
 
   const earlier = [...reportedAt];
   const alreadyReported = (path: UnitPath) => earlier.some((r) => r.length > 3 && r[0] === path[0] && overlaps(r.slice(1), path.slice(1)));
@@ -527,15 +535,22 @@ function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' && value !== '' ? value : fallback;
 }
 
+/** `path` is where `value` sits; it is extended and restored during the walk, and copied only for what is found. */
 function findNulCharacters(value: unknown, path: (string | number)[], found: (path: DocPath) => void): void {
   if (typeof value === 'string') {
-    if (value.includes('\0')) found(path);
+    if (value.includes('\0')) found([...path]);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => findNulCharacters(v, [...path, i], found));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      findNulCharacters(value[i], path, found);
+      path.pop();
+    }
   } else if (plainObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\0')) found([...path, k]);
-      findNulCharacters(v, [...path, k], found);
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      if (k.includes('\0')) found([...path]);
+      findNulCharacters(value[k], path, found);
+      path.pop();
     }
   }
 }

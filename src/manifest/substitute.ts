@@ -145,20 +145,33 @@ function substituteSecrets(section: unknown, state: WalkState): unknown {
   return out;
 }
 
-function walk(value: unknown, path: DocPath, state: WalkState): unknown {
+/** `path` is where `value` sits; the walk extends and restores it, and copies it only for a problem. */
+function walk(value: unknown, path: (string | number)[], state: WalkState): unknown {
   if (typeof value === 'string') {
     if (!value.includes('$')) return value;
     const result = substituteString(value, state.context.resolver, state, true);
     if ('problem' in result) {
-      state.problems.push({ path, message: result.problem });
+      state.problems.push({ path: [...path], message: result.problem });
       return value;
     }
     return result.value;
   }
-  if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i], state));
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      out.push(walk(value[i], path, state));
+      path.pop();
+    }
+    return out;
+  }
   if (isMapping(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = walk(v, [...path, k], state);
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      out[k] = walk(value[k], path, state);
+      path.pop();
+    }
     return out;
   }
   return value;
