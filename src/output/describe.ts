@@ -18,7 +18,7 @@ export function stepTitle(step: Step): string {
   }
 }
 
-export function summaryLine(plan: Plan): string {
+export function summaryLine(plan: Pick<Plan, 'steps' | 'summary'>): string {
   if (plan.steps.length === 0) return 'No changes.';
   const s = plan.summary;
   return `Plan: ${s.create} to create, ${s.alter} to alter, ${s.replace} to replace, ${s.drop} to drop.`;

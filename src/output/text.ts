@@ -17,7 +17,13 @@ const COLORS: Record<StepAction, number> = { create: 32, alter: 33, replace: 35,
  */
 export function renderPlanText(shown: Plan, options: TextOptions = {}): string {
   // Names, SQL and messages come from the manifest and the catalog: no escape sequence of theirs reaches the terminal.
-  const plan = terminalSafeDeep(shown);
+  // Only what is shown is neutralized: not the catalog fingerprints, nor the models behind each step's change.
+  const plan = terminalSafeDeep({
+    steps: shown.steps.map(({ change: _change, ...step }) => step),
+    unmanaged: shown.unmanaged,
+    warnings: shown.warnings,
+    summary: shown.summary,
+  });
   const paint = (code: number, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const lines: string[] = [];
   if (plan.steps.length > 0) {

@@ -99,13 +99,15 @@ export function planChanges(
   const selected = options.selectChanges ? options.selectChanges(all) : { changes: all, warnings: [] };
   // Before anything runs: a missing cluster or role would otherwise fail in the middle of apply.
   checkClustersAndRoles(selected.changes, desired, actual);
-  // Only secrets that already exist have a value that could not be compared.
-  const existing = new Set(actual.objects.filter((a) => a.object.kind === 'secret').map((a) => nameKey(a.object.name)));
-  const comparedNothing = desired.objects.some((o) => o.kind === 'secret' && existing.has(nameKey(o.name)));
+  // Only secrets that already exist have a value that could not be compared (asked only without a key).
+  const comparedNothing = () => {
+    const existing = new Set(actual.objects.filter((a) => a.object.kind === 'secret').map((a) => nameKey(a.object.name)));
+    return desired.objects.some((o) => o.kind === 'secret' && existing.has(nameKey(o.name)));
+  };
   const notRead = valuesNotReadNote(desired);
   const notChecked = uncheckedValuesNote(uncheckedSecretValues(all));
   const warnings = [
-    ...(key === undefined && comparedNothing
+    ...(key === undefined && comparedNothing()
       ? [`${FINGERPRINT_KEY_VARIABLE} is not set: the values of existing secrets were not compared (use --rotate-secret to set one).`]
       : []),
     ...(notRead ? [notRead] : []),

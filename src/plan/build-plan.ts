@@ -64,7 +64,7 @@ export function buildPlan(changes: readonly Change[], desired: DesiredState, act
     }
   }
 
-  const ordered = toposort(nodes, (n) => n.key, orderingEdges(nodes, desired, actual), compareNodes, (n) => `${n.object.kind} ${displayName(n.object.name)}`);
+  const ordered = toposort(nodes, (n) => n.key, orderingEdges(nodes, actual), compareNodes, (n) => `${n.object.kind} ${displayName(n.object.name)}`);
   // Clusters, databases and schemas first: everything else lives in or runs on them.
   const containers = containerSteps(desired, actual);
   const steps = [
@@ -93,7 +93,7 @@ function compareNodes(a: Node, b: Node): number {
   );
 }
 
-function orderingEdges(nodes: readonly Node[], desired: DesiredState, actual: ActualState): [string, string][] {
+function orderingEdges(nodes: readonly Node[], actual: ActualState): [string, string][] {
   const edges: [string, string][] = [];
   const upByName = new Map<string, Node>();
   const downById = new Map<string, Node>();
@@ -103,11 +103,9 @@ function orderingEdges(nodes: readonly Node[], desired: DesiredState, actual: Ac
     if (n.direction === 'down' && 'actual' in n.change) downById.set(n.change.actual.id, n);
     if (n.change.action === 'alter') alterById.set(n.change.actual.id, n);
   }
-  // Creates and alters after what they reference (the manifest's references).
-  for (const object of desired.objects) {
-    const up = upByName.get(nameKey(object.name));
-    if (!up) continue;
-    for (const ref of referencesOf(object)) {
+  // Creates and alters after what they reference (the manifest's references); an up node's object is the manifest's.
+  for (const up of upByName.values()) {
+    for (const ref of referencesOf(up.object)) {
       const target = upByName.get(nameKey(ref.target));
       if (target) edges.push([target.key, up.key]);
     }

@@ -26,6 +26,7 @@ export function unreadableWarnings(desired: DesiredState, actual: ActualState): 
 /** Refuses, before anything runs, a manifest that declares an object mzform cannot read. */
 export function checkUnreadableDeclared(desired: DesiredState, actual: ActualState): void {
   const unreadable = new Map(actual.foreign.filter((f) => f.unreadable && f.name).map((f) => [nameKey(f.name!), f]));
+  if (unreadable.size === 0) return;
   const declared = desired.objects.flatMap((o) => {
     const f = unreadable.get(nameKey(o.name));
     return f ? [`${f.unreadable!.kind} ${displayName(o.name)} (${f.id}): ${f.unreadable!.reason}`] : [];
