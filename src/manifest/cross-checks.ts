@@ -15,6 +15,8 @@ export interface Declared {
 
 export interface CheckedObject {
   readonly object: MzObject;
+  /** `nameKey(object.name)`, made once when the object is read. */
+  readonly key: string;
   readonly label: string;
   readonly path: DocPath;
   readonly referenceSites: ReadonlyMap<string, ReferenceSite>;
@@ -39,7 +41,7 @@ export function checkReferences(
   const linked = objects.map(linksOf);
   const byKey = new Map<string, CheckedObject>();
   for (const o of linked) byKey.set(o.key, o.checked);
-  for (const checked of partial) byKey.set(nameKey(checked.object.name), checked);
+  for (const checked of partial) byKey.set(checked.key, checked);
   const partialLinked: Links[] = [];
   for (const checked of partial) {
     // A partly read object may lack the fields its references need: it then adds no further problem.
@@ -81,7 +83,7 @@ interface Links {
 }
 
 function linksOf(checked: CheckedObject): Links {
-  return { checked, key: nameKey(checked.object.name), references: referencesOf(checked.object).map((ref) => ({ ref, key: nameKey(ref.target) })) };
+  return { checked, key: checked.key, references: referencesOf(checked.object).map((ref) => ({ ref, key: nameKey(ref.target) })) };
 }
 
 function expectedWords(ref: Reference): string {
@@ -166,11 +168,15 @@ function checkAvailabilityZones(checked: CheckedObject, byKey: ReadonlyMap<strin
  */
 function findCycles(objects: readonly Links[]): LabelledProblem[] {
   const byKey = new Map(objects.map((o) => [o.key, o.checked]));
-  const edges = new Map<string, string[]>();
+  const targetsOf = new Map<string, string[]>();
   for (const o of objects) {
     const targets = o.references.map((r) => r.key).filter((k) => byKey.has(k));
-    edges.set(o.key, [...new Set(targets)].sort());
+    if (targets.length > 0) targetsOf.set(o.key, targets);
   }
+  // An object that refers to nothing closes no cycle: visiting it changes neither the order nor the
+  // outcome of the search, so it is left out, as are the edges into it.
+  const edges = new Map<string, string[]>();
+  for (const [key, targets] of targetsOf) edges.set(key, [...new Set(targets.filter((k) => targetsOf.has(k)))].sort());
   const problems: LabelledProblem[] = [];
   const reported = new Set<string>();
   const state = new Map<string, 'open' | 'done'>();

@@ -83,6 +83,8 @@ interface ObjectEntry {
   readonly entry: ReturnType<typeof entriesOf>[number][1];
   readonly path: UnitPath;
   readonly name: ObjectName;
+  /** `nameKey(name)`, made once. */
+  readonly qualifiedKey: string;
   readonly label: string;
 }
 
@@ -199,7 +201,7 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
   const declared = new Map<string, Declared>();
   // Every object entry of every file, in manifest order, read once for both passes below.
   const entries: ObjectEntry[] = [];
-  const declareIn = (entry: Declared) => declare(declared, entry, report, where);
+  const declareIn = (entry: Declared, key = nameKey(entry.name)) => declare(declared, entry, key, report, where);
   // What tables need of their sources, wherever in the manifest those are declared.
   const sourceInfo = new Map<string, TableSourceInfo>();
   const external: ExternalObject[] = [];
@@ -209,11 +211,12 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
         const path: UnitPath = [u, SECTION[kind], key];
         const objectName = placed(entry, key, nameDefaultsOf[u]!);
         const label = objectLabel(kind, key);
-        entries.push({ unit: u, kind, key, entry, path, name: objectName, label });
+        const objectKey = nameKey(objectName);
+        entries.push({ unit: u, kind, key, entry, path, name: objectName, qualifiedKey: objectKey, label });
         // Only a known type: an unknown one is the schema's to report, and its text (maybe from ${env:...}) must not reach other messages.
         const type = knownType(kind, entry?.type);
-        declareIn({ name: objectName, kind, ...(type ? { type } : {}), label, path });
-        if (kind === 'source' && type !== undefined) sourceInfo.set(nameKey(objectName), sourceInfoOf(type as SourceType, entry));
+        declareIn({ name: objectName, kind, ...(type ? { type } : {}), label, path }, objectKey);
+        if (kind === 'source' && type !== undefined) sourceInfo.set(objectKey, sourceInfoOf(type as SourceType, entry));
       }
     }
     const externals = plainObject(doc.external) ? doc.external : {};
@@ -235,10 +238,10 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
   const renames: Rename[] = [];
   const renamedBy = new Map<string, string>();
   const declaredSource = (n: ObjectName) => sourceInfo.get(nameKey(n));
-  for (const { unit: u, kind, key, entry, path, name: objectName, label } of entries) {
+  for (const { unit: u, kind, key, entry, path, name: objectName, qualifiedKey: objectKey, label } of entries) {
     if (invalid.has(path)) {
       const object = readAsFarAsPossible(kind, entry, objectName, new ObjectContext(path, nameDefaultsOf[u]!), units[u]!.resolver, defaultsOf[u]!.cluster, declaredSource);
-      if (object) partial.push({ object: object.object, label, path, referenceSites: object.referenceSites });
+      if (object) partial.push({ object: object.object, key: objectKey, label, path, referenceSites: object.referenceSites });
       continue;
     }
     const ctx = new ObjectContext(path, nameDefaultsOf[u]!);
@@ -271,8 +274,8 @@ export function parseManifestSources(sources: readonly ManifestSource[], options
         renames.push({ kind, from, to: objectName });
       }
     }
-    checked.push({ object, label, path, referenceSites: ctx.referenceSites });
-    locations.set(nameKey(objectName), at(path, 'key'));
+    checked.push({ object, key: objectKey, label, path, referenceSites: ctx.referenceSites });
+    locations.set(objectKey, at(path, 'key'));
   }
 
   const earlier = [...reportedAt];
@@ -470,10 +473,10 @@ function overlaps(a: readonly (string | number)[], b: readonly (string | number)
 function declare(
   declared: Map<string, Declared>,
   entry: Declared,
+  key: string,
   report: (path: UnitPath, target: 'key' | 'value', message: string, object?: string) => void,
   where: (path: UnitPath, from: number) => string,
 ): void {
-  const key = nameKey(entry.name);
   const first = declared.get(key);
   const path = entry.path as UnitPath;
   if (first) {
@@ -497,7 +500,15 @@ function scopeOf(
   extra: readonly { entry: NonNullable<ManifestDoc['scope']>[number]; defaults: NameDefaults }[],
 ): DesiredState['scope'] {
   const pairs = new Map<string, { database: string; schema: string }>();
-  const add = (database: string, schema: string) => pairs.set(JSON.stringify([database, schema]), { database, schema });
+  // Most objects share a few schemas: a pair's key is made only the first time it is seen.
+  const seen = new Map<string, Set<string>>();
+  const add = (database: string, schema: string) => {
+    let schemas = seen.get(database);
+    if (schemas === undefined) seen.set(database, (schemas = new Set()));
+    if (schemas.has(schema)) return;
+    schemas.add(schema);
+    pairs.set(JSON.stringify([database, schema]), { database, schema });
+  };
   for (const o of objects) add(o.name.database, o.name.schema);
   for (const { entry: s, defaults } of extra) {
     if (typeof s === 'string') add(defaults.database, s);

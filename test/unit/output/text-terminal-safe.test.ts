@@ -15,7 +15,7 @@ const plan: Plan = {
       action: 'alter',
       objectKind: 'connection',
       name,
-      statements: [makeStatement('alter', 'connection', name, `ALTER CONNECTION x SET (HOST = 'h${ESC}')`)],
+      statements: [makeStatement('alter_connection', 'connection', name, `ALTER CONNECTION x SET (HOST = 'h${ESC}')`)],
       hazards: [{ code: 'drop', message: `gone ${ESC}` }],
       reason: `because ${ESC}`,
       fields: [{ field: 'host', shape: 'text', before: `a${ESC}`, after: `b${ESC}` }],
