@@ -1,4 +1,5 @@
 import { CONNECTION_TYPES, type ConnectionSpec, type KafkaConnection, type KafkaSecurityProtocol } from './connections.js';
+import { byType } from './by-type.js';
 import { ifDefined } from './if-defined.js';
 import type { MzObject } from './objects.js';
 import { connectionEntries } from './registry/connection-registry.js';
@@ -46,10 +47,6 @@ const SOURCE_DEFAULTS = byType(SOURCE_TYPES, (type) =>
     return [{ field, ...ifDefined('serverDefault', entry.serverDefault), ...(kafkaFormat ? { kafkaFormat: true as const } : {}) }];
   }),
 );
-
-function byType<T extends string, V>(types: readonly T[], of: (type: T) => V): Readonly<Record<T, V>> {
-  return Object.fromEntries(types.map((type) => [type, of(type)])) as Record<T, V>;
-}
 
 /**
  * Each registry entry's `serverDefault` filled in, text normalized to the

@@ -13,3 +13,4 @@ export * from './terminal-safe.js';
 export * from './registry/index.js';
 export * from './containers.js';
 export * from './if-defined.js';
+export * from './by-type.js';

@@ -1,6 +1,6 @@
 import type { Alteration, FieldChange } from '../change.js';
 import type { ObjectName, Source, SourceSpec, TableSelection } from '../../model/index.js';
-import { SOURCE_COMMON_OPTIONS, SOURCE_SHAPES, sourceEntries, sourceEntry, withSourceDefaults } from '../../model/index.js';
+import { SOURCE_COMMON_OPTIONS, SOURCE_SHAPES, SOURCE_TYPES, byType, sourceEntries, sourceEntry, withSourceDefaults } from '../../model/index.js';
 import { type KindComparison, NO_DIFFERENCE, differingFields, fieldChange } from './comparison.js';
 import { sameColumnRefs } from './column-refs.js';
 import { type SubsourceComparison, compareSubsources } from './subsources.js';
@@ -90,10 +90,13 @@ function subsourceFields(
   }
   if (desired.type === 'load-generator' && actual.type === 'load-generator' && desired.generator === actual.generator) {
     const all = (t: TableSelection | undefined) => t === undefined || t.kind === 'all';
-    if (all(desired.tables) && all(actual.tables)) return { handled: new Set(['tables']), comparison: { kind: 'same' } };
+    if (all(desired.tables) && all(actual.tables)) return ALL_TABLES_ALIKE;
   }
-  return { handled: new Set(), comparison: { kind: 'same' } };
+  return NOTHING_HANDLED;
 }
+
+const ALL_TABLES_ALIKE: ReturnType<typeof subsourceFields> = { handled: new Set(['tables']), comparison: { kind: 'same' } };
+const NOTHING_HANDLED: ReturnType<typeof subsourceFields> = { handled: new Set(), comparison: { kind: 'same' } };
 
 /**
  * A field the server replaces when it purifies the statement (the registry's
@@ -107,7 +110,7 @@ function withoutPurified(desired: SourceSpec, actual: SourceSpec): [SourceSpec, 
   if (desired.type !== actual.type) return [desired, actual];
   const d: Record<string, unknown> = { ...desired };
   const a: Record<string, unknown> = { ...actual };
-  for (const [field, entry] of sourceEntries(desired.type)) {
+  for (const [field, entry] of PURIFIED_OR_CHOSEN[desired.type]) {
     if (entry.serverChosen && d[field] === undefined) delete a[field];
     const into = entry.purifiedInto;
     if (into === undefined || d[field] === undefined || a[field] !== undefined || d[into] !== undefined || a[into] === undefined) continue;
@@ -116,6 +119,9 @@ function withoutPurified(desired: SourceSpec, actual: SourceSpec): [SourceSpec, 
   }
   return [d as unknown as SourceSpec, a as unknown as SourceSpec];
 }
+
+/** Per source type, the registry entries `withoutPurified` looks at: listed once, as every source of a diff goes through it. */
+const PURIFIED_OR_CHOSEN = byType(SOURCE_TYPES, (type) => sourceEntries(type).filter(([, entry]) => entry.serverChosen === true || entry.purifiedInto !== undefined));
 
 /** The actual TEXT / EXCLUDE COLUMNS take the desired spelling where both name the same columns (see column-refs.ts). */
 function withColumnRefsOf(desired: SourceSpec, actual: SourceSpec): SourceSpec {
