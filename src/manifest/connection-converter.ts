@@ -1,5 +1,5 @@
 import type { BrokerPath, ConnectionSpec, ConnectionType, KafkaBroker, KafkaDefaultPath, NetworkPath } from '../model/index.js';
-import { connectionEntries, ifDefined, normalizedText } from '../model/index.js';
+import { CONNECTION_TYPES, byType, connectionEntries, ifDefined, normalizedText } from '../model/index.js';
 import type { Codec, CodecKind } from '../model/index.js';
 import type { ConnectionDoc, KafkaBrokerDoc, RefDoc, SecretRefDoc, TextOrSecretDoc } from './manifest-document.js';
 import type { ObjectContext } from './object-context.js';
@@ -57,13 +57,15 @@ const CHECKS: { [T in ConnectionType]: (doc: DocOf<T>, ctx: ObjectContext) => vo
   mysql: checkTls,
 };
 
+/** Each type's registry entries with the manifest keys they are read from, listed once. */
+const FIELDS = byType(CONNECTION_TYPES, (type) => connectionEntries(type).map(([field, entry]) => ({ field, entry, keys: entry.parts.map((p) => p.key) })));
+
 /** Manifest connection → model: the registry's entries, read by codec, after the type's own checks. */
 export function convertConnection(doc: ConnectionDoc, ctx: ObjectContext): ConnectionSpec {
   (CHECKS[doc.type] as (doc: ConnectionDoc, ctx: ObjectContext) => void)(doc, ctx);
   const values = doc as unknown as Record<string, unknown>;
   const spec: Record<string, unknown> = { type: doc.type };
-  for (const [field, entry] of connectionEntries(doc.type)) {
-    const keys = entry.parts.map((p) => p.key);
+  for (const { field, entry, keys } of FIELDS[doc.type]) {
     const value = (READ[entry.codec.kind] as Convert<CodecKind>)(values, keys, field, ctx, entry.codec as never);
     if (value !== undefined) spec[field] = value;
   }
