@@ -145,7 +145,11 @@ function substituteSecrets(section: unknown, state: WalkState): unknown {
   return out;
 }
 
-/** `path` is where `value` sits; the walk extends and restores it, and copies it only for a problem. */
+/**
+ * `path` is where `value` sits; the walk extends and restores it, and copies it only for a problem.
+ * A list or mapping in which nothing is substituted is returned as it is (the document is only
+ * read afterwards); one in which something is, is copied with the new values.
+ */
 function walk(value: unknown, path: (string | number)[], state: WalkState): unknown {
   if (typeof value === 'string') {
     if (!value.includes('$')) return value;
@@ -157,22 +161,32 @@ function walk(value: unknown, path: (string | number)[], state: WalkState): unkn
     return result.value;
   }
   if (Array.isArray(value)) {
-    const out: unknown[] = [];
+    let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       path.push(i);
-      out.push(walk(value[i], path, state));
+      const v = walk(value[i], path, state);
       path.pop();
+      if (out === undefined && v !== value[i]) out = value.slice(0, i);
+      out?.push(v);
     }
-    return out;
+    return out ?? value;
   }
   if (isMapping(value)) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) {
+    const keys = Object.keys(value);
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       path.push(k);
-      out[k] = walk(value[k], path, state);
+      const v = walk(value[k], path, state);
       path.pop();
+      // A `__proto__` key is assigned, as it always was: that sets the copy's prototype instead of adding a field.
+      if (out === undefined && (v !== value[k] || k === '__proto__')) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]!] = value[keys[j]!];
+      }
+      if (out !== undefined) out[k] = v;
     }
-    return out;
+    return out ?? value;
   }
   return value;
 }
