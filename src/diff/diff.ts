@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import {
   type ActualObject,
   type ActualState,
+  type DependentsIndex,
   type DesiredState,
   type MzObject,
   type ObjectKind,
@@ -10,6 +11,7 @@ import {
   FINGERPRINT_PREFIX,
   compareNames,
   displayName,
+  indexDependents,
   nameKey,
   sameName,
   storedFingerprint,
@@ -77,10 +79,10 @@ export function diff(desired: DesiredState, catalog: ActualState, options: DiffO
     changes.push({ action: prune ? 'drop' : 'unmanaged', actual: current });
   });
   const inManagedSchemas = (n: ObjectName) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema);
-  const dependents = managedDependents(actual);
-  const cascaded = cascadeReplaces(changes, actual, dependents, inManagedSchemas);
-  checkDrops(cascaded, actual, dependents, inManagedSchemas);
-  checkSubsourceDrops(cascaded, actual, inManagedSchemas);
+  const dependents = indexDependents(actual);
+  const cascaded = cascadeReplaces(changes, dependents, inManagedSchemas);
+  checkDrops(cascaded, dependents, inManagedSchemas);
+  checkSubsourceDrops(cascaded, actual, dependents, inManagedSchemas);
   return cascaded.sort(compareChanges);
 }
 
@@ -179,26 +181,13 @@ function joinSecretComment(comment: string | undefined, fingerprint: string | un
   return comment === undefined ? line : `${comment}\n${line}`;
 }
 
-/** Managed objects that depend on `id` in the catalog. */
-function managedDependents(actual: ActualState): ReadonlyMap<string, readonly ActualObject[]> {
-  const managed = new Map<string, ActualObject[]>();
-  for (const o of actual.objects) {
-    for (const dep of o.dependsOn) {
-      const list = managed.get(dep);
-      if (list) list.push(o);
-      else managed.set(dep, [o]);
-    }
-  }
-  return managed;
-}
-
 /**
  * Replacing an object drops it, and Materialize refuses to drop what others
  * depend on; so every dependent is replaced too, in turn cascading further.
  * A dependent the manifest does not describe cannot be re-created: that is an
  * error the user must resolve, reported before anything runs.
  */
-function cascadeReplaces(changes: Change[], actual: ActualState, managed: ReadonlyMap<string, readonly ActualObject[]>, inScope: (name: ObjectName) => boolean): Change[] {
+function cascadeReplaces(changes: Change[], dependents: DependentsIndex, inScope: (name: ObjectName) => boolean): Change[] {
   const byId = new Map<string, number>();
   changes.forEach((c, i) => {
     if ('actual' in c) byId.set(c.actual.id, i);
@@ -208,8 +197,8 @@ function cascadeReplaces(changes: Change[], actual: ActualState, managed: Readon
   for (let head = 0; head < queue.length; head++) {
     const replaced = queue[head]!;
     const from = { kind: replaced.actual.object.kind, name: replaced.actual.object.name };
-    blockIfForeign(replaced.actual, actual, inScope, 'replace');
-    for (const dependent of managed.get(replaced.actual.id) ?? []) {
+    blockIfForeign(replaced.actual, dependents, inScope, 'replace');
+    for (const dependent of dependents.managed.get(replaced.actual.id) ?? []) {
       const index = byId.get(dependent.id);
       const change = index === undefined ? undefined : changes[index];
       if (change === undefined || change.action === 'unmanaged') throw notManaged(replaced.actual, dependent, 'replaced');
@@ -231,13 +220,13 @@ function cascadeReplaces(changes: Change[], actual: ActualState, managed: Readon
 }
 
 /** A dropped object's dependents must go first (dropped or replaced) or stop using it (altered). */
-function checkDrops(changes: Change[], actual: ActualState, managed: ReadonlyMap<string, readonly ActualObject[]>, inScope: (name: ObjectName) => boolean): void {
+function checkDrops(changes: Change[], dependents: DependentsIndex, inScope: (name: ObjectName) => boolean): void {
   const actionOf = new Map<string, Change['action']>();
   for (const c of changes) if ('actual' in c) actionOf.set(c.actual.id, c.action);
   for (const c of changes) {
     if (c.action !== 'drop') continue;
-    blockIfForeign(c.actual, actual, inScope, 'drop');
-    for (const dependent of managed.get(c.actual.id) ?? []) {
+    blockIfForeign(c.actual, dependents, inScope, 'drop');
+    for (const dependent of dependents.managed.get(c.actual.id) ?? []) {
       const action = actionOf.get(dependent.id);
       if (action !== 'drop' && action !== 'replace' && action !== 'alter') throw notManaged(c.actual, dependent, 'dropped');
     }
@@ -249,13 +238,13 @@ function checkDrops(changes: Change[], actual: ActualState, managed: ReadonlyMap
  * index on it would make Materialize refuse, and mzform never drops what the
  * manifest does not describe, so the plan stops here instead.
  */
-function checkSubsourceDrops(changes: readonly Change[], actual: ActualState, inScope: (name: ObjectName) => boolean): void {
+function checkSubsourceDrops(changes: readonly Change[], actual: ActualState, dependents: DependentsIndex, inScope: (name: ObjectName) => boolean): void {
   for (const c of changes) {
     if (c.action !== 'alter') continue;
     for (const a of c.alterations) {
       if (a.kind !== 'drop-subsource') continue;
       const subsource = actual.foreign.find((f) => f.type === 'subsource' && f.name !== undefined && sameName(f.name, a.subsource));
-      const blockers = subsource ? foreignBlockers(subsource, actual, inScope) : [];
+      const blockers = subsource ? foreignBlockers(subsource, dependents, inScope) : [];
       if (blockers.length === 0) continue;
       throw new InputError(
         'plan.foreign-dependents',
@@ -266,8 +255,8 @@ function checkSubsourceDrops(changes: readonly Change[], actual: ActualState, in
   }
 }
 
-function blockIfForeign(object: ActualObject, actual: ActualState, inScope: (name: ObjectName) => boolean, verb: 'replace' | 'drop'): void {
-  const blockers = foreignBlockers(object, actual, inScope);
+function blockIfForeign(object: ActualObject, dependents: DependentsIndex, inScope: (name: ObjectName) => boolean, verb: 'replace' | 'drop'): void {
+  const blockers = foreignBlockers(object, dependents, inScope);
   if (blockers.length === 0) return;
   throw new InputError(
     'plan.foreign-dependents',

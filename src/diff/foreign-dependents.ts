@@ -1,4 +1,4 @@
-import { type ActualState, type ForeignObject, type ObjectName, displayName } from '../model/index.js';
+import { type DependentsIndex, type ObjectName, displayName } from '../model/index.js';
 
 /** Subsources and progress sources belong to their source: dropping it takes them along. */
 export const CHILD_TYPES: ReadonlySet<string> = new Set(['subsource', 'progress']);
@@ -13,15 +13,13 @@ export const CHILD_TYPES: ReadonlySet<string> = new Set(['subsource', 'progress'
  * looked at in turn. Managed dependents are not listed: the plan replaces or
  * drops them itself. Labels like `view materialize.public.v`, sorted.
  */
-export function foreignBlockers(object: { readonly id: string }, actual: ActualState, inScope: (name: ObjectName) => boolean): string[] {
-  const byReferenced = new Map<string, ForeignObject[]>();
-  for (const f of actual.foreign) for (const id of f.dependsOn) byReferenced.set(id, [...(byReferenced.get(id) ?? []), f]);
+export function foreignBlockers(object: { readonly id: string }, dependents: DependentsIndex, inScope: (name: ObjectName) => boolean): string[] {
   const blockers = new Set<string>();
   const visited = new Set<string>([object.id]);
   const queue = [object.id];
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
-    for (const f of byReferenced.get(id) ?? []) {
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head]!;
+    for (const f of dependents.foreign.get(id) ?? []) {
       if (visited.has(f.id)) continue;
       visited.add(f.id);
       queue.push(f.id);

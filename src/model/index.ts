@@ -14,3 +14,4 @@ export * from './registry/index.js';
 export * from './containers.js';
 export * from './if-defined.js';
 export * from './by-type.js';
+export * from './dependents.js';

@@ -5,8 +5,10 @@ import {
   type DesiredState,
   type MzObject,
   OBJECT_KINDS,
+  type DependentsIndex,
   compareNames,
   displayName,
+  indexDependents,
   nameKey,
   referencesOf,
 } from '../model/index.js';
@@ -67,9 +69,10 @@ export function buildPlan(changes: readonly Change[], desired: DesiredState, act
   const ordered = toposort(nodes, (n) => n.key, orderingEdges(nodes, actual), compareNodes, (n) => `${n.object.kind} ${displayName(n.object.name)}`);
   // Clusters, databases and schemas first: everything else lives in or runs on them.
   const containers = containerSteps(desired, actual);
+  const dependents = indexDependents(actual);
   const steps = [
     ...containers.steps.map((step, index) => ({ ...step, id: String(index + 1) })),
-    ...ordered.map((node, index) => toStep(node, String(containers.steps.length + index + 1), actual)),
+    ...ordered.map((node, index) => toStep(node, String(containers.steps.length + index + 1), dependents)),
   ];
   return {
     formatVersion: PLAN_FORMAT_VERSION,
@@ -136,14 +139,14 @@ function orderingEdges(nodes: readonly Node[], actual: ActualState): [string, st
 }
 
 /** Subsources that a DROP SOURCE would have to take along (they block a plain DROP). */
-function subsourcesOf(current: ActualObject, actual: ActualState): string[] {
-  return actual.foreign
-    .filter((f) => f.type === 'subsource' && CHILD_TYPES.has(f.type) && f.dependsOn.includes(current.id))
+function subsourcesOf(current: ActualObject, dependents: DependentsIndex): string[] {
+  return (dependents.foreign.get(current.id) ?? [])
+    .filter((f) => f.type === 'subsource' && CHILD_TYPES.has(f.type))
     .map((f) => (f.name ? displayName(f.name) : f.id))
     .sort();
 }
 
-function toStep(node: Node, id: string, actual: ActualState): Step {
+function toStep(node: Node, id: string, dependents: DependentsIndex): Step {
   const change = node.change;
   const base = { id, objectKind: node.object.kind, name: node.object.name, change };
   switch (change.action) {
@@ -159,7 +162,7 @@ function toStep(node: Node, id: string, actual: ActualState): Step {
       };
     case 'alter': {
       const secretValue = change.alterations.find((a) => a.kind === 'secret-value');
-      const hazards: Hazard[] = [...(secretValue ? secretRotationHazards(change.actual, actual) : []), ...subsourceHazards(change.object, change.alterations)];
+      const hazards: Hazard[] = [...(secretValue ? secretRotationHazards(change.actual, dependents) : []), ...subsourceHazards(change.object, change.alterations)];
       return {
         ...base,
         action: 'alter',
@@ -172,13 +175,13 @@ function toStep(node: Node, id: string, actual: ActualState): Step {
     case 'replace': {
       const reason = replaceReason(change);
       if (node.direction === 'down') {
-        const cascade = subsourcesOf(change.actual, actual);
+        const cascade = subsourcesOf(change.actual, dependents);
         return {
           ...base,
           action: 'replace',
           phase: 'drop',
           statements: dropStatements(change.actual.object, cascade.length > 0),
-          hazards: replaceHazards(change.actual, change.object, actual, cascade),
+          hazards: replaceHazards(change.actual, change.object, dependents, cascade),
           reason,
           fields: [],
         };
@@ -194,7 +197,7 @@ function toStep(node: Node, id: string, actual: ActualState): Step {
       };
     }
     case 'drop': {
-      const cascade = subsourcesOf(change.actual, actual);
+      const cascade = subsourcesOf(change.actual, dependents);
       return {
         ...base,
         action: 'drop',

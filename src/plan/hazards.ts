@@ -1,5 +1,5 @@
 import type { Alteration } from '../diff/index.js';
-import { type ActualObject, type ActualState, type MzObject, type ObjectKind, displayName } from '../model/index.js';
+import { type ActualObject, type DependentsIndex, type MzObject, type ObjectKind, displayName } from '../model/index.js';
 
 /**
  * Every hazard mzform reports, documented once. A hazard is data on a step:
@@ -40,14 +40,12 @@ export interface Hazard {
 }
 
 /** Sources that use an object, directly or through other connections, by display name. */
-export function sourcesUsing(id: string, actual: ActualState): string[] {
-  const dependents = new Map<string, ActualObject[]>();
-  for (const o of actual.objects) for (const d of o.dependsOn) dependents.set(d, [...(dependents.get(d) ?? []), o]);
+export function sourcesUsing(id: string, dependents: DependentsIndex): string[] {
   const seen = new Set<string>([id]);
   const queue = [id];
   const sources: string[] = [];
-  while (queue.length > 0) {
-    for (const o of dependents.get(queue.shift() as string) ?? []) {
+  for (let head = 0; head < queue.length; head++) {
+    for (const o of dependents.managed.get(queue[head]!) ?? []) {
       if (seen.has(o.id)) continue;
       seen.add(o.id);
       queue.push(o.id);
@@ -109,7 +107,7 @@ export function dropHazards(current: ActualObject, cascade: readonly string[]): 
   return [...hazards, ...lossHazards(object, false)];
 }
 
-export function replaceHazards(current: ActualObject, desired: MzObject, actual: ActualState, cascade: readonly string[]): Hazard[] {
+export function replaceHazards(current: ActualObject, desired: MzObject, dependents: DependentsIndex, cascade: readonly string[]): Hazard[] {
   const object = current.object;
   const name = displayName(object.name);
   const byKind: Record<ObjectKind, () => Hazard[]> = {
@@ -120,7 +118,7 @@ export function replaceHazards(current: ActualObject, desired: MzObject, actual:
         ? [{ code: 'table-recreate', message: `Table ${name} is dropped and created again: it re-ingests its data from ${displayName(object.source)}; the source and its other tables stay.` }]
         : [],
     connection: () => {
-      const sources = sourcesUsing(current.id, actual);
+      const sources = sourcesUsing(current.id, dependents);
       if (sources.length === 0) return [];
       return [
         {
@@ -149,8 +147,8 @@ export function subsourceHazards(source: MzObject, alterations: readonly Alterat
   });
 }
 
-export function secretRotationHazards(current: ActualObject, actual: ActualState): Hazard[] {
-  const sources = sourcesUsing(current.id, actual);
+export function secretRotationHazards(current: ActualObject, dependents: DependentsIndex): Hazard[] {
+  const sources = sourcesUsing(current.id, dependents);
   if (sources.length === 0) return [];
   return [
     {
