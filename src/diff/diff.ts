@@ -79,7 +79,9 @@ export function diff(desired: DesiredState, catalog: ActualState, options: DiffO
     changes.push({ action: prune ? 'drop' : 'unmanaged', actual: current });
   });
   const inManagedSchemas = (n: ObjectName) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema);
-  const dependents = indexDependents(actual);
+  // Needed only when something is replaced or dropped: most plans change little.
+  let index: DependentsIndex | undefined;
+  const dependents = () => (index ??= indexDependents(actual));
   const cascaded = cascadeReplaces(changes, dependents, inManagedSchemas);
   checkDrops(cascaded, dependents, inManagedSchemas);
   checkSubsourceDrops(cascaded, actual, dependents, inManagedSchemas);
@@ -187,18 +189,19 @@ function joinSecretComment(comment: string | undefined, fingerprint: string | un
  * A dependent the manifest does not describe cannot be re-created: that is an
  * error the user must resolve, reported before anything runs.
  */
-function cascadeReplaces(changes: Change[], dependents: DependentsIndex, inScope: (name: ObjectName) => boolean): Change[] {
+function cascadeReplaces(changes: Change[], dependents: () => DependentsIndex, inScope: (name: ObjectName) => boolean): Change[] {
+  const queue = changes.filter((c): c is ReplaceChange => c.action === 'replace');
+  if (queue.length === 0) return changes;
   const byId = new Map<string, number>();
   changes.forEach((c, i) => {
     if ('actual' in c) byId.set(c.actual.id, i);
   });
-  const queue = changes.filter((c): c is ReplaceChange => c.action === 'replace');
   // The queue grows while it is read: an index instead of shift(), which would move every entry each time.
   for (let head = 0; head < queue.length; head++) {
     const replaced = queue[head]!;
     const from = { kind: replaced.actual.object.kind, name: replaced.actual.object.name };
     blockIfForeign(replaced.actual, dependents, inScope, 'replace');
-    for (const dependent of dependents.managed.get(replaced.actual.id) ?? []) {
+    for (const dependent of dependents().managed.get(replaced.actual.id) ?? []) {
       const index = byId.get(dependent.id);
       const change = index === undefined ? undefined : changes[index];
       if (change === undefined || change.action === 'unmanaged') throw notManaged(replaced.actual, dependent, 'replaced');
@@ -220,13 +223,14 @@ function cascadeReplaces(changes: Change[], dependents: DependentsIndex, inScope
 }
 
 /** A dropped object's dependents must go first (dropped or replaced) or stop using it (altered). */
-function checkDrops(changes: Change[], dependents: DependentsIndex, inScope: (name: ObjectName) => boolean): void {
+function checkDrops(changes: Change[], dependents: () => DependentsIndex, inScope: (name: ObjectName) => boolean): void {
+  if (!changes.some((c) => c.action === 'drop')) return;
   const actionOf = new Map<string, Change['action']>();
   for (const c of changes) if ('actual' in c) actionOf.set(c.actual.id, c.action);
   for (const c of changes) {
     if (c.action !== 'drop') continue;
     blockIfForeign(c.actual, dependents, inScope, 'drop');
-    for (const dependent of dependents.managed.get(c.actual.id) ?? []) {
+    for (const dependent of dependents().managed.get(c.actual.id) ?? []) {
       const action = actionOf.get(dependent.id);
       if (action !== 'drop' && action !== 'replace' && action !== 'alter') throw notManaged(c.actual, dependent, 'dropped');
     }
@@ -238,13 +242,13 @@ function checkDrops(changes: Change[], dependents: DependentsIndex, inScope: (na
  * index on it would make Materialize refuse, and mzform never drops what the
  * manifest does not describe, so the plan stops here instead.
  */
-function checkSubsourceDrops(changes: readonly Change[], actual: ActualState, dependents: DependentsIndex, inScope: (name: ObjectName) => boolean): void {
+function checkSubsourceDrops(changes: readonly Change[], actual: ActualState, dependents: () => DependentsIndex, inScope: (name: ObjectName) => boolean): void {
   for (const c of changes) {
     if (c.action !== 'alter') continue;
     for (const a of c.alterations) {
       if (a.kind !== 'drop-subsource') continue;
       const subsource = actual.foreign.find((f) => f.type === 'subsource' && f.name !== undefined && sameName(f.name, a.subsource));
-      const blockers = subsource ? foreignBlockers(subsource, dependents, inScope) : [];
+      const blockers = subsource ? foreignBlockers(subsource, dependents(), inScope) : [];
       if (blockers.length === 0) continue;
       throw new InputError(
         'plan.foreign-dependents',
@@ -255,8 +259,8 @@ function checkSubsourceDrops(changes: readonly Change[], actual: ActualState, de
   }
 }
 
-function blockIfForeign(object: ActualObject, dependents: DependentsIndex, inScope: (name: ObjectName) => boolean, verb: 'replace' | 'drop'): void {
-  const blockers = foreignBlockers(object, dependents, inScope);
+function blockIfForeign(object: ActualObject, dependents: () => DependentsIndex, inScope: (name: ObjectName) => boolean, verb: 'replace' | 'drop'): void {
+  const blockers = foreignBlockers(object, dependents(), inScope);
   if (blockers.length === 0) return;
   throw new InputError(
     'plan.foreign-dependents',

@@ -69,7 +69,9 @@ export function buildPlan(changes: readonly Change[], desired: DesiredState, act
   const ordered = toposort(nodes, (n) => n.key, orderingEdges(nodes, actual), compareNodes, (n) => `${n.object.kind} ${displayName(n.object.name)}`);
   // Clusters, databases and schemas first: everything else lives in or runs on them.
   const containers = containerSteps(desired, actual);
-  const dependents = indexDependents(actual);
+  // Only steps that drop, replace or set a secret ask what depends on an object.
+  let index: DependentsIndex | undefined;
+  const dependents = () => (index ??= indexDependents(actual));
   const steps = [
     ...containers.steps.map((step, index) => ({ ...step, id: String(index + 1) })),
     ...ordered.map((node, index) => toStep(node, String(containers.steps.length + index + 1), dependents)),
@@ -146,7 +148,7 @@ function subsourcesOf(current: ActualObject, dependents: DependentsIndex): strin
     .sort();
 }
 
-function toStep(node: Node, id: string, dependents: DependentsIndex): Step {
+function toStep(node: Node, id: string, dependents: () => DependentsIndex): Step {
   const change = node.change;
   const base = { id, objectKind: node.object.kind, name: node.object.name, change };
   switch (change.action) {
@@ -162,7 +164,7 @@ function toStep(node: Node, id: string, dependents: DependentsIndex): Step {
       };
     case 'alter': {
       const secretValue = change.alterations.find((a) => a.kind === 'secret-value');
-      const hazards: Hazard[] = [...(secretValue ? secretRotationHazards(change.actual, dependents) : []), ...subsourceHazards(change.object, change.alterations)];
+      const hazards: Hazard[] = [...(secretValue ? secretRotationHazards(change.actual, dependents()) : []), ...subsourceHazards(change.object, change.alterations)];
       return {
         ...base,
         action: 'alter',
@@ -175,13 +177,13 @@ function toStep(node: Node, id: string, dependents: DependentsIndex): Step {
     case 'replace': {
       const reason = replaceReason(change);
       if (node.direction === 'down') {
-        const cascade = subsourcesOf(change.actual, dependents);
+        const cascade = subsourcesOf(change.actual, dependents());
         return {
           ...base,
           action: 'replace',
           phase: 'drop',
           statements: dropStatements(change.actual.object, cascade.length > 0),
-          hazards: replaceHazards(change.actual, change.object, dependents, cascade),
+          hazards: replaceHazards(change.actual, change.object, dependents(), cascade),
           reason,
           fields: [],
         };
@@ -197,7 +199,7 @@ function toStep(node: Node, id: string, dependents: DependentsIndex): Step {
       };
     }
     case 'drop': {
-      const cascade = subsourcesOf(change.actual, dependents);
+      const cascade = subsourcesOf(change.actual, dependents());
       return {
         ...base,
         action: 'drop',
