@@ -11,8 +11,8 @@ import {
   FINGERPRINT_PREFIX,
   compareNames,
   displayName,
+  NameMap,
   indexDependents,
-  nameKey,
   sameName,
   storedFingerprint,
 } from '../model/index.js';
@@ -49,35 +49,32 @@ export { CHILD_TYPES } from './foreign-dependents.js';
  */
 export function diff(desired: DesiredState, catalog: ActualState, options: DiffOptions = {}): Change[] {
   const { actual, pending } = applyRenames(desired.renames ?? [], catalog);
-  // Each name's key made once per side: the matching below and the "not in the manifest" pass share them.
-  const actualKeys = actual.objects.map((o) => nameKey(o.object.name));
-  const actualByName = new Map<string, ActualObject>();
-  actual.objects.forEach((o, i) => actualByName.set(actualKeys[i]!, o));
+  const actualByName = new NameMap<ActualObject>();
+  for (const o of actual.objects) actualByName.set(o.object.name, o);
   // A pending rename matches the object under its old name with the manifest's new one.
-  const renamedFrom = new Map<string, ObjectName>();
+  const renamedFrom = new NameMap<ObjectName>();
   for (const { rename } of pending) {
     const current = actual.objects.find((o) => sameName(o.object.name, rename.from))!;
-    actualByName.delete(nameKey(rename.from));
-    actualByName.set(nameKey(rename.to), current);
-    renamedFrom.set(nameKey(rename.to), rename.from);
+    actualByName.delete(rename.from);
+    actualByName.set(rename.to, current);
+    renamedFrom.set(rename.to, rename.from);
   }
-  const desiredNames = new Set<string>();
+  const desiredNames = new NameMap<true>();
   const inScope = (o: ActualObject) => desired.scope.some((s) => s.database === o.object.name.database && s.schema === o.object.name.schema);
   const prune = options.prune === true || desired.prune;
 
   const changes: Change[] = desired.objects.map((object) => {
-    const key = nameKey(object.name);
-    desiredNames.add(key);
-    const current = actualByName.get(key);
+    desiredNames.set(object.name, true);
+    const current = actualByName.get(object.name);
     if (!current) return { action: 'create', object, ...storedComment(object, options) };
-    const from = renamedFrom.size === 0 ? undefined : renamedFrom.get(key);
+    const from = pending.length === 0 ? undefined : renamedFrom.get(object.name);
     return from ? withRename(compareObject(object, current, options), from) : compareObject(object, current, options);
   });
   const renamed = new Set(pending.map((p) => p.current.id));
-  actual.objects.forEach((current, i) => {
-    if (desiredNames.has(actualKeys[i]!) || renamed.has(current.id) || !inScope(current)) return;
+  for (const current of actual.objects) {
+    if (desiredNames.has(current.object.name) || renamed.has(current.id) || !inScope(current)) continue;
     changes.push({ action: prune ? 'drop' : 'unmanaged', actual: current });
-  });
+  }
   const inManagedSchemas = (n: ObjectName) => desired.scope.some((s) => s.database === n.database && s.schema === n.schema);
   // Needed only when something is replaced or dropped: most plans change little.
   let index: DependentsIndex | undefined;

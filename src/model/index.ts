@@ -15,3 +15,4 @@ export * from './containers.js';
 export * from './if-defined.js';
 export * from './by-type.js';
 export * from './dependents.js';
+export * from './name-map.js';
