@@ -17,6 +17,14 @@ export interface CatalogRead {
 
 /** A catalog read under way; exactly one of `result` or `cancel` is awaited. */
 export interface PendingCatalogRead {
+  /**
+   * Resolves when the connection is open or has failed, or after `ms`
+   * milliseconds, whichever comes first; never rejects. Waiting this long
+   * before loading the manifest lets the first query run on the server while
+   * the manifest loads, without holding back a manifest error behind a server
+   * that is slow to answer.
+   */
+  connectedWithin(ms: number): Promise<void>;
   /** The rows once read; the caller closes the target. Rejects with the error of the connection or of a query. */
   result(): Promise<CatalogRead>;
   /** Gives up: stops connecting, or closes the connection; never rejects. */
@@ -35,8 +43,9 @@ export interface PendingCatalogRead {
 export function startCatalogRead(open: (signal: AbortSignal) => Promise<Target>): PendingCatalogRead {
   const controller = new AbortController();
   let opened: Target | undefined;
+  const opening = open(controller.signal);
   const reading = (async (): Promise<CatalogRead> => {
-    const target = await open(controller.signal);
+    const target = await opening;
     opened = target;
     try {
       const before = target.db.roundTrips;
@@ -50,6 +59,11 @@ export function startCatalogRead(open: (signal: AbortSignal) => Promise<Target>)
   // Awaited by result() or cancel(); until then a failure must not count as unhandled.
   reading.catch(() => undefined);
   return {
+    connectedWithin(ms) {
+      let timer: NodeJS.Timeout | undefined;
+      const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+      return Promise.race([opening.then(() => undefined, () => undefined), elapsed]).finally(() => clearTimeout(timer));
+    },
     result: () => reading,
     async cancel() {
       controller.abort();

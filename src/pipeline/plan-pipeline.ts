@@ -115,12 +115,21 @@ export function planChanges(
   return buildPlan(selected.changes, desired, actual, { warnings: [...warnings, ...selected.warnings] });
 }
 
+/**
+ * How long a plan waits for its connection before loading the manifest: a
+ * connection on the same network is open by then, and its first catalog query
+ * runs on the server while the manifest loads. A slower one keeps opening
+ * meanwhile; a broken manifest is never reported later than this.
+ */
+const CONNECT_WAIT_MS = 100;
+
 /** The whole of `mzform plan` without the CLI: load, connect, introspect, diff, plan. */
 export async function runPlanPipeline(options: PlanPipelineOptions): Promise<PlanPipelineResult> {
   // Offline plans (no credentials, e.g. on pull requests) need secret values only to compare fingerprints.
   const secretValues = options.catalogFile !== undefined ? secretValuesNeeded(options.env) : 'read';
   // A server is read while the manifest loads; the in-process emulator shares this thread, so it gains nothing.
   const live = options.catalogFile === undefined && !options.emulator ? startCatalogRead((signal) => openTarget({ ...options, signal })) : undefined;
+  await live?.connectedWithin(CONNECT_WAIT_MS);
   let desired: DesiredState;
   try {
     desired = await loadDesired(options.file, options.env, { environment: options.environment, secretValues });
