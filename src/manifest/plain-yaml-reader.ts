@@ -445,23 +445,12 @@ class Reader {
     this.#enter();
     const value: unknown[] = [];
     const mark = this.#positions.open();
-    let i = this.#skipSpaces(at + 1);
-    if (this.#code(i) !== RBRACKET) {
-      for (;;) {
-        value.push(this.#readFlowScalar(i));
-        this.#positions.add('', -1, i);
-        i = this.#skipSpaces(this.#stop);
-        const c = this.#code(i);
-        if (c === RBRACKET) break;
-        if (c !== COMMA) giveUp();
-        i = this.#skipSpaces(i + 1);
-        // A trailing comma is valid, but rare enough to leave to the general parser.
-        if (this.#code(i) === RBRACKET) giveUp();
-      }
-    }
+    this.#readFlowEntries(at, RBRACKET, (i) => {
+      value.push(this.#readFlowScalar(i));
+      this.#positions.add('', -1, i);
+    });
     this.#depth--;
     this.#node = this.#positions.close(SEQ, at, mark);
-    this.#stop = i + 1;
     return value;
   }
 
@@ -470,30 +459,42 @@ class Reader {
     this.#enter();
     const value: Record<string, unknown> = {};
     const mark = this.#positions.open();
-    let i = this.#skipSpaces(at + 1);
-    if (this.#code(i) !== RBRACE) {
-      for (;;) {
-        const key = this.#readKey(i, true);
-        const valueAt = this.#skipSpaces(this.#stop + 1);
-        const c = this.#code(valueAt);
-        // `{ a: }` and `{ a: , b: c }` hold empty values; leave them to the general parser.
-        if (c === COMMA || c === RBRACE || c === RBRACKET) giveUp();
-        const entry = this.#readFlowScalar(valueAt);
-        if (Object.hasOwn(value, key)) giveUp();
-        value[key] = entry;
-        this.#positions.add(key, i, valueAt);
-        i = this.#skipSpaces(this.#stop);
-        const next = this.#code(i);
-        if (next === RBRACE) break;
-        if (next !== COMMA) giveUp();
-        i = this.#skipSpaces(i + 1);
-        if (this.#code(i) === RBRACE) giveUp();
-      }
-    }
+    this.#readFlowEntries(at, RBRACE, (i) => {
+      const key = this.#readKey(i, true);
+      const valueAt = this.#skipSpaces(this.#stop + 1);
+      const c = this.#code(valueAt);
+      // `{ a: }` and `{ a: , b: c }` hold empty values; leave them to the general parser.
+      if (c === COMMA || c === RBRACE || c === RBRACKET) giveUp();
+      const entry = this.#readFlowScalar(valueAt);
+      if (Object.hasOwn(value, key)) giveUp();
+      value[key] = entry;
+      this.#positions.add(key, i, valueAt);
+    });
     this.#depth--;
     this.#node = this.#positions.close(MAP, at, mark);
-    this.#stop = i + 1;
     return value;
+  }
+
+  /**
+   * The entries of a one-line flow collection whose bracket is at `at`, up
+   * to its closing bracket `close`: `readEntry` reads each (leaving #stop
+   * after it), this the commas between them. #stop is after the closing bracket.
+   */
+  #readFlowEntries(at: number, close: number, readEntry: (at: number) => void): void {
+    let i = this.#skipSpaces(at + 1);
+    if (this.#code(i) !== close) {
+      for (;;) {
+        readEntry(i);
+        i = this.#skipSpaces(this.#stop);
+        const c = this.#code(i);
+        if (c === close) break;
+        if (c !== COMMA) giveUp();
+        i = this.#skipSpaces(i + 1);
+        // A trailing comma is valid, but rare enough to leave to the general parser.
+        if (this.#code(i) === close) giveUp();
+      }
+    }
+    this.#stop = i + 1;
   }
 
   /** A scalar in a flow collection; #stop is after it. */
