@@ -20,91 +20,86 @@
 
 /**
  * Where a value was written: a scalar's start offset (0 or more), or a
- * collection, as -1 - its index in Positions.
+ * collection, as -1 - its offset in Positions' collections.
  */
 type Node = number;
 
 const MAP = 0;
 const SEQ = 1;
 
+/** Entries at least this many are looked up through an index built on first use (a section holds thousands of names). */
+const INDEX_FROM = 16;
+
 /**
- * Where every key and value starts, in a few flat arrays: an object per
- * collection (and its arrays) would be most of the memory reading a large
- * manifest takes, and most of the garbage collector's work.
+ * Where every key and value starts, in two flat arrays: an object per
+ * collection (and arrays of its entries) would be most of the memory reading
+ * a large manifest takes, and copying entries into place most of its time.
  */
 class Positions {
-  /** Per collection: where it starts, MAP or SEQ, its first entry and how many it holds. */
-  readonly start: number[] = [];
-  readonly kind: number[] = [];
-  readonly first: number[] = [];
-  readonly count: number[] = [];
-  /** Per entry, a collection's entries next to each other: its key ('' in a sequence), where the key starts, its value. */
-  readonly key: string[] = [];
-  readonly keyStart: number[] = [];
-  readonly value: Node[] = [];
-  /** Entries of collections still being read; a collection's are on top when it ends. */
-  readonly #pendingKey: string[] = [];
-  readonly #pendingKeyStart: number[] = [];
-  readonly #pendingValue: Node[] = [];
-  #pending = 0;
-  /** Built on first lookup in a large mapping (a manifest section holds thousands of names). */
-  readonly #indexes = new Map<number, Map<string, number>>();
+  /** Per collection, four numbers: where it starts, MAP or SEQ, its first entry (-1 if none), how many it holds. */
+  readonly #collections: number[] = [];
+  /** Per entry, four slots: its key ('' in a sequence), where the key starts (-1 in a sequence), its value, the next entry of its collection (-1 after the last). */
+  readonly #entries: (string | number)[] = [];
+  readonly #indexes = new Map<number, Map<string | number, number>>();
 
-  /** A mark to pass to close() when the collection ends. */
-  open(): number {
-    return this.#pending;
+  /** Adds an entry after `previous` (-1 for a collection's first); returns the new entry. */
+  add(key: string, keyStart: number, value: Node, previous: number): number {
+    const entry = this.#entries.length;
+    this.#entries.push(key, keyStart, value, -1);
+    if (previous !== -1) this.#entries[previous + 3] = entry;
+    return entry;
   }
 
-  add(key: string, keyStart: number, value: Node): void {
-    const at = this.#pending++;
-    this.#pendingKey[at] = key;
-    this.#pendingKeyStart[at] = keyStart;
-    this.#pendingValue[at] = value;
-  }
-
-  /** The collection whose entries were added since `mark`. */
-  close(kind: number, start: number, mark: number): Node {
-    const id = this.start.length;
-    this.start.push(start);
-    this.kind.push(kind);
-    this.first.push(this.value.length);
-    this.count.push(this.#pending - mark);
-    for (let i = mark; i < this.#pending; i++) {
-      this.key.push(this.#pendingKey[i]!);
-      this.keyStart.push(this.#pendingKeyStart[i]!);
-      this.value.push(this.#pendingValue[i]!);
-    }
-    this.#pending = mark;
-    return -1 - id;
+  collection(kind: number, start: number, first: number, count: number): Node {
+    const at = this.#collections.length;
+    this.#collections.push(start, kind, first, count);
+    return -1 - at;
   }
 
   startOf(node: Node): number {
-    return node >= 0 ? node : this.start[-1 - node]!;
+    return node >= 0 ? node : this.#collections[-1 - node]!;
+  }
+
+  keyStart(entry: number): number {
+    return this.#entries[entry + 1] as number;
+  }
+
+  value(entry: number): Node {
+    return this.#entries[entry + 2] as Node;
   }
 
   /** The entry of `segment` in a collection, or -1; with the same conversions as the general parser's path. */
   entryOf(node: Node, segment: string | number): number {
     if (node >= 0) return -1;
-    const id = -1 - node;
-    const first = this.first[id]!;
-    const count = this.count[id]!;
-    if (this.kind[id] === SEQ) {
-      // As an array index: `items[Number(segment)]`.
-      const index = Number(segment);
-      return Number.isInteger(index) && index >= 0 && index < count ? first + index : -1;
+    const at = -1 - node;
+    const kind = this.#collections[at + 1]!;
+    const count = this.#collections[at + 3]!;
+    // A sequence is looked up as an array is, `items[Number(segment)]`.
+    const key = kind === SEQ ? Number(segment) : String(segment);
+    if (kind === SEQ && !(Number.isInteger(key) && (key as number) >= 0 && (key as number) < count)) return -1;
+    if (count >= INDEX_FROM) return this.#index(at).get(key) ?? -1;
+    let ordinal = 0;
+    for (let e = this.#collections[at + 2]!; e !== -1; e = this.#entries[e + 3] as number, ordinal++) {
+      if (kind === SEQ ? ordinal === key : this.#entries[e] === key) return e;
     }
-    const name = String(segment);
-    if (count < INDEX_FROM) {
-      for (let e = first; e < first + count; e++) if (this.key[e] === name) return e;
-      return -1;
-    }
-    let index = this.#indexes.get(id);
+    return -1;
+  }
+
+  /** A large collection's entries by name (a mapping) or by ordinal (a sequence), built once. */
+  #index(at: number): Map<string | number, number> {
+    let index = this.#indexes.get(at);
     if (!index) {
       index = new Map();
-      for (let e = first + count - 1; e >= first; e--) index.set(this.key[e]!, e);
-      this.#indexes.set(id, index);
+      const seq = this.#collections[at + 1] === SEQ;
+      let ordinal = 0;
+      for (let e = this.#collections[at + 2]!; e !== -1; e = this.#entries[e + 3] as number, ordinal++) {
+        const key = seq ? ordinal : (this.#entries[e] as string);
+        // The first occurrence wins, as in the general parser's lookup (this reader gives up on duplicates anyway).
+        if (!index.has(key)) index.set(key, e);
+      }
+      this.#indexes.set(at, index);
     }
-    return index.get(name) ?? -1;
+    return index;
   }
 }
 
@@ -268,7 +263,9 @@ class Reader {
     this.#enter();
     const value: Record<string, unknown> = {};
     const start = this.#pos;
-    const mark = this.#positions.open();
+    let first = -1;
+    let last = -1;
+    let count = 0;
     for (;;) {
       const keyStart = this.#pos;
       const key = this.#readKey(keyStart, false);
@@ -277,13 +274,14 @@ class Reader {
       // A name declared twice is an error the general parser's caller reports.
       if (Object.hasOwn(value, key)) giveUp();
       value[key] = entry;
-      this.#positions.add(key, keyStart, this.#node);
+      last = this.#positions.add(key, keyStart, this.#node, last);
+      if (count++ === 0) first = last;
       if (this.#indent === indent) continue;
       if (this.#indent > indent) giveUp();
       break;
     }
     this.#depth--;
-    this.#node = this.#positions.close(MAP, start, mark);
+    this.#node = this.#positions.collection(MAP, start, first, count);
     return value;
   }
 
@@ -292,7 +290,8 @@ class Reader {
     this.#enter();
     const value: unknown[] = [];
     const start = this.#pos;
-    const mark = this.#positions.open();
+    let first = -1;
+    let last = -1;
     for (;;) {
       const dash = this.#pos;
       const at = this.#skipSpaces(dash + 1);
@@ -304,13 +303,14 @@ class Reader {
         this.#pos = at;
         value.push(this.#readMap(indent + (at - dash)));
       } else value.push(this.#readInline(at));
-      this.#positions.add('', -1, this.#node);
+      last = this.#positions.add('', -1, this.#node, last);
+      if (first === -1) first = last;
       if (this.#indent === indent && this.#isEntry(this.#pos)) continue;
       if (this.#indent > indent) giveUp();
       break;
     }
     this.#depth--;
-    this.#node = this.#positions.close(SEQ, start, mark);
+    this.#node = this.#positions.collection(SEQ, start, first, value.length);
     return value;
   }
 
@@ -444,13 +444,15 @@ class Reader {
   #readFlowSeq(at: number): unknown[] {
     this.#enter();
     const value: unknown[] = [];
-    const mark = this.#positions.open();
+    let first = -1;
+    let last = -1;
     this.#readFlowEntries(at, RBRACKET, (i) => {
       value.push(this.#readFlowScalar(i));
-      this.#positions.add('', -1, i);
+      last = this.#positions.add('', -1, i, last);
+      if (first === -1) first = last;
     });
     this.#depth--;
-    this.#node = this.#positions.close(SEQ, at, mark);
+    this.#node = this.#positions.collection(SEQ, at, first, value.length);
     return value;
   }
 
@@ -458,7 +460,9 @@ class Reader {
   #readFlowMap(at: number): Record<string, unknown> {
     this.#enter();
     const value: Record<string, unknown> = {};
-    const mark = this.#positions.open();
+    let first = -1;
+    let last = -1;
+    let count = 0;
     this.#readFlowEntries(at, RBRACE, (i) => {
       const key = this.#readKey(i, true);
       const valueAt = this.#skipSpaces(this.#stop + 1);
@@ -468,10 +472,11 @@ class Reader {
       const entry = this.#readFlowScalar(valueAt);
       if (Object.hasOwn(value, key)) giveUp();
       value[key] = entry;
-      this.#positions.add(key, i, valueAt);
+      last = this.#positions.add(key, i, valueAt, last);
+      if (count++ === 0) first = last;
     });
     this.#depth--;
-    this.#node = this.#positions.close(MAP, at, mark);
+    this.#node = this.#positions.collection(MAP, at, first, count);
     return value;
   }
 
@@ -620,9 +625,6 @@ const MAY_BE_TYPED: readonly boolean[] = (() => {
   return table;
 })();
 
-/** Large mappings are indexed once: positions are asked for every object of a section. */
-const INDEX_FROM = 16;
-
 /** The general parser's positionOf, over the positions this reader keeps. */
 function offsetOf(positions: Positions, root: Node, path: readonly (string | number)[], target: 'value' | 'key'): number {
   let node = root;
@@ -630,9 +632,9 @@ function offsetOf(positions: Positions, root: Node, path: readonly (string | num
   for (let i = 0; i < path.length; i++) {
     const entry = positions.entryOf(node, path[i]!);
     if (entry === -1) return best;
-    const keyStart = positions.keyStart[entry]!;
+    const keyStart = positions.keyStart(entry);
     if (i === path.length - 1 && target === 'key' && keyStart !== -1) return keyStart;
-    node = positions.value[entry]!;
+    node = positions.value(entry);
     best = positions.startOf(node);
   }
   return best;

@@ -109,6 +109,12 @@ describe('the plain-subset YAML reader', () => {
     expect(compare(generateManifest(objects))).toBe('plain');
   });
 
+  it('reads long sequences and mappings, which it looks up through an index, as the yaml package does', () => {
+    const items = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `  - name: n${i}\n    port: ${i}` : i % 3 === 1 ? `  - [a${i}, ${i}]` : `  -  item ${i}`));
+    const keys = Array.from({ length: 40 }, (_, i) => `  k${i}: { v: ${i} }`);
+    expect(compare(`list:\n${items.join('\n')}\nmap:\n${keys.join('\n')}\n`)).toBe('plain');
+  });
+
   it('reads the 10,000-object benchmark manifest itself', () => {
     const text = generateManifest(10_000);
     const fast = new YamlDocument(text);
