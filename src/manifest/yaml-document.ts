@@ -1,4 +1,5 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { readPlainYaml, type PlainYaml } from './plain-yaml-reader.js';
 
 /** A key path into the document: map keys and sequence indexes. */
 export type DocPath = readonly (string | number)[];
@@ -13,12 +14,86 @@ export interface YamlSyntaxError {
   readonly message: string;
 }
 
+export interface YamlDocumentOptions {
+  /** false: always read with the yaml package, as tests do to compare the plain-subset reader with it. Default true. */
+  readonly plainReader?: boolean;
+}
+
 /**
- * A parsed manifest that can say where any value was written. Positions come
- * from the yaml parser's node ranges through a LineCounter, so they point at
- * what the user typed, not at a re-serialisation.
+ * A parsed manifest that can say where any value was written. Positions point
+ * at what the user typed, not at a re-serialisation. Most manifests are read
+ * by a fast reader of the plain YAML they are written in (plain-yaml-reader.ts);
+ * everything else, errors included, by the yaml package.
  */
 export class YamlDocument {
+  readonly syntaxErrors: readonly YamlSyntaxError[];
+  /** Which reader read the text: `plain` (the plain-subset reader) or `yaml` (the yaml package). */
+  readonly reader: 'plain' | 'yaml';
+  readonly #read: PlainDocument | ParsedYamlDocument;
+
+  constructor(text: string, options: YamlDocumentOptions = {}) {
+    const plain = options.plainReader === false ? undefined : readPlainYaml(text);
+    this.#read = plain ? new PlainDocument(text, plain) : new ParsedYamlDocument(text);
+    this.reader = plain ? 'plain' : 'yaml';
+    this.syntaxErrors = this.#read.syntaxErrors;
+  }
+
+  /** The plain value (maps as objects, sequences as arrays); undefined when there are syntax errors. */
+  toJS(): unknown {
+    return this.#read.toJS();
+  }
+
+  /**
+   * Where the value at `path` (or, with `key`, its key) was written. Falls back
+   * to the deepest ancestor that exists, so every problem gets a position.
+   */
+  positionOf(path: DocPath, target: 'value' | 'key' = 'value'): Position {
+    return this.#read.positionOf(path, target);
+  }
+}
+
+/** A document the plain-subset reader read: no errors, offsets turned into lines and columns as the yaml package's LineCounter does. */
+class PlainDocument {
+  readonly syntaxErrors: readonly YamlSyntaxError[] = [];
+  readonly #text: string;
+  readonly #plain: PlainYaml;
+  #lineStarts: number[] | undefined;
+
+  constructor(text: string, plain: PlainYaml) {
+    this.#text = text;
+    this.#plain = plain;
+  }
+
+  toJS(): unknown {
+    return this.#plain.value;
+  }
+
+  positionOf(path: DocPath, target: 'value' | 'key'): Position {
+    const offset = this.#plain.offsetOf(path, target);
+    const starts = (this.#lineStarts ??= lineStarts(this.#text));
+    // The last line that starts at or before the offset.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * A manifest read by the yaml package. Positions come from the parser's node
+ * ranges through a LineCounter.
+ */
+class ParsedYamlDocument {
   readonly #doc: Document.Parsed;
   readonly #lines: LineCounter;
   readonly syntaxErrors: readonly YamlSyntaxError[];
