@@ -1,4 +1,6 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlPackage from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { readPlainYaml, type PlainYaml } from './plain-yaml-reader.js';
 
 /** A key path into the document: map keys and sequence indexes. */
@@ -90,6 +92,13 @@ function lineStarts(text: string): number[] {
 }
 
 /**
+ * The yaml package, loaded the first time a manifest needs it: most are read
+ * by the plain reader, and loading the package (about 70 modules) was a tenth
+ * of the start of a command.
+ */
+let Y: typeof YamlPackage;
+
+/**
  * A manifest read by the yaml package. Positions come from the parser's node
  * ranges through a LineCounter.
  */
@@ -101,11 +110,12 @@ class ParsedYamlDocument {
   #value: unknown;
 
   constructor(text: string) {
-    this.#lines = new LineCounter();
+    Y ??= createRequire(import.meta.url)('yaml') as typeof YamlPackage;
+    this.#lines = new Y.LineCounter();
     // yaml's own uniqueKeys check compares every key with every earlier one
     // (minutes at 10,000 objects); #structureErrors finds duplicates with a set.
     // merge: YAML 1.1 merge keys (`<<: *base`), which people use to share settings between objects.
-    this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: false, merge: true });
+    this.#doc = Y.parseDocument(text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: false, merge: true });
     const errors = this.#doc.errors.map((e) => ({
       position: this.#at(e.pos[0]),
       message: describeYamlError(e.code, e.message),
@@ -139,7 +149,7 @@ class ParsedYamlDocument {
     // Visited in document order, as yaml resolves aliases: an alias means the last anchor of its name before it.
     // Every kind of node may carry an anchor (a mapping used with `<<: *base` most often), so all are seen here.
     const anchorsAndAliases = (node: Node, ancestors: readonly unknown[]) => {
-      if (isAlias(node)) {
+      if (Y.isAlias(node)) {
         const target = anchors.get(node.source);
         const at = this.#startOf(node) ?? { line: 1, column: 1 };
         if (target === undefined) found.push({ position: at, message: `the alias *${node.source} has no anchor &${node.source} before it` });
@@ -169,8 +179,8 @@ class ParsedYamlDocument {
     // frozen path per node (yaml's visit took about a tenth of reading a 10,000-object manifest).
     const ancestors: unknown[] = [this.#doc];
     const walk = (node: unknown): void => {
-      if (isPair(node)) {
-        if (isCollection(node.key)) {
+      if (Y.isPair(node)) {
+        if (Y.isCollection(node.key)) {
           found.push({ position: this.#startOf(node.key) ?? { line: 1, column: 1 }, message: 'a mapping key must be a name, not a mapping or a list' });
           return;
         }
@@ -180,10 +190,10 @@ class ParsedYamlDocument {
         ancestors.pop();
         return;
       }
-      if (isMap(node)) checkMap(node, ancestors);
-      else if (isSeq(node) || isScalar(node) || isAlias(node)) anchorsAndAliases(node, ancestors);
+      if (Y.isMap(node)) checkMap(node, ancestors);
+      else if (Y.isSeq(node) || Y.isScalar(node) || Y.isAlias(node)) anchorsAndAliases(node, ancestors);
       else return;
-      if (isCollection(node)) {
+      if (Y.isCollection(node)) {
         ancestors.push(node);
         for (const item of node.items) walk(item);
         ancestors.pop();
@@ -195,10 +205,10 @@ class ParsedYamlDocument {
 
   #firstAlias(): Position | undefined {
     let first: Position | undefined;
-    visit(this.#doc, {
+    Y.visit(this.#doc, {
       Alias: (_key, node) => {
         first = this.#startOf(node);
-        return visit.BREAK;
+        return Y.visit.BREAK;
       },
     });
     return first;
@@ -221,10 +231,10 @@ class ParsedYamlDocument {
       const segment = path[i];
       let next: unknown;
       let pair: Pair | undefined;
-      if (isMap(node)) {
+      if (Y.isMap(node)) {
         pair = this.#pairsOf(node).get(String(segment));
         next = pair?.value;
-      } else if (isSeq(node)) {
+      } else if (Y.isSeq(node)) {
         next = node.items[Number(segment)];
       }
       if (next === undefined && pair === undefined) return best;
@@ -246,11 +256,11 @@ class ParsedYamlDocument {
       this.#pairIndex.set(map, index);
       const merged: YAMLMap[] = [];
       for (const p of map.items) {
-        const name = isPair(p) ? keyText(p.key) : undefined;
+        const name = Y.isPair(p) ? keyText(p.key) : undefined;
         if (name === MERGE_KEY) {
-          for (const v of isSeq(p.value) ? p.value.items : [p.value]) {
+          for (const v of Y.isSeq(p.value) ? p.value.items : [p.value]) {
             const target = this.#resolve(v);
-            if (isMap(target)) merged.push(target);
+            if (Y.isMap(target)) merged.push(target);
           }
           continue;
         }
@@ -267,7 +277,7 @@ class ParsedYamlDocument {
   }
 
   #resolve(node: unknown): unknown {
-    return isAlias(node) ? node.resolve(this.#doc) : node;
+    return Y.isAlias(node) ? node.resolve(this.#doc) : node;
   }
 
   #startOf(node: unknown): Position | undefined {
@@ -288,16 +298,16 @@ const MERGE_KEY = '<<';
 /** `<<: *base`, `<<: {...}` or `<<: [*a, *b]`: every merged value must be a mapping, or yaml throws while building the value. */
 function isMergeSource(value: unknown, doc: Document.Parsed): boolean {
   const one = (v: unknown) => {
-    const target = isAlias(v) ? v.resolve(doc) : v;
+    const target = Y.isAlias(v) ? v.resolve(doc) : v;
     // An alias with no anchor is reported as such.
-    return isMap(target) || (isAlias(v) && target === undefined);
+    return Y.isMap(target) || (Y.isAlias(v) && target === undefined);
   };
-  return isSeq(value) ? value.items.every(one) : one(value);
+  return Y.isSeq(value) ? value.items.every(one) : one(value);
 }
 
 function keyText(key: unknown): string | undefined {
   // yaml makes the merge key `<<` a Symbol('<<').
-  if (isScalar(key)) return typeof key.value === 'symbol' ? key.value.description : String(key.value);
+  if (Y.isScalar(key)) return typeof key.value === 'symbol' ? key.value.description : String(key.value);
   return undefined;
 }
 
