@@ -59,7 +59,7 @@ function outcome(run: () => unknown): unknown {
     return { ok: run() };
   } catch (error) {
     if (!(error instanceof Error)) throw error;
-    return { error: error.name, message: error.message, ...error };
+    return { ...error, error: error.name, message: error.message };
   }
 }
 
