@@ -42,10 +42,15 @@ export interface ToActualStateOptions {
  * objects: never listed as unmanaged, never dropped on their own.
  */
 export function toActualState(rows: CatalogRows, options: ToActualStateOptions = {}): ActualState {
-  const comments = new Map(rows.comments.map((r) => [r.id, r.comment]));
+  const comments = new Map<string, string>();
+  for (const r of rows.comments) comments.set(r.id, r.comment);
   const withheld = new Set((rows.fingerprintsWithheld ?? []).map((r) => r.id));
   const dependsOn = new Map<string, string[]>();
-  for (const d of rows.dependencies) dependsOn.set(d.object_id, [...(dependsOn.get(d.object_id) ?? []), d.referenced_object_id]);
+  for (const d of rows.dependencies) {
+    const list = dependsOn.get(d.object_id);
+    if (list) list.push(d.referenced_object_id);
+    else dependsOn.set(d.object_id, [d.referenced_object_id]);
+  }
   const outputs = outputsById(rows);
   const subsourceTables = tablesBySource(rows, dependsOn);
 
@@ -75,40 +80,33 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
       foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps, unreadable: { kind: row.kind, reason } });
       continue;
     }
-    const { comment, fingerprint } = row.kind === 'secret' ? parseSecretComment(rawComment) : { comment: rawComment, fingerprint: undefined };
-    const secretFingerprint: StoredFingerprint | undefined =
-      row.kind !== 'secret'
-        ? undefined
-        : fingerprint !== undefined
-          ? { state: 'stored', fingerprint }
-          : withheld.has(row.id)
-            ? { state: 'unknown' }
-            : NO_FINGERPRINT;
-    object = {
-      ...object,
-      ...(comment !== undefined ? { comment } : {}),
-      ...(row.owner_name !== null ? { owner: row.owner_name } : {}),
-    };
-    objects.push({
+    let comment = rawComment;
+    let secretFingerprint: StoredFingerprint | undefined;
+    if (row.kind === 'secret') {
+      const parsed = parseSecretComment(rawComment);
+      comment = parsed.comment;
+      secretFingerprint = parsed.fingerprint !== undefined ? { state: 'stored', fingerprint: parsed.fingerprint } : withheld.has(row.id) ? { state: 'unknown' } : NO_FINGERPRINT;
+    }
+    if (comment !== undefined || row.owner_name !== null) {
+      object = {
+        ...object,
+        ...(comment !== undefined ? { comment } : {}),
+        ...(row.owner_name !== null ? { owner: row.owner_name } : {}),
+      };
+    }
+    const fingerprint = objectFingerprint({
       id: row.id,
-      object,
-      dependsOn: deps,
-      outputs: outputs.get(row.id) ?? {},
-      ...(secretFingerprint !== undefined ? { secretFingerprint } : {}),
-      ...(tablesUnknown ? { tablesUnknown } : {}),
-      fingerprint: objectFingerprint({
-        id: row.id,
-        kind: row.kind,
-        database: name.database,
-        schema: name.schema,
-        name: name.name,
-        type: row.type,
-        createSql: row.create_sql,
-        comment: rawComment ?? null,
-        owner: row.owner_name,
-        cluster: row.cluster_name,
-      }),
+      kind: row.kind,
+      database: name.database,
+      schema: name.schema,
+      name: name.name,
+      type: row.type,
+      createSql: row.create_sql,
+      comment: rawComment ?? null,
+      owner: row.owner_name,
+      cluster: row.cluster_name,
     });
+    objects.push(actualObject(row.id, object, deps, outputs.get(row.id) ?? {}, secretFingerprint, tablesUnknown, fingerprint));
   }
   // Dependents that are neither secrets, connections nor sources (views, indexes, sinks, ...): named from mz_objects when the rows say.
   for (const d of rows.dependencies) {
@@ -117,7 +115,7 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
     const named = d.object_name && d.schema_name ? { name: { database: d.database_name ?? '', schema: d.schema_name, name: d.object_name } } : {};
     foreign.push({ id: d.object_id, type: d.object_type ?? 'object', ...named, dependsOn: dependsOn.get(d.object_id) ?? [] });
   }
-  objects.sort((a, b) => OBJECT_KINDS.indexOf(a.object.kind) - OBJECT_KINDS.indexOf(b.object.kind) || compareNames(a.object.name, b.object.name));
+  objects.sort((a, b) => KIND_ORDER[a.object.kind] - KIND_ORDER[b.object.kind] || compareNames(a.object.name, b.object.name));
   foreign.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const namesOf = (kind: 'cluster' | 'role') => [...new Set(rows.containers.filter((c) => c.kind === kind).map((c) => c.name))].sort(byCodeUnit);
   return {
@@ -130,6 +128,25 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
     ...(rows.clusters ? { clusterDetails: clustersOf(rows.clusters) } : {}),
   };
 }
+
+/** One literal per combination of the optional members, so that every object gets its members in the same order without spreads. */
+function actualObject(
+  id: string,
+  object: MzObject,
+  dependsOn: readonly string[],
+  outputs: ObjectOutputs,
+  secretFingerprint: StoredFingerprint | undefined,
+  tablesUnknown: boolean,
+  fingerprint: string,
+): ActualObject {
+  if (secretFingerprint !== undefined) {
+    return tablesUnknown ? { id, object, dependsOn, outputs, secretFingerprint, tablesUnknown, fingerprint } : { id, object, dependsOn, outputs, secretFingerprint, fingerprint };
+  }
+  return tablesUnknown ? { id, object, dependsOn, outputs, tablesUnknown, fingerprint } : { id, object, dependsOn, outputs, fingerprint };
+}
+
+/** Objects are listed kind by kind, in OBJECT_KINDS order. */
+const KIND_ORDER = Object.fromEntries(OBJECT_KINDS.map((kind, i) => [kind, i])) as Record<ObjectKind, number>;
 
 function clustersOf(rows: NonNullable<CatalogRows['clusters']>): ActualCluster[] {
   return [...rows]
