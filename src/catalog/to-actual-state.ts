@@ -17,7 +17,7 @@ import {
   compareNames,
   parseSecretComment,
 } from '../model/index.js';
-import { parseCreateSql } from '../sql/index.js';
+import { parseCreateSql, type ToModelOptions } from '../sql/index.js';
 import { objectFingerprint } from './fingerprint.js';
 import { isLockObject } from './lock-object.js';
 import { upstreamName } from './upstream-names.js';
@@ -63,50 +63,21 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
     if (isLockObject(row)) continue;
     const name: ObjectName = { database: row.database_name ?? '', schema: row.schema_name, name: row.name };
     const deps = dependsOn.get(row.id) ?? [];
-    const managedType = MANAGED_TYPE[row.kind](row.type);
-    if (!managedType || row.database_name === null) {
+    if (!MANAGED_TYPE[row.kind](row.type) || row.database_name === null) {
       foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps });
       continue;
     }
-    const rawComment = comments.get(row.id);
-    let object: MzObject;
-    let tablesUnknown = false;
+    let read: { object: MzObject; tablesUnknown: boolean };
     try {
-      ({ object, tablesUnknown } = definitionOf(row, name));
-      if (tablesUnknown) ({ object, tablesUnknown } = withSubsourceTables(object, subsourceTables, row.id));
+      read = definitionOf(row, name);
+      if (read.tablesUnknown) read = withSubsourceTables(read.object, subsourceTables, row.id);
     } catch (err) {
       // Never fatal: shown as not managed and kept, whatever schema it is in (see ForeignObject.unreadable).
       const reason = err instanceof Error ? err.message : String(err);
       foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps, unreadable: { kind: row.kind, reason } });
       continue;
     }
-    let comment = rawComment;
-    let secretFingerprint: StoredFingerprint | undefined;
-    if (row.kind === 'secret') {
-      const parsed = parseSecretComment(rawComment);
-      comment = parsed.comment;
-      secretFingerprint = parsed.fingerprint !== undefined ? { state: 'stored', fingerprint: parsed.fingerprint } : withheld.has(row.id) ? { state: 'unknown' } : NO_FINGERPRINT;
-    }
-    if (comment !== undefined || row.owner_name !== null) {
-      object = {
-        ...object,
-        ...(comment !== undefined ? { comment } : {}),
-        ...(row.owner_name !== null ? { owner: row.owner_name } : {}),
-      };
-    }
-    const fingerprint = objectFingerprint({
-      id: row.id,
-      kind: row.kind,
-      database: name.database,
-      schema: name.schema,
-      name: name.name,
-      type: row.type,
-      createSql: row.create_sql,
-      comment: rawComment ?? null,
-      owner: row.owner_name,
-      cluster: row.cluster_name,
-    });
-    objects.push(actualObject(row.id, object, deps, outputs.get(row.id) ?? {}, secretFingerprint, tablesUnknown, fingerprint));
+    objects.push(managedObject(row, name, read, deps, comments.get(row.id), withheld, outputs.get(row.id) ?? {}));
   }
   // Dependents that are neither secrets, connections nor sources (views, indexes, sinks, ...): named from mz_objects when the rows say.
   for (const d of rows.dependencies) {
@@ -127,6 +98,45 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
     ...(rows.schemas ? { schemas: schemasOf(rows.schemas) } : {}),
     ...(rows.clusters ? { clusterDetails: clustersOf(rows.clusters) } : {}),
   };
+}
+
+/** A managed row's object with the catalog's comment and owner, what it tells of a secret's value, and the row's fingerprint. */
+function managedObject(
+  row: ObjectRow,
+  name: ObjectName,
+  read: { object: MzObject; tablesUnknown: boolean },
+  deps: readonly string[],
+  rawComment: string | undefined,
+  withheld: ReadonlySet<string>,
+  outputs: ObjectOutputs,
+): ActualObject {
+  let comment = rawComment;
+  let secretFingerprint: StoredFingerprint | undefined;
+  if (row.kind === 'secret') {
+    const parsed = parseSecretComment(rawComment);
+    comment = parsed.comment;
+    secretFingerprint = parsed.fingerprint !== undefined ? { state: 'stored', fingerprint: parsed.fingerprint } : withheld.has(row.id) ? { state: 'unknown' } : NO_FINGERPRINT;
+  }
+  // The catalog's name, comment and owner win over what create_sql says (members in this order, as always).
+  const object: MzObject = {
+    ...read.object,
+    name,
+    ...(comment !== undefined ? { comment } : {}),
+    ...(row.owner_name !== null ? { owner: row.owner_name } : {}),
+  };
+  const fingerprint = objectFingerprint({
+    id: row.id,
+    kind: row.kind,
+    database: name.database,
+    schema: name.schema,
+    name: name.name,
+    type: row.type,
+    createSql: row.create_sql,
+    comment: rawComment ?? null,
+    owner: row.owner_name,
+    cluster: row.cluster_name,
+  });
+  return actualObject(row.id, object, deps, outputs, secretFingerprint, read.tablesUnknown, fingerprint);
 }
 
 /** One literal per combination of the optional members, so that every object gets its members in the same order without spreads. */
@@ -238,21 +248,24 @@ const MANAGED_TYPE: Record<ObjectKind, (type: string | null | undefined) => bool
   table: (type) => (SOURCE_TYPES as readonly string[]).includes(type ?? ''),
 };
 
+/** The object create_sql defines, named as the catalog row names it (set by the caller). */
 function definitionOf(row: ObjectRow, name: ObjectName): { object: MzObject; tablesUnknown: boolean } {
   if (row.kind === 'secret') return { object: { kind: 'secret', name }, tablesUnknown: false };
   if (row.create_sql === null) throw new Error('the catalog holds no create_sql for it');
-  const parsed = parseCreateSql(row.create_sql, {
+  const cluster = row.cluster_name;
+  const options: ToModelOptions = {
     defaultDatabase: name.database,
     defaultSchema: name.schema,
     objectName: name,
     // create_sql spells the source's own cluster by id (`IN CLUSTER [u1]`); the catalog row has its name.
-    resolveCluster: () => row.cluster_name ?? undefined,
-    ...(row.cluster_name ? { defaultCluster: row.cluster_name } : {}),
+    resolveCluster: () => cluster ?? undefined,
+    ...(cluster ? { defaultCluster: cluster } : {}),
     ...(row.kind === 'table' ? { sourceTypeOf: () => row.type as SourceType } : {}),
-  });
+  };
+  const parsed = parseCreateSql(row.create_sql, options);
   const object: MzObject = parsed.object;
   if (object.kind !== row.kind) throw new Error(`create_sql defines a ${object.kind}, the catalog lists a ${row.kind}`);
-  return { object: { ...object, name }, tablesUnknown: parsed.outputs.tablesFromSubsources === true };
+  return { object, tablesUnknown: parsed.outputs.tablesFromSubsources === true };
 }
 
 function outputsById(rows: CatalogRows): Map<string, ObjectOutputs> {
