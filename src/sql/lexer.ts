@@ -63,7 +63,7 @@ for (let c = 0; c < 128; c++) {
   CLASS[c] = bits;
 }
 
-/** Whether the code unit can start an identifier: a letter, `_`, or anything outside ASCII. NaN (past the end) cannot. */
+/** Whether the code unit can start an identifier: a letter, `_`, or anything outside ASCII. -1 (past the end) cannot. */
 function isIdentStartCode(c: number): boolean {
   return c >= 0x80 || (c >= 0 && (CLASS[c]! & IDENT_START) !== 0);
 }
@@ -72,7 +72,6 @@ function isIdentPartCode(c: number): boolean {
   return c >= 0x80 || (c >= 0 && (CLASS[c]! & IDENT_PART) !== 0);
 }
 
-/** `charCodeAt` past the end is NaN: not a digit. */
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -90,6 +89,8 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   let line = 1;
   let lineStart = 0;
+  /** The code unit at `k`, -1 past the end: reading past the end (NaN) would send the optimized lexer back to the interpreter. */
+  const codeAt = (k: number): number => (k < length ? text.charCodeAt(k) : -1);
 
   /** Moves to `to`, counting the newlines of text[i, to) (strings, identifiers and comments may span lines). */
   const advance = (to: number): void => {
@@ -118,7 +119,7 @@ export function tokenize(text: string): Token[] {
     for (;;) {
       const close = text.indexOf(quote, k);
       if (close === -1) return undefined;
-      if (text.charCodeAt(close + 1) === quote.charCodeAt(0)) {
+      if (codeAt(close + 1) === quote.charCodeAt(0)) {
         value += text.slice(k, close + 1);
         k = close + 2;
         continue;
@@ -129,7 +130,7 @@ export function tokenize(text: string): Token[] {
   };
 
   while (i < length) {
-    const code = text.charCodeAt(i);
+    const code = codeAt(i);
     const bits = code < 128 ? CLASS[code]! : 0;
     if ((bits & SPACE) !== 0) {
       if (code === 10) {
@@ -139,7 +140,7 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const nextCode = text.charCodeAt(i + 1);
+    const nextCode = codeAt(i + 1);
     const column = i - lineStart + 1;
     const start = i;
     if ((bits & IDENT_START) !== 0 || code >= 0x80) {
@@ -148,7 +149,7 @@ export function tokenize(text: string): Token[] {
         let k = i + 1;
         let fold = (bits & UPPER) !== 0 || code >= 0x80;
         for (;;) {
-          const c = text.charCodeAt(k);
+          const c = codeAt(k);
           if (c >= 0x80) fold = true;
           else if (c >= 0 && (CLASS[c]! & IDENT_PART) !== 0) fold ||= (CLASS[c]! & UPPER) !== 0;
           else break;
@@ -172,11 +173,11 @@ export function tokenize(text: string): Token[] {
         let depth = 0;
         let k = i;
         while (k < length) {
-          const c = text.charCodeAt(k);
-          if (c === 47 && text.charCodeAt(k + 1) === 42) {
+          const c = codeAt(k);
+          if (c === 47 && codeAt(k + 1) === 42) {
             depth++;
             k += 2;
-          } else if (c === 42 && text.charCodeAt(k + 1) === 47) {
+          } else if (c === 42 && codeAt(k + 1) === 47) {
             depth--;
             k += 2;
             if (depth === 0) break;
@@ -189,7 +190,7 @@ export function tokenize(text: string): Token[] {
       if (code === 46 && isDigitCode(nextCode)) {
         // `.5`: a number, read below.
       } else {
-        const two = nextCode < 128 && (CLASS[nextCode]! & SYMBOL) !== 0 ? text.slice(i, i + 2) : undefined;
+        const two = nextCode >= 0 && nextCode < 128 && (CLASS[nextCode]! & SYMBOL) !== 0 ? text.slice(i, i + 2) : undefined;
         if (two !== undefined && TWO_CHAR_SYMBOLS.has(two)) {
           i += 2;
           push('symbol', start, line, column, two, two);
@@ -250,7 +251,7 @@ export function tokenize(text: string): Token[] {
     if (code === 36) {
       if (isDigitCode(nextCode)) {
         let k = i + 1;
-        while (isDigitCode(text.charCodeAt(k))) k++;
+        while (isDigitCode(codeAt(k))) k++;
         i = k;
         const source = text.slice(start, k);
         push('parameter', start, line, column, source, source);
@@ -260,9 +261,9 @@ export function tokenize(text: string): Token[] {
       let k = i + 1;
       if (isIdentStartCode(nextCode) && nextCode < 0x80) {
         k++;
-        while (text.charCodeAt(k) < 0x80 && isIdentPartCode(text.charCodeAt(k)) && text.charCodeAt(k) !== 36) k++;
+        while (codeAt(k) < 0x80 && isIdentPartCode(codeAt(k)) && codeAt(k) !== 36) k++;
       }
-      if (text.charCodeAt(k) === 36) {
+      if (codeAt(k) === 36) {
         const startLine = line;
         const delimiter = text.slice(i, k + 1);
         const bodyStart = k + 1;
@@ -276,18 +277,18 @@ export function tokenize(text: string): Token[] {
     if ((bits & DIGIT) !== 0 || code === 46) {
       // A digit, or `.` before a digit (a lone `.` is a symbol, read above).
       let k = i;
-      while (isDigitCode(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) === 46 && isDigitCode(text.charCodeAt(k + 1))) {
+      while (isDigitCode(codeAt(k))) k++;
+      if (codeAt(k) === 46 && isDigitCode(codeAt(k + 1))) {
         k++;
-        while (isDigitCode(text.charCodeAt(k))) k++;
-      } else if (text.charCodeAt(k) === 46 && !isIdentStartCode(text.charCodeAt(k + 1))) {
+        while (isDigitCode(codeAt(k))) k++;
+      } else if (codeAt(k) === 46 && !isIdentStartCode(codeAt(k + 1))) {
         k++;
       }
-      const e = text.charCodeAt(k);
-      const sign = text.charCodeAt(k + 1);
-      if ((e === 101 || e === 69) && (isDigitCode(sign) || ((sign === 43 || sign === 45) && isDigitCode(text.charCodeAt(k + 2))))) {
+      const e = codeAt(k);
+      const sign = codeAt(k + 1);
+      if ((e === 101 || e === 69) && (isDigitCode(sign) || ((sign === 43 || sign === 45) && isDigitCode(codeAt(k + 2))))) {
         k += 2;
-        while (isDigitCode(text.charCodeAt(k))) k++;
+        while (isDigitCode(codeAt(k))) k++;
       }
       i = k;
       const source = text.slice(start, k);
