@@ -46,8 +46,28 @@ function inputs(): string[] {
     const rng = new Prng(SEED, i);
     return mutate(rng.pick(base), rng, ctx).text;
   });
-  return [...new Set([...base, ...mutated])];
+  return [...new Set([...base, ...mutated, ...EDGES])];
 }
+
+/** Inputs at the edges of what the lexer and parser tell apart, beside the mutations. */
+const EDGES = [
+  ...['u5', 'si3', 'u', 'abc', '5', 'u5a', 'U5', 'u_5', 'ü5', '"u5"'].flatMap((id) => [
+    `CREATE SOURCE s IN CLUSTER [${id}] FROM LOAD GENERATOR COUNTER`,
+    `CREATE CONNECTION k TO KAFKA (BROKER 'b:9092' USING SSH TUNNEL [${id} AS "materialize"."public"."t"])`,
+    `CREATE CONNECTION p TO POSTGRES (HOST h, PASSWORD = SECRET [${id} AS "materialize"."public"."pw"], USER u)`,
+  ]),
+  "CREATE CONNECTION c TO SSH TUNNEL (HOST 'h', PORT 1e3, USER E'\\x', PUBLIC KEY 1 = $$k$$, PUBLIC KEY 2 = $t$k$t$)",
+  'CREATE CONNECTION c TO SSH TUNNEL (HOST .5, PORT 1., USER 12e, SSH TUNNEL 1.e5)',
+  'CREATE SECRET "a""b" AS \'x\'\'y\'',
+  'CREATE SECRET s AS $',
+  'CREATE SECRET s AS $a',
+  'CREATE SECRET s AS $1',
+  "CREATE SECRET s AS 'x' -- trailing\n",
+  'CREATE SECRET s AS /* a /* b */ c */ \'x\'',
+  'CREATE SECRET s AS /* unterminated',
+  'CREATE SECRET "İ" AS \'\u{1F600}\'',
+  'CREATE\n  SECRET\r\n  "multi\nline" AS \'a\nb\'\n  ;',
+];
 
 /** JSON that tells an undefined member from a missing one. */
 function serialize(value: unknown): string {
