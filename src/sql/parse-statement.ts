@@ -148,8 +148,18 @@ const ITEM_KINDS: Record<string, ItemKind> = { secret: 'secret', connection: 'co
 const TABLE_FROM_SOURCE_OPTION_WORDS = ['TEXT COLUMNS', 'EXCLUDE COLUMNS', 'DETAILS', 'PARTITION BY', 'RETAIN HISTORY'];
 const ITEM_KINDS_PLURAL: Record<string, ItemKind> = { secrets: 'secret', connections: 'connection', sources: 'source', tables: 'table' };
 
-/** `u5`, `s20`, `si3`: the ids Materialize writes inside `[... AS ...]` and `IN CLUSTER [...]`. */
-const CATALOG_ID = /^[a-z]+[0-9]+$/;
+/**
+ * `u5`, `s20`, `si3`: the ids Materialize writes inside `[... AS ...]` and
+ * `IN CLUSTER [...]` (`/^[a-z]+[0-9]+$/`, checked by hand: it is asked for
+ * every name of every stored definition).
+ */
+function isCatalogId(text: string): boolean {
+  let k = 0;
+  while (k < text.length && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
+  if (k === 0 || k === text.length) return false;
+  while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  return k === text.length;
+}
 
 /** Materialize's values nest two levels at most (`BROKERS = (... (PORT ...))`); far more is not DDL. */
 const MAX_LIST_DEPTH = 32;
@@ -327,7 +337,7 @@ class Parser {
   /** `[u5 AS "db"."s"."n"]` ahead? (As opposed to a `[a, b]` list.) */
   private isResolvedName(): boolean {
     const id = this.peek(1);
-    return this.isSymbol('[') && id.kind === 'word' && CATALOG_ID.test(id.value) && this.isWord('as', 2);
+    return this.isSymbol('[') && id.kind === 'word' && isCatalogId(id.value) && this.isWord('as', 2);
   }
 
   private isItemNameStart(): boolean {
@@ -839,7 +849,7 @@ class Parser {
     const pos = this.pos();
     if (this.eatSymbol('[')) {
       const id = this.peek();
-      if (id.kind !== 'word' || !CATALOG_ID.test(id.value)) this.fail(`expected a cluster id, found ${describeToken(id)}`);
+      if (id.kind !== 'word' || !isCatalogId(id.value)) this.fail(`expected a cluster id, found ${describeToken(id)}`);
       this.next();
       this.expectSymbol(']');
       return { kind: 'id', id: id.value, pos };
