@@ -92,14 +92,18 @@ export function tokenize(text: string): Token[] {
   /** The code unit at `k`, -1 past the end: reading past the end (NaN) would send the optimized lexer back to the interpreter. */
   const codeAt = (k: number): number => (k < length ? text.charCodeAt(k) : -1);
 
+  /** The first newline at or after `i` (`length` when there is none): kept, so that no token searches the rest of the text for one. */
+  let nextNewline = text.indexOf('\n');
+  if (nextNewline === -1) nextNewline = length;
+  const newlineSeen = (): void => {
+    line++;
+    lineStart = nextNewline + 1;
+    nextNewline = text.indexOf('\n', nextNewline + 1);
+    if (nextNewline === -1) nextNewline = length;
+  };
   /** Moves to `to`, counting the newlines of text[i, to) (strings, identifiers and comments may span lines). */
   const advance = (to: number): void => {
-    let nl = text.indexOf('\n', i);
-    while (nl !== -1 && nl < to) {
-      line++;
-      lineStart = nl + 1;
-      nl = text.indexOf('\n', nl + 1);
-    }
+    while (nextNewline < to) newlineSeen();
     i = to;
   };
   /** A token from `start` (on the current line) to `i`. */
@@ -109,23 +113,25 @@ export function tokenize(text: string): Token[] {
   const fail = (message: string, offset: number): never => {
     throw new SqlParseError(message, { offset, line, column: offset - lineStart + 1 });
   };
+  /** Where the last `quotedBody` ended: past its closing quote. */
+  let bodyEnd = 0;
   /**
    * The body of a literal closed by `quote`, from `k` on, a doubled quote
-   * standing for one. Returns the body and the offset past the closing quote,
-   * or undefined when it never closes.
+   * standing for one; sets `bodyEnd`. Undefined when it never closes.
    */
-  const quotedBody = (quote: string, k: number): { value: string; end: number } | undefined => {
+  const quotedBody = (quote: string, k: number): string | undefined => {
+    const quoteCode = quote.charCodeAt(0);
     let value = '';
     for (;;) {
       const close = text.indexOf(quote, k);
       if (close === -1) return undefined;
-      if (codeAt(close + 1) === quote.charCodeAt(0)) {
+      if (codeAt(close + 1) === quoteCode) {
         value += text.slice(k, close + 1);
         k = close + 2;
         continue;
       }
-      value += text.slice(k, close);
-      return { value, end: close + 1 };
+      bodyEnd = close + 1;
+      return value === '' ? text.slice(k, close) : value + text.slice(k, close);
     }
   };
 
@@ -133,10 +139,7 @@ export function tokenize(text: string): Token[] {
     const code = codeAt(i);
     const bits = code < 128 ? CLASS[code]! : 0;
     if ((bits & SPACE) !== 0) {
-      if (code === 10) {
-        line++;
-        lineStart = i + 1;
-      }
+      if (code === 10) newlineSeen();
       i++;
       continue;
     }
@@ -164,8 +167,7 @@ export function tokenize(text: string): Token[] {
     if ((bits & SYMBOL) !== 0) {
       if (code === 45 && nextCode === 45) {
         // `--` comment, to the end of the line.
-        const eol = text.indexOf('\n', i);
-        i = eol === -1 ? length : eol;
+        i = nextNewline;
         continue;
       }
       if (code === 47 && nextCode === 42) {
@@ -208,8 +210,8 @@ export function tokenize(text: string): Token[] {
       if (code === 39) {
         const body = quotedBody("'", i + 1);
         if (body === undefined) fail('unterminated string literal', start);
-        advance(body!.end);
-        push('string', start, startLine, column, body!.value, text.slice(start, i));
+        advance(bodyEnd);
+        push('string', start, startLine, column, body!, text.slice(start, i));
         continue;
       }
       let k = i + 2;
@@ -243,9 +245,9 @@ export function tokenize(text: string): Token[] {
       const startLine = line;
       const body = quotedBody('"', i + 1);
       if (body === undefined) fail('unterminated quoted identifier', start);
-      if (body!.value === '') fail('zero-length delimited identifier', start);
-      advance(body!.end);
-      push('quoted-ident', start, startLine, column, body!.value, text.slice(start, i));
+      if (body === '') fail('zero-length delimited identifier', start);
+      advance(bodyEnd);
+      push('quoted-ident', start, startLine, column, body!, text.slice(start, i));
       continue;
     }
     if (code === 36) {
