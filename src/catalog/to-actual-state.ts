@@ -58,11 +58,13 @@ export function toActualState(rows: CatalogRows, options: ToActualStateOptions =
   const foreign: ForeignObject[] = [];
   const seen = new Set<string>();
   for (const row of rows.objects) {
-    seen.add(row.id);
+    const knownDeps = dependsOn.get(row.id);
+    // Only ids with dependencies are looked up in `seen` (by the loop over dependencies below).
+    if (knownDeps !== undefined) seen.add(row.id);
     // The apply lock is mzform's, not the user's: neither managed, unmanaged nor a dependent.
     if (isLockObject(row)) continue;
     const name: ObjectName = { database: row.database_name ?? '', schema: row.schema_name, name: row.name };
-    const deps = dependsOn.get(row.id) ?? [];
+    const deps = knownDeps ?? [];
     if (!MANAGED_TYPE[row.kind](row.type) || row.database_name === null) {
       foreign.push({ id: row.id, type: row.type ?? row.kind, name, dependsOn: deps });
       continue;
@@ -118,12 +120,11 @@ function managedObject(
     secretFingerprint = parsed.fingerprint !== undefined ? { state: 'stored', fingerprint: parsed.fingerprint } : withheld.has(row.id) ? { state: 'unknown' } : NO_FINGERPRINT;
   }
   // The catalog's name, comment and owner win over what create_sql says (members in this order, as always).
-  const object: MzObject = {
-    ...read.object,
-    name,
-    ...(comment !== undefined ? { comment } : {}),
-    ...(row.owner_name !== null ? { owner: row.owner_name } : {}),
-  };
+  const object: MzObject = { ...read.object, name };
+  // Set on the fresh copy rather than spread in: members in the same order, fewer temporary objects.
+  const catalogSays = object as { comment?: string; owner?: string };
+  if (comment !== undefined) catalogSays.comment = comment;
+  if (row.owner_name !== null) catalogSays.owner = row.owner_name;
   const fingerprint = objectFingerprint({
     id: row.id,
     kind: row.kind,
