@@ -187,15 +187,16 @@ type SubsourceTables = { readonly kind: 'unknown' } | { readonly kind: 'known'; 
 function tablesBySource(rows: CatalogRows, dependsOn: ReadonlyMap<string, readonly string[]>): SubsourceTables {
   if (!rows.sourceTables) return { kind: 'unknown' };
   const upstream = new Map(rows.sourceTables.map((t) => [t.id, t]));
-  const byId = new Map(rows.objects.map((o) => [o.id, o]));
+  const subsources = rows.objects.filter((row) => row.kind === 'source' && row.type === 'subsource');
+  // Indexed only when there are subsources: most catalogs of thousands of objects have none.
+  const byId = new Map(subsources.length > 0 ? rows.objects.map((o) => [o.id, o]) : []);
   const isParent = (id: string) => {
     const o = byId.get(id);
     return o?.kind === 'source' && (o.type === 'postgres' || o.type === 'mysql');
   };
   const bySource = new Map<string, SourceTable[]>();
   const incomplete = new Set<string>();
-  for (const row of rows.objects) {
-    if (row.kind !== 'source' || row.type !== 'subsource') continue;
+  for (const row of subsources) {
     const parentId = (dependsOn.get(row.id) ?? []).find(isParent);
     if (parentId === undefined) continue;
     const parent = byId.get(parentId)!;
