@@ -19,6 +19,8 @@ export interface ConnectOptions {
   readonly redact?: readonly string[];
   /** Receives one line per query sent (and the count), for --debug. */
   readonly debug?: (line: string) => void;
+  /** Gives up connecting when aborted (the caller no longer needs the connection). */
+  readonly signal?: AbortSignal;
 }
 
 /** One connection to Materialize. Every call is one round trip, in autocommit. */
@@ -56,11 +58,16 @@ export async function connect(options: ConnectOptions = {}): Promise<Database> {
   });
   // A server that goes away between queries emits 'error' on the client; the next query reports it.
   client.on('error', () => {});
+  const abort = () => (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+  if (options.signal?.aborted) throw new DatabaseError('db.connect', `gave up connecting to ${resolved.target}`);
+  options.signal?.addEventListener('abort', abort, { once: true });
   try {
     await client.connect();
   } catch (err) {
     await client.end().catch(() => {});
     throw connectError(err, resolved.target);
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
   }
   options.debug?.(`connected to ${resolved.target}`);
   return new PgDatabase(client, resolved.target, options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS, options.redact ?? [], options.debug);

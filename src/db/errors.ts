@@ -76,3 +76,20 @@ export function statementError(err: unknown, secrets: readonly string[] = []): D
     ...(e.hint ? { hint: redact(e.hint, secrets) } : {}),
   });
 }
+
+/**
+ * A failed query reported before the secret values to remove were known (the
+ * catalog is read while the manifest is loaded), redacted now as statementError
+ * would have. Anything else is returned as it is.
+ */
+export function redactedLater(err: unknown, secrets: readonly string[]): unknown {
+  if (!(err instanceof DatabaseError) || err.code !== 'db.statement-failed' || secrets.length === 0) return err;
+  const same = (text: string | undefined) => text === undefined || redact(text, secrets) === text;
+  // Unchanged, the error keeps its cause (shown by --debug); a changed one drops it, as statementError does.
+  if (same(err.message) && same(err.detail) && same(err.hint)) return err;
+  return new DatabaseError(err.code, redact(err.message, secrets), {
+    ...(err.sqlstate ? { sqlstate: err.sqlstate } : {}),
+    ...(err.detail ? { detail: redact(err.detail, secrets) } : {}),
+    ...(err.hint ? { hint: redact(err.hint, secrets) } : {}),
+  });
+}

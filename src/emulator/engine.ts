@@ -63,9 +63,20 @@ export class Engine {
     return run;
   }
 
-  /** Sends raw frontend protocol messages and returns the raw backend reply. */
+  /**
+   * Sends raw frontend protocol messages and returns the raw backend reply.
+   * The streaming call, because PGlite's execProtocolRaw also decodes every
+   * reply message in JavaScript (for its own query API), which took more time
+   * than running the query for catalogs of thousands of rows; nothing here
+   * needs that decoding.
+   */
   protocol(message: Uint8Array): Promise<Uint8Array> {
-    return this.exclusive((db) => db.execProtocolRaw(message));
+    return this.exclusive(async (db) => {
+      const chunks: Uint8Array[] = [];
+      // A chunk is a view into the engine's memory, reused by the next one: copied.
+      await db.execProtocolRawStream(message, { onRawData: (data) => chunks.push(data.slice()) });
+      return chunks.length === 1 ? chunks[0]! : concatChunks(chunks);
+    });
   }
 
   async close(): Promise<void> {
@@ -158,4 +169,14 @@ async function saveSnapshot(db: PGlite): Promise<void> {
   } catch {
     // Only a cache: without it the next start is slower, nothing else.
   }
+}
+
+function concatChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

@@ -38,7 +38,12 @@ export async function loadManifest(files: string | readonly string[], options: L
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const paths = expandManifestPaths(given, cwd);
-  const sources: ManifestSource[] = paths.map((file) => ({ file, text: readManifestText(file, cwd) }));
+  const texts = paths.map((file) => ({ file, text: readManifestText(file, cwd) }));
+  // Between reading, parsing and checking, other work of the process gets a turn: a plan
+  // connects to Materialize and sends its first catalog query while the manifest is read.
+  await nextTurn();
+  const sources: ManifestSource[] = texts.map((t) => ({ ...t, yaml: new YamlDocument(t.text) }));
+  await nextTurn();
   return parseManifestSources(sources, {
     env,
     resolverFor: (file) => createValueResolver({ env, baseDir: dirname(resolve(cwd, file)) }),
@@ -103,4 +108,9 @@ function readManifestText(file: string, cwd: string): string {
     if (err instanceof TextFileProblem) throw new InputError('manifest.unreadable', `cannot read manifest ${file}: ${err.message}`);
     throw err;
   }
+}
+
+/** Lets pending I/O callbacks run before the next synchronous step. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -52,6 +52,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 export interface ManifestSource {
   readonly file: string;
   readonly text: string;
+  /** The text already parsed (by a caller that does other work in between); parsed here when absent. */
+  readonly yaml?: YamlDocument;
 }
 
 export interface ParseOptions {
@@ -101,7 +103,7 @@ export function parseManifest(text: string, file: string, env: Env, readFile?: R
 export function parseManifestSources(sources: readonly ManifestSource[], options: ParseOptions): DesiredState {
   const name = options.name ?? sources.map((s) => s.file).join(', ');
   const resolverFor = options.resolverFor ?? ((file: string) => createValueResolver({ env: options.env, baseDir: dirname(resolve(file)) }));
-  const units: Unit[] = sources.map((s) => ({ file: s.file, yaml: new YamlDocument(s.text), resolver: resolverFor(s.file), value: undefined }));
+  const units: Unit[] = sources.map((s) => ({ file: s.file, yaml: s.yaml ?? new YamlDocument(s.text), resolver: resolverFor(s.file), value: undefined }));
   const diagnostics: Diagnostic[] = [];
   const at = (path: UnitPath, target: 'key' | 'value') => {
     const unit = units[path[0]]!;

@@ -1,4 +1,7 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlPackage from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { readPlainYaml, type PlainYaml } from './plain-yaml-reader.js';
 
 /** A key path into the document: map keys and sequence indexes. */
 export type DocPath = readonly (string | number)[];
@@ -13,12 +16,93 @@ export interface YamlSyntaxError {
   readonly message: string;
 }
 
+export interface YamlDocumentOptions {
+  /** false: always read with the yaml package, as tests do to compare the plain-subset reader with it. Default true. */
+  readonly plainReader?: boolean;
+}
+
 /**
- * A parsed manifest that can say where any value was written. Positions come
- * from the yaml parser's node ranges through a LineCounter, so they point at
- * what the user typed, not at a re-serialisation.
+ * A parsed manifest that can say where any value was written. Positions point
+ * at what the user typed, not at a re-serialisation. Most manifests are read
+ * by a fast reader of the plain YAML they are written in (plain-yaml-reader.ts);
+ * everything else, errors included, by the yaml package.
  */
 export class YamlDocument {
+  readonly syntaxErrors: readonly YamlSyntaxError[];
+  /** Which reader read the text: `plain` (the plain-subset reader) or `yaml` (the yaml package). */
+  readonly reader: 'plain' | 'yaml';
+  readonly #read: PlainDocument | ParsedYamlDocument;
+
+  constructor(text: string, options: YamlDocumentOptions = {}) {
+    const plain = options.plainReader === false ? undefined : readPlainYaml(text);
+    this.#read = plain ? new PlainDocument(text, plain) : new ParsedYamlDocument(text);
+    this.reader = plain ? 'plain' : 'yaml';
+    this.syntaxErrors = this.#read.syntaxErrors;
+  }
+
+  /** The plain value (maps as objects, sequences as arrays); undefined when there are syntax errors. */
+  toJS(): unknown {
+    return this.#read.toJS();
+  }
+
+  /**
+   * Where the value at `path` (or, with `key`, its key) was written. Falls back
+   * to the deepest ancestor that exists, so every problem gets a position.
+   */
+  positionOf(path: DocPath, target: 'value' | 'key' = 'value'): Position {
+    return this.#read.positionOf(path, target);
+  }
+}
+
+/** A document the plain-subset reader read: no errors, offsets turned into lines and columns as the yaml package's LineCounter does. */
+class PlainDocument {
+  readonly syntaxErrors: readonly YamlSyntaxError[] = [];
+  readonly #text: string;
+  readonly #plain: PlainYaml;
+  #lineStarts: number[] | undefined;
+
+  constructor(text: string, plain: PlainYaml) {
+    this.#text = text;
+    this.#plain = plain;
+  }
+
+  toJS(): unknown {
+    return this.#plain.value;
+  }
+
+  positionOf(path: DocPath, target: 'value' | 'key'): Position {
+    const offset = this.#plain.offsetOf(path, target);
+    const starts = (this.#lineStarts ??= lineStarts(this.#text));
+    // The last line that starts at or before the offset.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * The yaml package, loaded the first time a manifest needs it: most are read
+ * by the plain reader, and loading the package (about 70 modules) was a tenth
+ * of the start of a command.
+ */
+let Y: typeof YamlPackage;
+
+/**
+ * A manifest read by the yaml package. Positions come from the parser's node
+ * ranges through a LineCounter.
+ */
+class ParsedYamlDocument {
   readonly #doc: Document.Parsed;
   readonly #lines: LineCounter;
   readonly syntaxErrors: readonly YamlSyntaxError[];
@@ -26,11 +110,12 @@ export class YamlDocument {
   #value: unknown;
 
   constructor(text: string) {
-    this.#lines = new LineCounter();
+    Y ??= createRequire(import.meta.url)('yaml') as typeof YamlPackage;
+    this.#lines = new Y.LineCounter();
     // yaml's own uniqueKeys check compares every key with every earlier one
     // (minutes at 10,000 objects); #structureErrors finds duplicates with a set.
     // merge: YAML 1.1 merge keys (`<<: *base`), which people use to share settings between objects.
-    this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: false, merge: true });
+    this.#doc = Y.parseDocument(text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: false, merge: true });
     const errors = this.#doc.errors.map((e) => ({
       position: this.#at(e.pos[0]),
       message: describeYamlError(e.code, e.message),
@@ -64,7 +149,7 @@ export class YamlDocument {
     // Visited in document order, as yaml resolves aliases: an alias means the last anchor of its name before it.
     // Every kind of node may carry an anchor (a mapping used with `<<: *base` most often), so all are seen here.
     const anchorsAndAliases = (node: Node, ancestors: readonly unknown[]) => {
-      if (isAlias(node)) {
+      if (Y.isAlias(node)) {
         const target = anchors.get(node.source);
         const at = this.#startOf(node) ?? { line: 1, column: 1 };
         if (target === undefined) found.push({ position: at, message: `the alias *${node.source} has no anchor &${node.source} before it` });
@@ -94,8 +179,8 @@ export class YamlDocument {
     // frozen path per node (yaml's visit took about a tenth of reading a 10,000-object manifest).
     const ancestors: unknown[] = [this.#doc];
     const walk = (node: unknown): void => {
-      if (isPair(node)) {
-        if (isCollection(node.key)) {
+      if (Y.isPair(node)) {
+        if (Y.isCollection(node.key)) {
           found.push({ position: this.#startOf(node.key) ?? { line: 1, column: 1 }, message: 'a mapping key must be a name, not a mapping or a list' });
           return;
         }
@@ -105,10 +190,10 @@ export class YamlDocument {
         ancestors.pop();
         return;
       }
-      if (isMap(node)) checkMap(node, ancestors);
-      else if (isSeq(node) || isScalar(node) || isAlias(node)) anchorsAndAliases(node, ancestors);
+      if (Y.isMap(node)) checkMap(node, ancestors);
+      else if (Y.isSeq(node) || Y.isScalar(node) || Y.isAlias(node)) anchorsAndAliases(node, ancestors);
       else return;
-      if (isCollection(node)) {
+      if (Y.isCollection(node)) {
         ancestors.push(node);
         for (const item of node.items) walk(item);
         ancestors.pop();
@@ -120,10 +205,10 @@ export class YamlDocument {
 
   #firstAlias(): Position | undefined {
     let first: Position | undefined;
-    visit(this.#doc, {
+    Y.visit(this.#doc, {
       Alias: (_key, node) => {
         first = this.#startOf(node);
-        return visit.BREAK;
+        return Y.visit.BREAK;
       },
     });
     return first;
@@ -146,10 +231,10 @@ export class YamlDocument {
       const segment = path[i];
       let next: unknown;
       let pair: Pair | undefined;
-      if (isMap(node)) {
+      if (Y.isMap(node)) {
         pair = this.#pairsOf(node).get(String(segment));
         next = pair?.value;
-      } else if (isSeq(node)) {
+      } else if (Y.isSeq(node)) {
         next = node.items[Number(segment)];
       }
       if (next === undefined && pair === undefined) return best;
@@ -171,11 +256,11 @@ export class YamlDocument {
       this.#pairIndex.set(map, index);
       const merged: YAMLMap[] = [];
       for (const p of map.items) {
-        const name = isPair(p) ? keyText(p.key) : undefined;
+        const name = Y.isPair(p) ? keyText(p.key) : undefined;
         if (name === MERGE_KEY) {
-          for (const v of isSeq(p.value) ? p.value.items : [p.value]) {
+          for (const v of Y.isSeq(p.value) ? p.value.items : [p.value]) {
             const target = this.#resolve(v);
-            if (isMap(target)) merged.push(target);
+            if (Y.isMap(target)) merged.push(target);
           }
           continue;
         }
@@ -192,7 +277,7 @@ export class YamlDocument {
   }
 
   #resolve(node: unknown): unknown {
-    return isAlias(node) ? node.resolve(this.#doc) : node;
+    return Y.isAlias(node) ? node.resolve(this.#doc) : node;
   }
 
   #startOf(node: unknown): Position | undefined {
@@ -213,16 +298,16 @@ const MERGE_KEY = '<<';
 /** `<<: *base`, `<<: {...}` or `<<: [*a, *b]`: every merged value must be a mapping, or yaml throws while building the value. */
 function isMergeSource(value: unknown, doc: Document.Parsed): boolean {
   const one = (v: unknown) => {
-    const target = isAlias(v) ? v.resolve(doc) : v;
+    const target = Y.isAlias(v) ? v.resolve(doc) : v;
     // An alias with no anchor is reported as such.
-    return isMap(target) || (isAlias(v) && target === undefined);
+    return Y.isMap(target) || (Y.isAlias(v) && target === undefined);
   };
-  return isSeq(value) ? value.items.every(one) : one(value);
+  return Y.isSeq(value) ? value.items.every(one) : one(value);
 }
 
 function keyText(key: unknown): string | undefined {
   // yaml makes the merge key `<<` a Symbol('<<').
-  if (isScalar(key)) return typeof key.value === 'symbol' ? key.value.description : String(key.value);
+  if (Y.isScalar(key)) return typeof key.value === 'symbol' ? key.value.description : String(key.value);
   return undefined;
 }
 

@@ -56,6 +56,7 @@ export function formatValue(value: unknown): string {
       return isName(o.alias) ? `${reference} AS ${displayName(o.alias)}` : reference;
     }
     if (o.kind === 'secret' && isName(o.secret)) return `secret ${displayName(o.secret)}`;
+    if (isBroker(o)) return formatBroker(o);
     if (typeof o.kind === 'string' && isName(o.connection)) {
       const rest = Object.entries(o).filter(([k, v]) => k !== 'kind' && k !== 'connection' && v !== undefined);
       const extra = rest.length ? ` (${rest.map(([k, v]) => `${snake(k)} ${formatValue(v)}`).join(', ')})` : '';
@@ -65,6 +66,36 @@ export function formatValue(value: unknown): string {
     return `{${entries.map(([k, v]) => `${snake(k)}: ${formatValue(v)}`).join(', ')}}`;
   }
   return String(value);
+}
+
+/** A Kafka broker of the model (`{address, path?, matching?}`), also after a JSON round trip. */
+interface BrokerValue {
+  readonly address: string;
+  readonly matching?: unknown;
+  readonly path?: { readonly kind?: unknown; readonly connection?: unknown; readonly port?: unknown; readonly availabilityZone?: unknown };
+}
+
+function isBroker(o: Record<string, unknown>): o is Record<string, unknown> & BrokerValue {
+  return typeof o.address === 'string' && Object.keys(o).every((k) => k === 'address' || k === 'path' || k === 'matching');
+}
+
+/**
+ * A broker in the words of the manifest that declares it (`ssh_tunnel`,
+ * `aws_privatelink`, `privatelink_port`, `availability_zone`, `matching`), not
+ * the model's `path`.
+ */
+function formatBroker(b: BrokerValue): string {
+  const parts = [b.matching === true ? `matching: ${JSON.stringify(b.address)}` : `address: ${JSON.stringify(b.address)}`];
+  const path = b.path;
+  if (path && isName(path.connection)) {
+    if (path.kind === 'ssh-tunnel') parts.push(`ssh_tunnel: ${displayName(path.connection)}`);
+    else {
+      parts.push(`aws_privatelink: ${displayName(path.connection)}`);
+      if (path.port !== undefined) parts.push(`privatelink_port: ${formatValue(path.port)}`);
+      if (path.availabilityZone !== undefined) parts.push(`availability_zone: ${formatValue(path.availabilityZone)}`);
+    }
+  }
+  return `{${parts.join(', ')}}`;
 }
 
 function isName(v: unknown): v is ObjectName {

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { type CatalogRows, introspect, parseCatalogDump, readCatalogRows, readConnectedRole, toActualState } from '../catalog/index.js';
-import { connect, type Database } from '../db/index.js';
+import { connect, redactedLater, type Database } from '../db/index.js';
 import { type Change, diff, uncheckedSecretValues, uncheckedValuesNote } from '../diff/index.js';
 import { InputError } from '../errors.js';
 import { loadManifest } from '../manifest/index.js';
 import { type ActualState, type DesiredState, type ObjectName, displayName, nameKey } from '../model/index.js';
 import { buildPlan, checkClustersAndRoles, checkUnreadableDeclared, type Plan } from '../plan/index.js';
+import { type CatalogRead, startCatalogRead, type Target } from './catalog-prefetch.js';
 import { declaredSecretValues } from './declared-secrets.js';
 import { openEmulator } from './emulator-target.js';
 import { withExternalObjects } from './external-objects.js';
@@ -114,11 +115,43 @@ export function planChanges(
   return buildPlan(selected.changes, desired, actual, { warnings: [...warnings, ...selected.warnings] });
 }
 
+/**
+ * How long a plan waits for its connection before loading the manifest: a
+ * connection on the same network is open by then, and its first catalog query
+ * runs on the server while the manifest loads. A slower one keeps opening
+ * meanwhile; a broken manifest is never reported later than this.
+ */
+const CONNECT_WAIT_MS = 100;
+
 /** The whole of `mzform plan` without the CLI: load, connect, introspect, diff, plan. */
 export async function runPlanPipeline(options: PlanPipelineOptions): Promise<PlanPipelineResult> {
   // Offline plans (no credentials, e.g. on pull requests) need secret values only to compare fingerprints.
   const secretValues = options.catalogFile !== undefined ? secretValuesNeeded(options.env) : 'read';
-  const desired = await loadDesired(options.file, options.env, { environment: options.environment, secretValues });
+  // A server is read while the manifest loads; the in-process emulator shares this thread, so it gains nothing.
+  const live = options.catalogFile === undefined && !options.emulator ? startCatalogRead((signal) => openTarget({ ...options, signal })) : undefined;
+  await live?.connectedWithin(CONNECT_WAIT_MS);
+  let desired: DesiredState;
+  try {
+    desired = await loadDesired(options.file, options.env, { environment: options.environment, secretValues });
+  } catch (err) {
+    await live?.cancel();
+    throw err;
+  }
+  if (live) {
+    let read: CatalogRead;
+    try {
+      read = await live.result();
+    } catch (err) {
+      throw redactedLater(err, declaredSecretValues(desired));
+    }
+    try {
+      const actual = loadActualFromRows(read.rows, desired);
+      options.debug?.(`introspection: ${read.queries} queries, ${actual.objects.length} objects`);
+      return { plan: planChanges(desired, actual, options), desired, actual, queries: read.queries };
+    } finally {
+      await read.target.close();
+    }
+  }
   if (options.catalogFile !== undefined) {
     // Offline: the rows a `catalog dump` saved go through the same rows -> model code as live ones.
     const actual = loadActualFromRows(await readCatalogDumpFile(options.catalogFile), desired);
@@ -183,12 +216,9 @@ async function readLive<T>(options: TargetOptions, read: (db: Database) => Promi
   }
 }
 
-export interface Target {
-  readonly db: Database;
-  close(): Promise<void>;
-}
+export type { Target };
 
-export async function openTarget(options: TargetOptions): Promise<Target> {
+export async function openTarget(options: TargetOptions & { readonly signal?: AbortSignal }): Promise<Target> {
   const limits = {
     ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
     ...(options.redact !== undefined ? { redact: options.redact } : {}),
@@ -203,7 +233,13 @@ export async function openTarget(options: TargetOptions): Promise<Target> {
       throw err;
     }
   }
-  const db = await connect({ ...(options.url !== undefined ? { url: options.url } : {}), env: options.env, ...limits, ...(options.debug ? { debug: options.debug } : {}) });
+  const db = await connect({
+    ...(options.url !== undefined ? { url: options.url } : {}),
+    env: options.env,
+    ...limits,
+    ...(options.debug ? { debug: options.debug } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   return { db, close: () => db.close() };
 }
 

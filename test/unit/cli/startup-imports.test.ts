@@ -47,6 +47,12 @@ describe('what the CLI loads at start', () => {
     expect(loaded.filter((f) => f === 'ajv' || f.startsWith('ajv/'))).toEqual([]);
   });
 
+  it.each(['plan', 'apply', 'validate', 'drift', 'status'])('%s does not load the yaml package: the plain reader reads most manifests, the package is required when it gives up', (command) => {
+    const loaded = [...reachable(`dist/commands/${command}.js`)];
+    expect(loaded).toContain('dist/manifest/yaml-document.js');
+    expect(loaded.filter((f) => f === 'yaml' || f.startsWith('yaml/'))).toEqual([]);
+  });
+
   it('--version is answered without loading oclif, in the words oclif uses', async () => {
     expect(reachable('bin/run.js').has('@oclif/core')).toBe(false);
     const { stdout } = await promisify(execFile)(process.execPath, ['bin/run.js', '--version']);

@@ -15,6 +15,22 @@ describe('formatValue', () => {
     ['secret option', { kind: 'secret', secret: name('pw') }, 'secret materialize.public.pw'],
     ['path', { kind: 'aws-privatelink', connection: name('pl'), port: 9092 }, 'aws-privatelink materialize.public.pl (port 9092)'],
     ['brokers', [{ address: 'b:9092' }], '[{address: "b:9092"}]'],
+    // Brokers in the manifest's words: ssh_tunnel / aws_privatelink, never the model's `path`.
+    [
+      'broker through a tunnel',
+      { address: 'b:9092', path: { kind: 'ssh-tunnel', connection: name('bastion') } },
+      '{address: "b:9092", ssh_tunnel: materialize.public.bastion}',
+    ],
+    [
+      'broker through PrivateLink',
+      { address: 'b:9092', path: { kind: 'aws-privatelink', connection: name('pl'), port: 9001, availabilityZone: 'use1-az1' } },
+      '{address: "b:9092", aws_privatelink: materialize.public.pl, privatelink_port: 9001, availability_zone: "use1-az1"}',
+    ],
+    [
+      'matching rule',
+      { address: '*.use1-az1.*', path: { kind: 'aws-privatelink', connection: name('pl') }, matching: true },
+      '{matching: "*.use1-az1.*", aws_privatelink: materialize.public.pl}',
+    ],
     ['all tables', { kind: 'all' }, 'all tables'],
     ['table list', { kind: 'tables', tables: [{ reference: ['public', 'orders'] }] }, 'tables ("public"."orders")'],
     ['secret value', new SecretValue({ kind: 'env', variable: 'PW' }, 'hunter2'), '(secret from env:PW)'],
@@ -37,6 +53,11 @@ describe('formatField', () => {
     ['text-list', ['use1-az1', 'use1-az2'], '["use1-az1", "use1-az2"]'],
     ['number-list', [0, 10], '[0, 10]'],
     ['brokers', [{ address: 'b:9092' }], '[{address: "b:9092"}]'],
+    [
+      'brokers',
+      [{ address: 'b:9092', path: { kind: 'ssh-tunnel', connection: name('bastion') } }],
+      '[{address: "b:9092", ssh_tunnel: materialize.public.bastion}]',
+    ],
     ['table-selection', { kind: 'all' }, 'all tables'],
   ])('%s: %j', (shape, value, expected) => {
     expect(formatField(value, shape)).toBe(expected);
