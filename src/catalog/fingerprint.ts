@@ -1,4 +1,8 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
+
+/** `crypto.hash` (Node 20.12 and later) hashes in one call, several times faster than a Hash object for short inputs. */
+const sha256Hex: (input: string) => string =
+  typeof crypto.hash === 'function' ? (input) => crypto.hash('sha256', input, 'hex') : (input) => crypto.createHash('sha256').update(input).digest('hex');
 
 /**
  * A stable hash of what was read for one object. A saved plan records it, and
@@ -29,5 +33,5 @@ export function objectFingerprint(parts: {
     parts.owner,
     parts.cluster,
   ]);
-  return `sha256:${createHash('sha256').update(input).digest('hex')}`;
+  return `sha256:${sha256Hex(input)}`;
 }

@@ -42,22 +42,32 @@ import { describeToken, tokenize, type Token } from './lexer.js';
  * both (Materialize rejects them). Everything else follows its grammar.
  */
 
-/** Parses a script of `;`-separated statements. Throws `SqlParseError` at the first problem. */
 /**
- * Each name of an option list split into lower-case words, once per list:
- * splitting them again for every option read was a tenth of the time spent
- * reading 10,000 stored definitions.
+ * Each name of an option list split into lower-case words, grouped by their
+ * first word, once per list: the parser tries only the names whose first
+ * word is the one at the cursor, in the list's order. Splitting and trying
+ * every name for every option read was a good part of reading 10,000 stored
+ * definitions.
  */
-const splitNames = new WeakMap<readonly string[], readonly { name: string; words: readonly string[] }[]>();
-function lowerCaseWords(names: readonly string[]): readonly { name: string; words: readonly string[] }[] {
-  let split = splitNames.get(names);
-  if (!split) {
-    split = names.map((name) => ({ name, words: name.toLowerCase().split(' ') }));
-    splitNames.set(names, split);
+type OptionNames = ReadonlyMap<string, readonly { name: string; words: readonly string[] }[]>;
+const splitNames = new WeakMap<readonly string[], OptionNames>();
+function namesByFirstWord(names: readonly string[]): OptionNames {
+  let byFirst = splitNames.get(names);
+  if (!byFirst) {
+    const grouped = new Map<string, { name: string; words: readonly string[] }[]>();
+    for (const name of names) {
+      const words = name.toLowerCase().split(' ');
+      const group = grouped.get(words[0]!);
+      if (group) group.push({ name, words });
+      else grouped.set(words[0]!, [{ name, words }]);
+    }
+    byFirst = grouped;
+    splitNames.set(names, byFirst);
   }
-  return split;
+  return byFirst;
 }
 
+/** Parses a script of `;`-separated statements. Throws `SqlParseError` at the first problem. */
 export function parseStatements(text: string): ParsedStatement[] {
   const parser = new Parser(text);
   return parser.parseScript();
@@ -138,8 +148,18 @@ const ITEM_KINDS: Record<string, ItemKind> = { secret: 'secret', connection: 'co
 const TABLE_FROM_SOURCE_OPTION_WORDS = ['TEXT COLUMNS', 'EXCLUDE COLUMNS', 'DETAILS', 'PARTITION BY', 'RETAIN HISTORY'];
 const ITEM_KINDS_PLURAL: Record<string, ItemKind> = { secrets: 'secret', connections: 'connection', sources: 'source', tables: 'table' };
 
-/** `u5`, `s20`, `si3`: the ids Materialize writes inside `[... AS ...]` and `IN CLUSTER [...]`. */
-const CATALOG_ID = /^[a-z]+[0-9]+$/;
+/**
+ * `u5`, `s20`, `si3`: the ids Materialize writes inside `[... AS ...]` and
+ * `IN CLUSTER [...]` (`/^[a-z]+[0-9]+$/`, checked by hand: it is asked for
+ * every name of every stored definition).
+ */
+function isCatalogId(text: string): boolean {
+  let k = 0;
+  while (k < text.length && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
+  if (k === 0 || k === text.length) return false;
+  while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  return k === text.length;
+}
 
 /** Materialize's values nest two levels at most (`BROKERS = (... (PORT ...))`); far more is not DDL. */
 const MAX_LIST_DEPTH = 32;
@@ -164,7 +184,9 @@ class Parser {
   // Token helpers
 
   private peek(k = 0): Token {
-    return this.tokens[Math.min(this.i + k, this.tokens.length - 1)]!;
+    const at = this.i + k;
+    const tokens = this.tokens;
+    return at < tokens.length ? tokens[at]! : tokens[tokens.length - 1]!;
   }
 
   private next(): Token {
@@ -230,16 +252,26 @@ class Parser {
 
   /** Matches the longest of `names` (upper case, space-separated words) at the cursor and consumes it. */
   private eatOneOf(names: readonly string[]): string | undefined {
+    const first = this.peek();
+    if (first.kind !== 'word' && first.kind !== 'number') return undefined;
+    const candidates = namesByFirstWord(names).get(first.value);
+    if (candidates === undefined) return undefined;
     let best: string | undefined;
     let bestLength = 0;
-    for (const { name, words } of lowerCaseWords(names)) {
-      if (words.length > bestLength && words.every((w, j) => this.tokenMatchesWord(this.peek(j), w))) {
+    for (const { name, words } of candidates) {
+      if (words.length > bestLength && this.wordsMatchFrom(words, 1)) {
         best = name;
         bestLength = words.length;
       }
     }
     if (best !== undefined) this.i += bestLength;
     return best;
+  }
+
+  /** Whether `words[from..]` are the tokens at `from..` ahead of the cursor. */
+  private wordsMatchFrom(words: readonly string[], from: number): boolean {
+    for (let j = from; j < words.length; j++) if (!this.tokenMatchesWord(this.peek(j), words[j]!)) return false;
+    return true;
   }
 
   /** Option names may contain numbers (`PUBLIC KEY 1`). */
@@ -305,7 +337,7 @@ class Parser {
   /** `[u5 AS "db"."s"."n"]` ahead? (As opposed to a `[a, b]` list.) */
   private isResolvedName(): boolean {
     const id = this.peek(1);
-    return this.isSymbol('[') && id.kind === 'word' && CATALOG_ID.test(id.value) && this.isWord('as', 2);
+    return this.isSymbol('[') && id.kind === 'word' && isCatalogId(id.value) && this.isWord('as', 2);
   }
 
   private isItemNameStart(): boolean {
@@ -817,7 +849,7 @@ class Parser {
     const pos = this.pos();
     if (this.eatSymbol('[')) {
       const id = this.peek();
-      if (id.kind !== 'word' || !CATALOG_ID.test(id.value)) this.fail(`expected a cluster id, found ${describeToken(id)}`);
+      if (id.kind !== 'word' || !isCatalogId(id.value)) this.fail(`expected a cluster id, found ${describeToken(id)}`);
       this.next();
       this.expectSymbol(']');
       return { kind: 'id', id: id.value, pos };

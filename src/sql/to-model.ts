@@ -303,6 +303,44 @@ const SERVER_ADDED_OPTIONS: { readonly [T in SourceType]: readonly string[] } = 
 
 const SOURCE_KEYWORDS: { readonly [T in SourceType]: string } = { kafka: 'KAFKA', postgres: 'POSTGRES', mysql: 'MYSQL', 'load-generator': 'LOAD GENERATOR' };
 
+const CLAUSES = Object.entries(CLAUSE_AT) as [ClauseKind, (s: CreateSourceStatement) => SqlPosition | undefined][];
+
+/**
+ * What the registry says of a source type, worked out once per type rather
+ * than once per statement (the catalog holds thousands of sources): its
+ * entries, the option names its FROM clause accepts, and its codec kinds.
+ */
+interface SourceTypeTables {
+  readonly entries: readonly (readonly [field: string, entry: SourceOptionEntry])[];
+  readonly allowed: readonly string[];
+  readonly kinds: ReadonlySet<string>;
+}
+
+const sourceTables = new Map<SourceType, SourceTypeTables>();
+
+function sourceTypeTables(type: SourceType): SourceTypeTables {
+  let tables = sourceTables.get(type);
+  if (!tables) {
+    const entries = sourceEntries(type);
+    const allowed = [...entries.filter(([, e]) => SOURCE_CODEC_PLACE[e.codec.kind] === 'option').map(([, e]) => e.sql), ...SERVER_ADDED_OPTIONS[type]];
+    tables = { entries, allowed, kinds: new Set(entries.map(([, e]) => e.codec.kind)) };
+    sourceTables.set(type, tables);
+  }
+  return tables;
+}
+
+const connectionTables = new Map<ConnectionSpec['type'], ReturnType<typeof connectionEntries>>();
+
+/** A connection type's registry entries, listed once per type. */
+function connectionTypeEntries(type: ConnectionSpec['type']): ReturnType<typeof connectionEntries> {
+  let entries = connectionTables.get(type);
+  if (!entries) {
+    entries = connectionEntries(type);
+    connectionTables.set(type, entries);
+  }
+  return entries;
+}
+
 class Converter {
   constructor(private readonly options: ToModelOptions) {}
 
@@ -384,7 +422,7 @@ class Converter {
       if (k1 !== undefined && k2 !== undefined) outputs.publicKeys = [k1, k2];
     }
     const fields: Record<string, unknown> = { type };
-    for (const [field, entry] of connectionEntries(type)) {
+    for (const [field, entry] of connectionTypeEntries(type)) {
       const read = READ[entry.codec.kind] as Read<CodecKind>;
       const value = read.call(this, bag, entry.codec as never, entry.parts[0]!.sql, s.pos);
       if (value !== undefined) fields[field] = value;
@@ -487,20 +525,19 @@ class Converter {
     const cluster = this.cluster(s);
     const conn = s.connection;
     const type: SourceType = conn.kind;
-    const entries = sourceEntries(type);
-    const allowed = [...entries.filter(([, e]) => SOURCE_CODEC_PLACE[e.codec.kind] === 'option').map(([, e]) => e.sql), ...SERVER_ADDED_OPTIONS[type]];
+    const { entries, allowed, kinds } = sourceTypeTables(type);
     const opts = this.sourceOptions(conn.options, conn.kind, allowed);
     const details = opts.get('DETAILS');
     if (details) outputs.details = this.text(details, 'DETAILS');
-    const kinds = new Set(entries.map(([, e]) => e.codec.kind));
-    for (const [kind, at] of Object.entries(CLAUSE_AT) as [ClauseKind, (s: CreateSourceStatement) => SqlPosition | undefined][]) {
+    for (const [kind, at] of CLAUSES) {
       const pos = at(s);
       if (pos && !kinds.has(kind)) fail(`${CLAUSE_NAME[kind]} is not valid for a ${conn.kind} source`, pos);
     }
     const fields: Record<string, unknown> = { type };
+    const ctx: SourceReadContext = { s, opts, outputs };
     for (const [field, entry] of entries) {
       const read = SOURCE_READ[entry.codec.kind] as SourceRead<SourceCodecKind>;
-      const value = read.call(this, { s, opts, outputs }, entry.codec as never, entry);
+      const value = read.call(this, ctx, entry.codec as never, entry);
       if (value !== undefined) fields[field] = value;
       else if (entry.required) fail(`${SOURCE_KEYWORDS[type]} sources need ${entry.sql}`, conn.pos);
     }
