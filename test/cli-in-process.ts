@@ -50,7 +50,7 @@ function loadOclif(): Promise<Oclif> {
   oclif ??= (async () => {
     const core = await import('@oclif/core');
     const handle = await import('@oclif/core/handle');
-    // The package root: oclif reads package.json and loads dist/commands, as bin/run.js does.
+    // The package root: oclif reads package.json and loads the bundled commands (dist/bundle/commands), as bin/run.js does.
     const config = await core.Config.load({ root: process.cwd() });
     // The built emulator (`--emulator`) is dist's own module, loaded by oclif's loader as the commands are (not the
     // one vitest loads from src/): it keeps its engines for the next run too (test/setup-engine-reuse.ts closes them).

@@ -13,7 +13,8 @@ export default function setup(): void {
       ? 'Target tests run against the Materialize MZFORM_TEST_URL names, each in a schema of its own.\n'
       : 'Target tests run against the emulator only: MZFORM_TEST_URL is not set, so no real Materialize was tested (docs/testing.md).\n',
   );
-  if (existsSync('dist/commands/apply.js')) return;
+  // The bundle is the last thing the build writes before oclif's manifest: present, the build ran.
+  if (existsSync('dist/bundle/commands/apply.js') && existsSync('oclif.manifest.json')) return;
   const build = spawnSync('npm', ['run', 'build'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 }

@@ -53,6 +53,26 @@ describe('what the CLI loads at start', () => {
     expect(loaded.filter((f) => f === 'yaml' || f.startsWith('yaml/'))).toEqual([]);
   });
 
+  it.each(['plan', 'apply', 'drift', 'import', 'outputs', 'validate', 'status', 'force-unlock', 'catalog/dump'])(
+    'the CLI runs %s from the bundle, whose static imports hold neither the emulator, PGlite, ajv nor (except import, which writes YAML) yaml',
+    (command) => {
+      const bundled = `dist/bundle/commands/${command}.js`;
+      const loaded = [...reachable(bundled)];
+      // A few files instead of the ~150 modules of dist/commands.
+      expect(loaded.filter((f) => f.startsWith('dist/')).length).toBeLessThan(20);
+      const packages = ['@electric-sql/pglite', 'ajv', ...(command === 'import' ? [] : ['yaml'])];
+      expect(loaded.filter((f) => /^dist\/bundle\/chunks\/emulator-/.test(f) || packages.some((p) => f === p || f.startsWith(`${p}/`)))).toEqual([]);
+    },
+  );
+
+  it('oclif loads the bundled commands', () => {
+    const oclif = JSON.parse(readFileSync('package.json', 'utf8')).oclif as { commands: string; hooks: Record<string, string> };
+    expect(oclif.commands).toBe('./dist/bundle/commands');
+    expect(Object.values(oclif.hooks).every((h) => h.startsWith('./dist/bundle/'))).toBe(true);
+    const manifest = JSON.parse(readFileSync('oclif.manifest.json', 'utf8')) as { commands: Record<string, { relativePath: string[] }> };
+    for (const c of Object.values(manifest.commands)) expect(c.relativePath.slice(0, 3)).toEqual(['dist', 'bundle', 'commands']);
+  });
+
   it('--version is answered without loading oclif, in the words oclif uses', async () => {
     expect(reachable('bin/run.js').has('@oclif/core')).toBe(false);
     const { stdout } = await promisify(execFile)(process.execPath, ['bin/run.js', '--version']);
