@@ -329,18 +329,6 @@ function sourceTypeTables(type: SourceType): SourceTypeTables {
   return tables;
 }
 
-const connectionTables = new Map<ConnectionSpec['type'], ReturnType<typeof connectionEntries>>();
-
-/** A connection type's registry entries, listed once per type. */
-function connectionTypeEntries(type: ConnectionSpec['type']): ReturnType<typeof connectionEntries> {
-  let entries = connectionTables.get(type);
-  if (!entries) {
-    entries = connectionEntries(type);
-    connectionTables.set(type, entries);
-  }
-  return entries;
-}
-
 class Converter {
   constructor(private readonly options: ToModelOptions) {}
 
@@ -422,7 +410,7 @@ class Converter {
       if (k1 !== undefined && k2 !== undefined) outputs.publicKeys = [k1, k2];
     }
     const fields: Record<string, unknown> = { type };
-    for (const [field, entry] of connectionTypeEntries(type)) {
+    for (const [field, entry] of connectionEntries(type)) {
       const read = READ[entry.codec.kind] as Read<CodecKind>;
       const value = read.call(this, bag, entry.codec as never, entry.parts[0]!.sql, s.pos);
       if (value !== undefined) fields[field] = value;
