@@ -18,6 +18,7 @@ import { type Hazard, dropHazards, replaceHazards, secretRotationHazards, subsou
 import { PLAN_FORMAT_VERSION, type Plan, type PlanSummary, type Step } from './plan.js';
 import { alterStatements, createStatements, dropStatements } from './statements.js';
 import { unreadableWarnings } from './unreadable.js';
+import { featureFlagNotes } from './feature-flag-notes.js';
 
 export interface BuildPlanOptions {
   readonly warnings?: readonly string[];
@@ -86,7 +87,7 @@ export function buildPlan(changes: readonly Change[], desired: DesiredState, act
     catalogFingerprints: Object.fromEntries(
       [...actual.objects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((o) => [o.id, o.fingerprint]),
     ),
-    warnings: [...(options.warnings ?? []), ...containers.warnings, ...unreadableWarnings(desired, actual)],
+    warnings: [...(options.warnings ?? []), ...containers.warnings, ...unreadableWarnings(desired, actual), ...featureFlagNotes(changes)],
   };
 }
 

@@ -81,6 +81,8 @@ describe('Kafka MATCHING broker rules, through the CLI', () => {
       );
       // The PrivateLink connection is created before the Kafka connection that routes through it.
       expect(plan.stdout.indexOf('TO AWS PRIVATELINK')).toBeLessThan(plan.stdout.indexOf('TO KAFKA'));
+      // The flag cannot be read in advance: the plan says the rules need it.
+      expect(plan.stdout).toContain('materialize.public.kafka uses Kafka MATCHING broker rules, which Materialize accepts only while its feature flag enable_kafka_broker_matching_rules is on');
       const applied = await cli(['apply', '-f', file, '--url', emulator.url, '--auto-approve']);
       expect(applied.code, applied.stdout + applied.stderr).toBe(0);
       const again = await cli(['plan', '-f', file, '--url', emulator.url, '--detailed-exitcode']);
@@ -93,6 +95,7 @@ describe('Kafka MATCHING broker rules, through the CLI', () => {
       const alter = await cli(['plan', '-f', changed, '--url', emulator.url]);
       expect(alter.code, alter.stderr).toBe(0);
       expect(alter.stdout).toContain('ALTER CONNECTION "materialize"."public"."kafka" SET (BROKERS = (');
+      expect(alter.stdout).toContain('enable_kafka_broker_matching_rules');
       expect(alter.stdout).not.toContain('DROP CONNECTION');
 
       const imported = join(dir, 'imported.yaml');
