@@ -129,8 +129,9 @@ const CONNECT_WAIT_MS = 100;
 export async function runPlanPipeline(options: PlanPipelineOptions): Promise<PlanPipelineResult> {
   // Offline plans (no credentials, e.g. on pull requests) need secret values only to compare fingerprints.
   const secretValues = options.catalogFile !== undefined ? secretValuesNeeded(options.env) : 'read';
-  // A server is read while the manifest loads; the in-process emulator shares this thread, so it gains nothing.
-  const live = options.catalogFile === undefined && !options.emulator ? startCatalogRead((signal) => openTarget({ ...options, signal })) : undefined;
+  const startRead = () => startCatalogRead((signal) => openTarget({ ...options, signal }));
+  // A server is read while the manifest loads; the in-process emulator shares this thread, so it is read after.
+  const live = options.catalogFile === undefined && !options.emulator ? startRead() : undefined;
   await live?.connectedWithin(CONNECT_WAIT_MS);
   let desired: DesiredState;
   try {
@@ -139,37 +140,24 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
     await live?.cancel();
     throw err;
   }
-  if (live) {
-    let read: CatalogRead;
-    try {
-      read = await live.result();
-    } catch (err) {
-      throw redactedLater(err, declaredSecretValues(desired));
-    }
-    try {
-      const actual = loadActualFromRows(read.rows, desired);
-      options.debug?.(`introspection: ${read.queries} queries, ${actual.objects.length} objects`);
-      return { plan: planChanges(desired, actual, options), desired, actual, queries: read.queries };
-    } finally {
-      await read.target.close();
-    }
-  }
   if (options.catalogFile !== undefined) {
     // Offline: the rows a `catalog dump` saved go through the same rows -> model code as live ones.
     const actual = loadActualFromRows(await readCatalogDumpFile(options.catalogFile), desired);
     options.debug?.(`catalog read from ${options.catalogFile}: ${actual.objects.length} objects`);
     return { plan: planChanges(desired, actual, options), desired, actual, queries: 0 };
   }
-  const target = await openTarget({ ...options, redact: declaredSecretValues(desired) });
+  let read: CatalogRead;
   try {
-    const before = target.db.roundTrips;
-    const actual = await loadActual(target.db, desired);
-    const queries = target.db.roundTrips - before;
-    options.debug?.(`introspection: ${queries} queries, ${actual.objects.length} objects`);
-    const plan = planChanges(desired, actual, options);
-    return { plan, desired, actual, queries };
+    read = await (live ?? startRead()).result();
+  } catch (err) {
+    throw redactedLater(err, declaredSecretValues(desired));
+  }
+  try {
+    const actual = loadActualFromRows(read.rows, desired);
+    options.debug?.(`introspection: ${read.queries} queries, ${actual.objects.length} objects`);
+    return { plan: planChanges(desired, actual, options), desired, actual, queries: read.queries };
   } finally {
-    await target.close();
+    await read.target.close();
   }
 }
 
