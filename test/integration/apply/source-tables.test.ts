@@ -19,7 +19,7 @@ async function subsourceIds(url: string): Promise<Map<string, string>> {
     await db.close();
   }
 }
-import { useUpstreamWorkspace } from './upstream-workspace.js';
+import { POSTGRES_CONNECTION_YAML, useUpstreamWorkspace } from './upstream-workspace.js';
 
 /**
  * A Postgres source's tables live only in its subsources (its create_sql
@@ -29,17 +29,7 @@ import { useUpstreamWorkspace } from './upstream-workspace.js';
  */
 const manifest = (tables: readonly string[]) => `version: 1
 defaults: { database: materialize, schema: public, cluster: quickstart }
-secrets:
-  pgpass:
-    value: \${env:PGPASS}
-connections:
-  pg:
-    type: postgres
-    host: pg.internal
-    database: shop
-    user: mz
-    password: { secret: pgpass }
-sources:
+${POSTGRES_CONNECTION_YAML}sources:
   shop:
     type: postgres
     connection: pg

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { connect } from '../../../src/db/index.js';
 import { staticSql } from '../../../src/sql/quote.js';
 import { runCli } from '../../run-cli.js';
-import { useUpstreamWorkspace } from './upstream-workspace.js';
+import { POSTGRES_CONNECTION_YAML, useUpstreamWorkspace } from './upstream-workspace.js';
 
 /**
  * Tables from sources through the CLI over TCP, as a user runs it: a v26
@@ -16,17 +16,7 @@ import { useUpstreamWorkspace } from './upstream-workspace.js';
  */
 const manifest = (tables: string, prune = false) => `version: 1
 defaults: { database: materialize, schema: public, cluster: quickstart }
-${prune ? 'prune: true\n' : ''}secrets:
-  pgpass:
-    value: \${env:PGPASS}
-connections:
-  pg:
-    type: postgres
-    host: pg.internal
-    database: shop
-    user: mz
-    password: { secret: pgpass }
-sources:
+${prune ? 'prune: true\n' : ''}${POSTGRES_CONNECTION_YAML}sources:
   pg_source:
     type: postgres
     connection: pg

@@ -5,6 +5,19 @@ import { afterAll, beforeAll } from 'vitest';
 import { connect } from '../../../src/db/index.js';
 import { type Emulator, startEmulator } from './emulator.js';
 
+/** The secret and Postgres connection (host `pg.internal`) of the manifests that read upstream Postgres tables. */
+export const POSTGRES_CONNECTION_YAML = `secrets:
+  pgpass:
+    value: \${env:PGPASS}
+connections:
+  pg:
+    type: postgres
+    host: pg.internal
+    database: shop
+    user: mz
+    password: { secret: pgpass }
+`;
+
 /** What a test file of sources with upstream tables works in: filled in before its first test. */
 export interface UpstreamWorkspace {
   emulator: Emulator;
